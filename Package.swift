@@ -1,0 +1,88 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Krapte",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "krapte", targets: ["krapte"]),
+        .library(name: "KrapteCore", targets: ["KrapteCore"]),
+        .library(name: "KrapteIngest", targets: ["KrapteIngest"]),
+        .library(name: "KrapteSQLite", targets: ["KrapteSQLite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        .target(name: "KrapteCore", swiftSettings: swiftSettings),
+        .target(
+            name: "KrapteIngest",
+            dependencies: ["KrapteCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KrapteSQLite",
+            dependencies: ["KrapteCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "KrapteRender", dependencies: ["KrapteCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "KrapteCLI",
+            dependencies: [
+                "KrapteCore", "KrapteIngest", "KrapteSQLite", "KrapteRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "krapte",
+            dependencies: ["KrapteCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KrapteTesting",
+            dependencies: ["KrapteCore"],
+            path: "Tests/KrapteTesting",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KrapteCoreTests",
+            dependencies: ["KrapteCore", "KrapteTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KrapteIngestTests",
+            dependencies: [
+                "KrapteCore", "KrapteIngest", "KrapteSQLite", "KrapteTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KrapteSQLiteTests",
+            dependencies: ["KrapteCore", "KrapteSQLite", "KrapteTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KrapteRenderTests",
+            dependencies: ["KrapteRender", "KrapteCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KrapteCLITests",
+            dependencies: [
+                "KrapteCLI", "KrapteCore", "KrapteSQLite", "KrapteTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

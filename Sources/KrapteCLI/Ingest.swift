@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import KrapteCore
+import KrapteIngest
+
+/// `krapte ingest`: loads a file, folder or URL as a new vintage of a dataset.
+struct Ingest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Laad een CBS-tabel (OData v4 map of URL, CBS/StatLine CSV) of een tidy CSV met mapping.",
+        discussion: """
+            PATH is a CSV file, a folder of saved CBS OData v4 responses, or a CBS OData v4 URL \
+            (https://datasets.cbs.nl/odata/v1/CBS/<id>). A CSV with --mapping is read as tidy CSV; otherwise as a CBS table \
+            (with its StatLine metadata CSV when one lies beside it). Every load is one transaction: on an error nothing is stored.
+            """)
+
+    @Argument(help: "The file, folder or URL to load.")
+    var path: String
+
+    @Option(name: .long, help: "The dataset id (default: the CBS table id, or the mapping's dataset).")
+    var dataset: String?
+
+    @Option(name: .long, help: "A JSON mapping file for a tidy CSV.")
+    var mapping: String?
+
+    @Option(name: .long, help: "The StatLine metadata CSV of a StatLine download.")
+    var metadata: String?
+
+    @Option(name: .long, help: "The publication date of this release (YYYY-MM-DD), when the source does not give it.")
+    var published: String?
+
+    @Flag(name: .long, help: "Keep labels that no code list knows as new members instead of failing.")
+    var newMembers = false
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let published, ISO8601DateFormatter.day.date(from: published) == nil {
+            throw ValidationError("--published takes a date as YYYY-MM-DD, not '\(published)'")
+        }
+    }
+
+    func run() async throws {
+        var progress: (@Sendable (Int) -> Void)?
+        if Output.isTerminal {
+            progress = { n in Output.error("  \(n) records read...") }
+        }
+        let options = IngestOptions(
+            datasetID: dataset, allowNewMembers: newMembers, publishedAt: published.flatMap { ISO8601DateFormatter.day.date(from: $0) },
+            progress: progress)
+        do {
+            let release = try await Self.read(path, mapping: mapping, metadata: metadata, options: options)
+            let finished = try release.finish(file: path)
+            let outcome = try await store.open().load(finished, loadedAt: Date())
+            if outcome.unchanged {
+                print("\(finished.dataset.id): deze release is al geladen (vintage \(outcome.vintage.id)); niets gewijzigd")
+            } else {
+                print(
+                    "\(finished.dataset.id): \(finished.observationCount) observaties in \(finished.series.count) reeksen geladen als vintage \(outcome.vintage.id)"
+                )
+            }
+        } catch let error as IngestError {
+            throw CLIError(error.description)
+        } catch let error as StoreError {
+            throw CLIError(error.message)
+        }
+    }
+
+    /// Reads whatever `path` is into a release.
+    static func read(_ path: String, mapping: String?, metadata: String?, options: IngestOptions) async throws -> Release {
+        if path.hasPrefix("http://") || path.hasPrefix("https://") {
+            guard let url = URL(string: path) else { throw CLIError("'\(path)' is not a URL") }
+            return try await ODataV4Reader(options: options).read(.http(url))
+        }
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CLIError("\(path): no such file or folder")
+        }
+        if isDirectory.boolValue {
+            guard ODataV4Reader.isFolder(url) else {
+                throw CLIError("\(path): the folder holds no saved CBS OData v4 responses (dimensions.json and measure-codes.json)")
+            }
+            return try await ODataV4Reader(options: options).read(.folder(url))
+        }
+        if let mapping {
+            let m = try TidyMapping.load(URL(fileURLWithPath: mapping))
+            return try TidyCSVReader(mapping: m, options: options).read(url, mappingFile: mapping)
+        }
+        return try CBSCSVReader(options: options).read(url, metadata: metadata.map { URL(fileURLWithPath: $0) })
+    }
+}
+
+/// An error to show the user as it is, with a non-zero exit.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

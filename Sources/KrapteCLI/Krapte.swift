@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `krapte` command: load, list and query labour-market figures.
+public struct Krapte: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "krapte",
+        abstract: "Krapte: arbeidsmarktcijfers laden, bekijken en bevragen.",
+        subcommands: [Demo.self, Ingest.self, Datasets.self, Show.self, Query.self])
+
+    public init() {}
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import KrapteCore
+import KrapteRender
+
+/// `krapte show`: a dataset's dimensions, members, measures, periods with their statuses, and vintages.
+struct Show: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Toon de metadata van een dataset: dimensies, leden, onderwerpen, perioden en vintages.")
+
+    @Argument(help: "The dataset id.")
+    var dataset: String
+
+    @Option(name: .long, help: "Show at most this many members per dimension (0: all).")
+    var members: Int = 25
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        do {
+            let db = try store.open()
+            let vintages = try await db.vintages(of: dataset)
+            let latest = vintages[vintages.count - 1]
+            let meta = try await db.metadata(of: dataset, vintage: latest.id)
+            print("\(meta.id): \(meta.title)")
+            print("Bron: \(meta.source.publisher), \(meta.source.location)\(meta.source.licence.isEmpty ? "" : ", licentie \(meta.source.licence)")")
+            print("")
+            for d in meta.dimensions {
+                print("Dimensie \(d.code) (\(d.title); \(d.kind.rawValue)\(d.codeList.map { ", codelijst \($0)" } ?? ", eigen leden")): \(d.members.count) leden")
+                let shown = members == 0 ? d.members : Array(d.members.prefix(members))
+                for m in shown { print("  \(m.code)\t\(m.label)") }
+                if shown.count < d.members.count { print("  ... en \(d.members.count - shown.count) meer (--members 0 toont alle)") }
+            }
+            print("")
+            print(
+                Output.table(
+                    ["onderwerp", "titel", "eenheid", "decimalen", "soort"],
+                    meta.measures.map { [$0.code, $0.title, $0.unit.isEmpty ? "(onbekend)" : $0.unit, "\($0.decimals)", $0.kind.rawValue] }, rightAligned: [3]))
+            print("")
+            var periods: [Period: ObservationStatus] = [:]
+            for m in meta.measures.prefix(1) {
+                for s in try await db.series(of: dataset, vintage: latest.id, measure: m.code) {
+                    for i in 0..<s.data.count {
+                        let o = s.data.observation(at: i)
+                        periods[o.period] = max(periods[o.period] ?? .definitief, o.status)
+                    }
+                }
+            }
+            let sorted = periods.keys.sorted()
+            print("Perioden: \(sorted.count), van \(sorted.first?.code ?? "-") tot \(sorted.last?.code ?? "-")")
+            for status in [ObservationStatus.naderVoorlopig, .voorlopig] {
+                let these = sorted.filter { periods[$0] == status }
+                if !these.isEmpty { print("  \(status.dutchLabel): \(these.map(\.code).joined(separator: ", "))") }
+            }
+            print("")
+            print(
+                Output.table(
+                    ["vintage", "gepubliceerd", "geladen", "formaat", "observaties"],
+                    vintages.map { v in
+                        [
+                            "\(v.id)", v.publishedAt.map { ISO8601DateFormatter.day.string(from: $0) } ?? "-",
+                            ISO8601DateFormatter().string(from: v.loadedAt), v.format, DutchNumberFormat.integer(v.observationCount),
+                        ]
+                    }, rightAligned: [0, 4]))
+        } catch let error as StoreError {
+            throw CLIError(error.message)
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// One release of a dataset being assembled by a reader: the dataset's metadata and its observations grouped
+/// into series, ready to be loaded into a store in one transaction.
+///
+/// Readers add members and measures as they meet them and append observations by index, so that a large file
+/// is held as packed series (13 bytes an observation), never as rows of text.
+public struct Release: Sendable {
+    /// The dataset's metadata. Readers add members through `memberIndex(_:dimension:)`.
+    public private(set) var dataset: Dataset
+    /// When the publisher released it, if known.
+    public var publishedAt: Date?
+    /// The format read (`cbs-odata-v4`, `cbs-odata-v3`, `statline-csv`, `cbs-csv`, `tidy-csv`, `demo`).
+    public var format: String
+
+    private var memberIndexes: [[String: Int]]
+    private var measureIndexes: [String: Int]
+    private var seriesIndex: [SeriesKey: Int] = [:]
+    private(set) var keys: [SeriesKey] = []
+    private var buffers: [SeriesData] = []
+    private var rows: [[Int32]] = []
+
+    /// Starts a release of `dataset`; its dimensions may start without members.
+    /// - Throws: `IngestError` when the dataset has more than seven dimensions besides time.
+    public init(dataset: Dataset, format: String, publishedAt: Date? = nil) throws {
+        guard dataset.dimensions.count <= SeriesKey.maximumDimensions else {
+            throw StoreError(
+                .invalid,
+                "dataset \(dataset.id) has \(dataset.dimensions.count) dimensions besides time; Krapte holds at most \(SeriesKey.maximumDimensions)")
+        }
+        self.dataset = dataset
+        self.format = format
+        self.publishedAt = publishedAt
+        memberIndexes = dataset.dimensions.map { d in Dictionary(d.members.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a }) }
+        measureIndexes = Dictionary(dataset.measures.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The index of a member of dimension `dimension`, adding it when new.
+    public mutating func memberIndex(_ member: Member, dimension: Int) -> Int {
+        if let i = memberIndexes[dimension][member.code] { return i }
+        let i = dataset.dimensions[dimension].members.count
+        dataset.dimensions[dimension].members.append(member)
+        memberIndexes[dimension][member.code] = i
+        return i
+    }
+
+    /// The index of a measure, adding it when new.
+    public mutating func measureIndex(_ measure: Measure) -> Int {
+        if let i = measureIndexes[measure.code] { return i }
+        let i = dataset.measures.count
+        dataset.measures.append(measure)
+        measureIndexes[measure.code] = i
+        return i
+    }
+
+    /// Replaces the metadata of a measure already in the release (its title, unit, decimals or kind).
+    public mutating func updateMeasure(_ measure: Measure) {
+        if let i = measureIndexes[measure.code] { dataset.measures[i] = measure }
+    }
+
+    /// Sets the dataset's title, summary and source.
+    public mutating func describe(title: String? = nil, summary: String? = nil, source: Source? = nil) {
+        if let title { dataset.title = title }
+        if let summary { dataset.summary = summary }
+        if let source { dataset.source = source }
+    }
+
+    /// Adds one observation. `row` is the source row (or record) number, used to name duplicates.
+    public mutating func append(
+        _ key: SeriesKey,
+        period: Period,
+        value: Double?,
+        status: ObservationStatus = .definitief,
+        attribute: ValueAttribute = .present,
+        row: Int
+    ) {
+        let s: Int
+        if let i = seriesIndex[key] {
+            s = i
+        } else {
+            s = buffers.count
+            seriesIndex[key] = s
+            keys.append(key)
+            buffers.append(SeriesData())
+            rows.append([])
+        }
+        buffers[s].append(period: period.storageKey, value: value, status: status, attribute: attribute)
+        rows[s].append(Int32(truncatingIfNeeded: row))
+    }
+
+    /// How many observations have been added.
+    public var observationCount: Int { buffers.reduce(0) { $0 + $1.count } }
+
+    /// A series of the finished release.
+    public struct Series: Sendable {
+        /// The measure's code.
+        public var measure: String
+        /// The member codes, one per dimension in the dataset's order.
+        public var members: [String]
+        /// The observations in period order.
+        public var data: SeriesData
+    }
+
+    /// A release checked and sorted, ready for a store.
+    public struct Finished: Sendable {
+        /// The dataset's metadata.
+        public var dataset: Dataset
+        /// When the publisher released it.
+        public var publishedAt: Date?
+        /// The format read.
+        public var format: String
+        /// The series, in the order they were first met.
+        public var series: [Series]
+        /// How many observations.
+        public var observationCount: Int
+        /// A fingerprint of the metadata and every observation; equal releases have equal fingerprints.
+        public var fingerprint: String
+    }
+
+    /// Sorts every series by period, checks for duplicates and computes the fingerprint.
+    ///
+    /// - Parameter file: the name used in the error for a duplicate.
+    /// - Throws: `IngestError` naming both rows when a series has two observations for one period;
+    ///   `IngestError` when the release holds no observation.
+    public func finish(file: String) throws -> Finished {
+        guard !buffers.isEmpty else {
+            throw IngestError(
+                file: file, row: nil, column: nil, code: .empty,
+                message: "the file holds no observations", fix: "check that it is the right file and that it is not empty")
+        }
+        var hasher = Fingerprinter()
+        hasher.add(dataset.id)
+        for d in dataset.dimensions { hasher.add(d.code) }
+        for m in dataset.measures { hasher.add("\(m.code)|\(m.unit)|\(m.decimals)|\(m.kind.rawValue)") }
+        var series: [Series] = []
+        series.reserveCapacity(buffers.count)
+        var total = 0
+        var order = Array(0..<buffers.count)
+        for (s, key) in keys.enumerated() {
+            var data = buffers[s]
+            let chronological = zip(data.periods, data.periods.dropFirst()).allSatisfy { Self.before($0, $1) }
+            var rowOf = rows[s]
+            if !chronological {
+                let perm = data.periods.indices.sorted { a, b in
+                    let (pa, pb) = (data.periods[a], data.periods[b])
+                    return pa == pb ? a < b : Self.before(pa, pb)
+                }
+                data.periods = perm.map { data.periods[$0] }
+                data.values = perm.map { data.values[$0] }
+                data.flags = perm.map { data.flags[$0] }
+                rowOf = perm.map { rowOf[$0] }
+                for i in 1..<data.periods.count where data.periods[i] == data.periods[i - 1] {
+                    let period = Period(storageKey: data.periods[i])!
+                    let names = (0..<dataset.dimensions.count).map { dataset.dimensions[$0].members[key.member($0)].code }
+                    throw IngestError(
+                        file: file, row: Int(rowOf[i]), column: nil, code: .duplicate,
+                        message:
+                            "a second value for \(dataset.measures[key.measure].code) \(names.joined(separator: ", ")) in \(period.code); the first is on row \(rowOf[i - 1])",
+                        fix: "remove one of the two rows")
+                }
+            }
+            total += data.count
+            series.append(
+                Series(
+                    measure: dataset.measures[key.measure].code,
+                    members: (0..<dataset.dimensions.count).map { dataset.dimensions[$0].members[key.member($0)].code },
+                    data: data))
+        }
+        order.sort { series[$0].measure == series[$1].measure ? series[$0].members.lexicographicallyPrecedes(series[$1].members) : series[$0].measure < series[$1].measure }
+        for i in order {
+            hasher.add(series[i].measure)
+            for m in series[i].members { hasher.add(m) }
+            hasher.add(series[i].data)
+        }
+        return Finished(
+            dataset: dataset, publishedAt: publishedAt, format: format, series: series, observationCount: total,
+            fingerprint: hasher.hexDigest)
+    }
+
+    static func before(_ a: Int32, _ b: Int32) -> Bool {
+        Period.chronologicalKey(storageKey: a) < Period.chronologicalKey(storageKey: b)
+    }
+}

@@ -1,0 +1,176 @@
+/// A reporting period as CBS codes it: a year (`2024JJ00`), a half year (`2024HJ01`),
+/// a quarter (`2024KW04`) or a month (`2024MM04`).
+///
+/// Periods order chronologically by their first day; when two start on the same day the
+/// longer one comes first, so a year sorts before its first quarter and that quarter
+/// before its first month, as CBS lists them in a hierarchy.
+public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// How long a period lasts.
+    public enum Frequency: UInt8, Sendable, CaseIterable, Codable {
+        case year = 0
+        case halfYear = 1
+        case quarter = 2
+        case month = 3
+
+        /// The CBS code infix: `JJ`, `HJ`, `KW` or `MM`.
+        public var codeInfix: String {
+            switch self {
+            case .year: "JJ"
+            case .halfYear: "HJ"
+            case .quarter: "KW"
+            case .month: "MM"
+            }
+        }
+
+        /// How many periods of this frequency make a year.
+        public var perYear: Int {
+            switch self {
+            case .year: 1
+            case .halfYear: 2
+            case .quarter: 4
+            case .month: 12
+            }
+        }
+
+        /// Dutch name, as in "kwartaal".
+        public var dutchName: String {
+            switch self {
+            case .year: "jaar"
+            case .halfYear: "halfjaar"
+            case .quarter: "kwartaal"
+            case .month: "maand"
+            }
+        }
+    }
+
+    /// The calendar year, 1000 to 9999.
+    public let year: Int
+    /// The frequency.
+    public let frequency: Frequency
+    /// 0 for a year; 1 to 2, 1 to 4 or 1 to 12 otherwise.
+    public let number: Int
+
+    /// Makes a period, or returns nil when the number does not fit the frequency or the year is not four digits.
+    public init?(year: Int, frequency: Frequency, number: Int) {
+        guard (1000...9999).contains(year) else { return nil }
+        switch frequency {
+        case .year: guard number == 0 else { return nil }
+        default: guard (1...frequency.perYear).contains(number) else { return nil }
+        }
+        self.year = year
+        self.frequency = frequency
+        self.number = number
+    }
+
+    /// The year `year`.
+    public static func year(_ year: Int) -> Period? { Period(year: year, frequency: .year, number: 0) }
+    /// Quarter `quarter` (1...4) of `year`.
+    public static func quarter(_ year: Int, _ quarter: Int) -> Period? { Period(year: year, frequency: .quarter, number: quarter) }
+    /// Month `month` (1...12) of `year`.
+    public static func month(_ year: Int, _ month: Int) -> Period? { Period(year: year, frequency: .month, number: month) }
+
+    /// The CBS code, for example `2024KW04`.
+    public var code: String {
+        let n = number < 10 ? "0\(number)" : "\(number)"
+        return "\(year)\(frequency.codeInfix)\(n)"
+    }
+
+    public var description: String { code }
+
+    /// The first month of the period, 1...12.
+    public var firstMonth: Int {
+        switch frequency {
+        case .year: 1
+        case .halfYear: (number - 1) * 6 + 1
+        case .quarter: (number - 1) * 3 + 1
+        case .month: number
+        }
+    }
+
+    /// The number of months the period spans.
+    public var lengthInMonths: Int { 12 / frequency.perYear }
+
+    /// The last month of the period, 1...12.
+    public var lastMonth: Int { firstMonth + lengthInMonths - 1 }
+
+    /// A running index of periods of this frequency: `year * perYear + (number - 1)`.
+    /// Two periods of the same frequency are `b.index - a.index` periods apart.
+    public var index: Int { year * frequency.perYear + max(number, 1) - 1 }
+
+    /// The period of the same frequency `offset` periods later (earlier when negative), or nil outside years 1000...9999.
+    public func advanced(by offset: Int) -> Period? {
+        let i = index + offset
+        let perYear = frequency.perYear
+        let y = i >= 0 ? i / perYear : (i - perYear + 1) / perYear
+        let n = i - y * perYear + 1
+        return Period(year: y, frequency: frequency, number: frequency == .year ? 0 : n)
+    }
+
+    /// The period before this one (`2024KW01` gives `2023KW04`).
+    public var previous: Period? { advanced(by: -1) }
+    /// The period after this one.
+    public var next: Period? { advanced(by: 1) }
+    /// The same period one year earlier (`2024KW03` gives `2023KW03`).
+    public var samePeriodLastYear: Period? { Period(year: year - 1, frequency: frequency, number: number) }
+
+    /// The year this period belongs to.
+    public var enclosingYear: Period { Period(year: year, frequency: .year, number: 0)! }
+
+    /// The quarter this month or quarter belongs to; nil for years and half years.
+    public var enclosingQuarter: Period? {
+        switch frequency {
+        case .quarter: self
+        case .month: Period(year: year, frequency: .quarter, number: (number - 1) / 3 + 1)
+        default: nil
+        }
+    }
+
+    /// Whether `other` lies within this period (a period contains itself).
+    public func contains(_ other: Period) -> Bool {
+        other.year == year && other.firstMonth >= firstMonth && other.lastMonth <= lastMonth
+            && other.lengthInMonths <= lengthInMonths
+    }
+
+    public static func < (lhs: Period, rhs: Period) -> Bool {
+        if lhs.year != rhs.year { return lhs.year < rhs.year }
+        if lhs.firstMonth != rhs.firstMonth { return lhs.firstMonth < rhs.firstMonth }
+        return lhs.lengthInMonths > rhs.lengthInMonths
+    }
+
+    /// A compact integer that identifies the period, used as a storage key: `year * 64 + frequency * 16 + number`.
+    /// It is not chronological across frequencies; use `<` for order.
+    public var storageKey: Int32 { Int32(year * 64 + Int(frequency.rawValue) * 16 + number) }
+
+    /// A key that sorts storage keys as `<` sorts periods, without making `Period` values.
+    public static func chronologicalKey(storageKey: Int32) -> Int {
+        let k = Int(storageKey)
+        let year = k / 64
+        let frequency = (k % 64) / 16
+        let number = max(k % 16, 1)
+        let months = [12, 6, 3, 1][min(frequency, 3)]
+        return ((year * 12 + (number - 1) * months) << 2) | frequency
+    }
+
+    /// The period with the given storage key, or nil when the key is not one.
+    public init?(storageKey: Int32) {
+        let k = Int(storageKey)
+        guard k >= 0, let f = Frequency(rawValue: UInt8((k % 64) / 16)) else { return nil }
+        self.init(year: k / 64, frequency: f, number: k % 16)
+    }
+}
+
+extension Period: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let code = try container.decode(String.self)
+        guard let period = Period(code: code) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(code)' is not a CBS period code")
+        }
+        self = period
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// A question to the store: one measure of one dataset, optionally narrowed to members, periods and a release date.
+/// Dimensions, measures and members may be named by code or by their exact label.
+public struct ObservationQuery: Sendable, Hashable {
+    /// The dataset's id.
+    public var dataset: String
+    /// The measure's code or title.
+    public var measure: String
+    /// Per dimension (code or title), the members (codes or labels) to keep; a dimension not named keeps all.
+    public var filters: [Filter]
+    /// The periods to keep; nil keeps all.
+    public var periods: PeriodRange?
+    /// Answer as published on this date: the latest vintage on or before the end of that day. Nil: the latest.
+    public var asOf: Date?
+
+    /// A filter on one dimension.
+    public struct Filter: Sendable, Hashable {
+        /// The dimension's code or title.
+        public var dimension: String
+        /// Member codes or labels.
+        public var members: [String]
+
+        /// Makes a filter.
+        public init(dimension: String, members: [String]) {
+            self.dimension = dimension
+            self.members = members
+        }
+    }
+
+    /// Makes a query.
+    public init(dataset: String, measure: String, filters: [Filter] = [], periods: PeriodRange? = nil, asOf: Date? = nil) {
+        self.dataset = dataset
+        self.measure = measure
+        self.filters = filters
+        self.periods = periods
+        self.asOf = asOf
+    }
+}
+
+/// The answer to an `ObservationQuery`, with where every figure came from.
+public struct QueryResult: Sendable {
+    /// One observation.
+    public struct Row: Sendable, Hashable {
+        /// One member per dimension, in the dataset's order.
+        public var members: [Member]
+        /// The period.
+        public var period: Period
+        /// The value, nil when there is none.
+        public var value: Double?
+        /// How final it is.
+        public var status: ObservationStatus
+        /// Why there is no value.
+        public var attribute: ValueAttribute
+    }
+
+    /// The dataset as the vintage had it.
+    public var dataset: Dataset
+    /// The measure.
+    public var measure: Measure
+    /// The vintage the figures come from.
+    public var vintage: Vintage
+    /// The observations, by member order and then period.
+    public var rows: [Row]
+}
+
+extension Store {
+    /// Answers a query: picks the vintage, resolves names to codes, and returns the matching observations.
+    ///
+    /// - Throws: `StoreError.notFound` naming what was not found and how to list what exists.
+    public func query(_ q: ObservationQuery) async throws -> QueryResult {
+        let all = try await vintages(of: q.dataset)
+        let vintage: Vintage
+        if let asOf = q.asOf {
+            let endOfDay = asOf.addingTimeInterval(86_400)
+            guard let v = all.last(where: { $0.effectiveDate < endOfDay }) else {
+                let first = all.first.map { ISO8601DateFormatter.day.string(from: $0.effectiveDate) } ?? "-"
+                throw StoreError(
+                    .notFound, "dataset \(q.dataset) has no release on or before \(ISO8601DateFormatter.day.string(from: asOf)); the first is of \(first)")
+            }
+            vintage = v
+        } else {
+            vintage = all[all.count - 1]
+        }
+        let dataset = try await metadata(of: q.dataset, vintage: vintage.id)
+        guard let measure = dataset.measure(named: q.measure) else {
+            throw StoreError(
+                .notFound,
+                "dataset \(q.dataset) has no measure '\(q.measure)'; it has \(dataset.measures.prefix(12).map(\.code).joined(separator: ", "))\(dataset.measures.count > 12 ? ", ..." : "") (`krapte show \(q.dataset)` lists them)")
+        }
+        var allowed: [Int: Set<String>] = [:]
+        for f in q.filters {
+            guard let d = dataset.dimensions.firstIndex(where: { $0.code == f.dimension || $0.title == f.dimension }) else {
+                throw StoreError(
+                    .notFound,
+                    "dataset \(q.dataset) has no dimension '\(f.dimension)'; it has \(dataset.dimensions.map(\.code).joined(separator: ", "))")
+            }
+            var codes = allowed[d] ?? []
+            for name in f.members {
+                guard let m = dataset.dimensions[d].member(named: name) else {
+                    throw StoreError(
+                        .notFound,
+                        "dimension \(dataset.dimensions[d].code) of \(q.dataset) has no member '\(name)' (by code or exact label); `krapte show \(q.dataset)` lists them")
+                }
+                codes.insert(m.code)
+            }
+            allowed[d] = codes
+        }
+        let lookups = dataset.dimensions.map { d in Dictionary(d.members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }) }
+        let order = dataset.dimensions.map { d in Dictionary(d.members.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a }) }
+        var selected = try await series(of: q.dataset, vintage: vintage.id, measure: measure.code).filter { s in
+            allowed.allSatisfy { d, codes in codes.contains(s.members[d]) }
+        }
+        selected.sort { a, b in
+            a.members.indices.map { order[$0][a.members[$0]] ?? 0 }.lexicographicallyPrecedes(b.members.indices.map { order[$0][b.members[$0]] ?? 0 })
+        }
+        var rows: [QueryResult.Row] = []
+        for s in selected {
+            let members = s.members.enumerated().map { d, code in lookups[d][code] ?? Member(code: code, label: code) }
+            for i in 0..<s.data.count {
+                let o = s.data.observation(at: i)
+                if let range = q.periods, !range.contains(o.period) { continue }
+                rows.append(QueryResult.Row(members: members, period: o.period, value: o.value, status: o.status, attribute: o.attribute))
+            }
+        }
+        return QueryResult(dataset: dataset, measure: measure, vintage: vintage, rows: rows)
+    }
+}
+
+extension ISO8601DateFormatter {
+    /// Formats and reads dates as `2026-06-30`.
+    public static var day: ISO8601DateFormatter {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withFullDate]
+        return f
+    }
+}

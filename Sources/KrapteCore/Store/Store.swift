@@ -1,0 +1,93 @@
+import Foundation
+
+/// What a load did.
+public struct LoadOutcome: Sendable {
+    /// The vintage that holds the release: a new one, or the latest one when nothing changed.
+    public var vintage: Vintage
+    /// True when the release was the same as the latest vintage and nothing was written.
+    public var unchanged: Bool
+
+    /// Makes an outcome.
+    public init(vintage: Vintage, unchanged: Bool) {
+        self.vintage = vintage
+        self.unchanged = unchanged
+    }
+}
+
+/// A dataset as listed by a store.
+public struct DatasetSummary: Sendable, Hashable {
+    /// The dataset's id.
+    public var id: String
+    /// Its title in the latest vintage.
+    public var title: String
+    /// The latest vintage.
+    public var latest: Vintage
+    /// How many vintages the store keeps.
+    public var vintageCount: Int
+
+    /// Makes a summary.
+    public init(id: String, title: String, latest: Vintage, vintageCount: Int) {
+        self.id = id
+        self.title = title
+        self.latest = latest
+        self.vintageCount = vintageCount
+    }
+}
+
+/// A series as a store returns it.
+public struct StoredSeries: Sendable {
+    /// The member codes, one per dimension in the dataset's order.
+    public var members: [String]
+    /// The observations.
+    public var data: SeriesData
+
+    /// Makes a stored series.
+    public init(members: [String], data: SeriesData) {
+        self.members = members
+        self.data = data
+    }
+}
+
+/// Where datasets and their vintages are kept. SQLite and PostgreSQL implement it with the same behaviour.
+///
+/// Every load is one transaction: it stores the whole release or, on any failure, nothing.
+/// Older vintages are kept; nothing is deleted unless asked.
+public protocol Store: Sendable {
+    /// Stores a release as a new vintage of its dataset, unless it equals the latest vintage.
+    ///
+    /// - Parameters:
+    ///   - release: the checked release.
+    ///   - loadedAt: the time of the load, from the caller's clock.
+    /// - Throws: `IngestError` with code `.structure` when the dataset exists with other dimensions;
+    ///   `StoreError` when the database fails (then nothing is stored).
+    func load(_ release: Release.Finished, loadedAt: Date) async throws -> LoadOutcome
+
+    /// The datasets in the store, ordered by id.
+    func datasets() async throws -> [DatasetSummary]
+
+    /// The vintages of a dataset, oldest first.
+    /// - Throws: `StoreError.notFound` when there is no such dataset.
+    func vintages(of dataset: String) async throws -> [Vintage]
+
+    /// The dataset's metadata as a vintage had it.
+    func metadata(of dataset: String, vintage: Int64) async throws -> Dataset
+
+    /// Every series of one measure in one vintage.
+    func series(of dataset: String, vintage: Int64, measure: String) async throws -> [StoredSeries]
+}
+
+extension Release.Finished {
+    /// Checks that this release can be a new vintage of `existing`: the same dimensions, in the same order.
+    /// - Throws: `IngestError` with code `.structure` saying how the two differ and how to load it anyway.
+    public func checkFits(_ existing: Dataset, file: String) throws {
+        let old = existing.dimensions.map(\.code)
+        let new = dataset.dimensions.map(\.code)
+        guard old == new else {
+            throw IngestError(
+                file: file, row: nil, column: nil, code: .structure,
+                message:
+                    "dataset \(dataset.id) is already in the store with dimensions [\(old.joined(separator: ", "))], and this file has [\(new.joined(separator: ", "))]",
+                fix: "load it under another id with --dataset, or check that it is the same table")
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// A store could not do what was asked: the database could not be opened, a dataset or member does not exist,
+/// or stored data is damaged. The message says what to do; `underlying` keeps the cause for the log.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    /// What kind of failure.
+    public enum Code: String, Sendable {
+        /// The database could not be opened or reached.
+        case unavailable
+        /// No such dataset, measure, dimension or member.
+        case notFound
+        /// The request itself is not valid.
+        case invalid
+        /// Stored data cannot be read.
+        case corrupt
+    }
+
+    /// The kind of failure.
+    public var code: Code
+    /// A sentence a user can act on.
+    public var message: String
+    /// The cause, for the log.
+    public var underlying: String?
+
+    /// Makes an error.
+    public init(_ code: Code, _ message: String, underlying: (any Error)? = nil) {
+        self.code = code
+        self.message = message
+        self.underlying = underlying.map { String(describing: $0) }
+    }
+
+    public var description: String { message }
+}

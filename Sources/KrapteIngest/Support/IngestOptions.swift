@@ -1,0 +1,22 @@
+import Foundation
+import KrapteCore
+
+/// Choices that apply to every reader.
+public struct IngestOptions: Sendable {
+    /// The dataset id to load into; nil takes the table id from the source.
+    public var datasetID: String?
+    /// Keep labels that no code list knows as new members of the dataset, instead of failing.
+    public var allowNewMembers: Bool
+    /// When the publisher released the figures, when the source does not say.
+    public var publishedAt: Date?
+    /// Called now and then with the number of records read, for a progress line.
+    public var progress: (@Sendable (Int) -> Void)?
+
+    /// Makes options.
+    public init(datasetID: String? = nil, allowNewMembers: Bool = false, publishedAt: Date? = nil, progress: (@Sendable (Int) -> Void)? = nil) {
+        self.datasetID = datasetID
+        self.allowNewMembers = allowNewMembers
+        self.publishedAt = publishedAt
+        self.progress = progress
+    }
+}

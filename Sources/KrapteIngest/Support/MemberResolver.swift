@@ -1,0 +1,78 @@
+import Foundation
+import KrapteCore
+
+/// Turns the texts of one dimension column into members, through the code lists Krapte knows for that dimension.
+///
+/// Each distinct text is resolved once. A dimension without a code list keeps its texts as members, with a code
+/// made from the text; a text that the dimension's lists do not know is an error, or a new member when allowed.
+struct MemberResolver {
+    let dimension: String
+    let lists: [CodeList]
+    let allowNew: Bool
+    private var cache: [String: Member] = [:]
+
+    init(dimension: String, lists: [CodeList], allowNew: Bool) {
+        self.dimension = dimension
+        self.lists = lists
+        self.allowNew = allowNew
+    }
+
+    /// The member a text names.
+    /// - Throws: `IngestError` for an unknown or ambiguous text, naming file, row and column.
+    mutating func resolve(_ text: String, file: String, row: Int) throws -> Member {
+        if let m = cache[text] { return m }
+        let member = try lookUp(text, file: file, row: row)
+        cache[text] = member
+        return member
+    }
+
+    private func lookUp(_ raw: String, file: String, row: Int) throws -> Member {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else {
+            throw IngestError(
+                file: file, row: row, column: dimension, code: .unknownMember, message: "the member is empty",
+                fix: "fill in a code or label for \(dimension)")
+        }
+        if lists.isEmpty { return Member(code: Self.code(for: text), label: text) }
+        for list in lists {
+            switch list.resolve(text) {
+            case .found(let m): return Member(code: m.code, label: m.label, parent: m.parent)
+            case .ambiguous(let codes):
+                throw IngestError(
+                    file: file, row: row, column: dimension, code: .unknownMember,
+                    message: "'\(text)' names several members of \(list.title): \(codes.joined(separator: ", "))",
+                    fix: "write the code instead of the label")
+            case .notFound: continue
+            }
+        }
+        if allowNew { return Member(code: Self.code(for: text), label: text) }
+        throw IngestError(
+            file: file, row: row, column: dimension, code: .unknownMember,
+            message: "'\(text)' is not in the code list \(lists.map(\.title).joined(separator: " or "))",
+            fix: "correct the label, write its code, or load with --new-members to keep it as a new member of this dataset")
+    }
+
+    /// A stable code for a text without a code list: the text itself when it is a short code
+    /// (`52052`, `T001038`), otherwise a slug (`volume-t-o-v-zelfde-periode-vorig-jaar`).
+    static func code(for text: String) -> String {
+        if text.count <= 12, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !text.contains(" ") {
+            return text
+        }
+        var slug = ""
+        var dash = false
+        for c in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
+            if c.isASCII, c.isLetter || c.isNumber {
+                slug.append(c)
+                dash = false
+            } else if c == "+" {
+                slug.append("plus")
+                dash = false
+            } else if !dash, !slug.isEmpty {
+                slug.append("-")
+                dash = true
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return String(slug.prefix(60))
+    }
+}

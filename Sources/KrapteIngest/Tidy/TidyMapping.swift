@@ -1,0 +1,96 @@
+import Foundation
+import KrapteCore
+
+/// How to read a tidy CSV file: which column is the period, which are dimensions, which hold measures, and the
+/// file's separator, decimal mark and encoding. Written as JSON beside the file (see `Guides/TidyCSV.md`).
+///
+/// Two layouts: *long*, with one column naming the measure and one holding the value (`measureColumn` and
+/// `valueColumn`); or *wide*, with one column per measure (each measure's `column`).
+public struct TidyMapping: Sendable, Codable {
+    /// A dimension column.
+    public struct DimensionColumn: Sendable, Codable {
+        /// The column's name in the header.
+        public var column: String
+        /// The dimension's code (`RegioS`, `Beroep`); defaults to the column name.
+        public var code: String?
+        /// The dimension's title.
+        public var title: String?
+        /// The id of a built-in code list (`regio`, `sbi2008`, `brc2014`, `beroepsniveau`, `bedrijfsgrootte`);
+        /// defaults to the list Krapte knows for the dimension code; `none` keeps the file's members as they are.
+        public var codeList: String?
+    }
+
+    /// A measure.
+    public struct MeasureColumn: Sendable, Codable {
+        /// The measure's code.
+        public var code: String
+        /// The column holding it (wide layout); in the long layout, the text in the measure column (defaults to `code`).
+        public var column: String?
+        /// The title; defaults to the code.
+        public var title: String?
+        /// The unit (`aantal`, `x 1 000`, `%`).
+        public var unit: String?
+        /// The decimals published.
+        public var decimals: Int?
+        /// `stock`, `flow`, `rate` or `index`.
+        public var kind: MeasureKind?
+    }
+
+    /// The dataset id to load into.
+    public var dataset: String
+    /// The dataset's title.
+    public var title: String?
+    /// Who published the figures.
+    public var publisher: String?
+    /// The licence.
+    public var licence: String?
+    /// Where the figures come from (URL or description); defaults to the file.
+    public var location: String?
+    /// `,` (default), `;` or `tab`.
+    public var separator: String?
+    /// `.` (default) or `,`.
+    public var decimal: String?
+    /// The thousands separator, if the file uses one (`.`, `,` or ` `).
+    public var thousands: String?
+    /// `utf-8` (default) or `windows-1252`.
+    public var encoding: String?
+    /// The period column; its cells are CBS codes (`2024KW04`) or Dutch labels (`2024 4e kwartaal`).
+    public var period: String
+    /// An optional status column (`definitief`, `voorlopig`, `nader voorlopig`, or CBS's spellings).
+    public var status: String?
+    /// The dimension columns.
+    public var dimensions: [DimensionColumn]
+    /// Long layout: the column naming the measure.
+    public var measureColumn: String?
+    /// Long layout: the column holding the value.
+    public var valueColumn: String?
+    /// The measures.
+    public var measures: [MeasureColumn]
+
+    /// Reads a mapping file.
+    /// - Throws: `IngestError` naming the file and the field that is wrong.
+    public static func load(_ url: URL) throws -> TidyMapping {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw IngestError(
+                file: url.path, row: nil, column: nil, code: .unreadable, message: "the mapping file cannot be read", fix: "check the path")
+        }
+        do {
+            return try JSONDecoder().decode(TidyMapping.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw IngestError(
+                file: url.path, row: nil, column: (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."),
+                code: .mapping, message: "the mapping lacks '\(key.stringValue)'", fix: "add it; Guides/TidyCSV.md shows a complete mapping")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw IngestError(
+                file: url.path, row: nil, column: context.codingPath.map(\.stringValue).joined(separator: "."), code: .mapping,
+                message: "the mapping is not valid JSON or has a wrong value (\(context.debugDescription))", fix: "correct the JSON")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw IngestError(
+                file: url.path, row: nil, column: context.codingPath.map(\.stringValue).joined(separator: "."), code: .mapping,
+                message: "a field of the mapping has the wrong type", fix: "Guides/TidyCSV.md shows the type of every field")
+        } catch {
+            throw IngestError(
+                file: url.path, row: nil, column: nil, code: .mapping, message: "the mapping cannot be read (\(error))", fix: "correct the JSON")
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import GRDB
+import KrapteCore
+
+/// The embedded store: one SQLite file, nothing to install. The default.
+///
+/// A release is kept as one row per series with its observations packed (`SeriesData.encoded()`), so that a
+/// million observations are a few thousand rows. Every vintage is kept.
+public final class SQLiteStore: Store {
+    /// Settings for the store.
+    public struct Configuration: Sendable {
+        /// Milliseconds to wait for another writer before giving up.
+        public var busyTimeout: TimeInterval = 10
+        /// Makes the default configuration.
+        public init() {}
+    }
+
+    private let writer: any DatabaseWriter
+    private let path: String
+
+    /// Opens (and creates or upgrades) the database at `path`.
+    /// - Throws: `StoreError.unavailable` when the file cannot be opened or is not a Krapte database.
+    public init(path: String, configuration: Configuration = Configuration()) throws {
+        self.path = path
+        var config = GRDB.Configuration()
+        config.busyMode = .timeout(configuration.busyTimeout)
+        do {
+            writer = try DatabasePool(path: path, configuration: config)
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw StoreError(
+                .unavailable, "the database \(path) cannot be opened: check the path and that it is a Krapte SQLite file", underlying: error)
+        }
+    }
+
+    /// An in-memory store, for tests.
+    public init(inMemory: Void = ()) throws {
+        path = ":memory:"
+        writer = try DatabaseQueue()
+        try Self.migrator.migrate(writer)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: datasets, vintages and packed series") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE dataset (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        title TEXT NOT NULL
+                    );
+                    CREATE TABLE vintage (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        dataset_id TEXT NOT NULL REFERENCES dataset(id),
+                        published_at REAL,
+                        loaded_at REAL NOT NULL,
+                        source TEXT NOT NULL,
+                        format TEXT NOT NULL,
+                        fingerprint TEXT NOT NULL,
+                        observation_count INTEGER NOT NULL,
+                        metadata TEXT NOT NULL
+                    );
+                    CREATE INDEX vintage_dataset ON vintage(dataset_id, id);
+                    CREATE TABLE series (
+                        vintage_id INTEGER NOT NULL REFERENCES vintage(id),
+                        measure TEXT NOT NULL,
+                        members TEXT NOT NULL,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (vintage_id, measure, members)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        return m
+    }
+
+    /// The migrations applied to this database, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+
+    private static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }()
+
+    /// Joins member codes into the `members` column: codes separated by U+001F.
+    static func joinMembers(_ codes: [String]) -> String { codes.joined(separator: "\u{1F}") }
+
+    public func load(_ release: Release.Finished, loadedAt: Date) async throws -> LoadOutcome {
+        let metadata = String(decoding: try Self.encoder.encode(release.dataset), as: UTF8.self)
+        let source = String(decoding: try Self.encoder.encode(release.dataset.source), as: UTF8.self)
+        do {
+            return try await writer.write { db -> LoadOutcome in
+                if let latest = try Self.latestVintage(db, dataset: release.dataset.id) {
+                    if latest.fingerprint == release.fingerprint { return LoadOutcome(vintage: latest, unchanged: true) }
+                    let existing = try Self.metadata(db, vintage: latest.id)
+                    try release.checkFits(existing, file: release.dataset.source.location)
+                }
+                try db.execute(
+                    sql: "INSERT INTO dataset (id, title) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title",
+                    arguments: [release.dataset.id, release.dataset.title])
+                try db.execute(
+                    sql: """
+                        INSERT INTO vintage (dataset_id, published_at, loaded_at, source, format, fingerprint, observation_count, metadata)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        release.dataset.id, release.publishedAt?.timeIntervalSince1970, loadedAt.timeIntervalSince1970, source,
+                        release.format, release.fingerprint, release.observationCount, metadata,
+                    ])
+                let id = db.lastInsertedRowID
+                let insert = try db.makeStatement(sql: "INSERT INTO series (vintage_id, measure, members, data) VALUES (?, ?, ?, ?)")
+                for s in release.series {
+                    try insert.execute(arguments: [id, s.measure, Self.joinMembers(s.members), s.data.encoded()])
+                }
+                let vintage = Vintage(
+                    id: id, dataset: release.dataset.id, publishedAt: release.publishedAt, loadedAt: loadedAt, source: release.dataset.source,
+                    format: release.format, fingerprint: release.fingerprint, observationCount: release.observationCount)
+                return LoadOutcome(vintage: vintage, unchanged: false)
+            }
+        } catch let error as IngestError {
+            throw error
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.unavailable, "the load into \(path) failed and nothing was stored", underlying: error)
+        }
+    }
+
+    public func datasets() async throws -> [DatasetSummary] {
+        try await read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.id, d.title, COUNT(v.id) AS n, MAX(v.id) AS latest
+                    FROM dataset d JOIN vintage v ON v.dataset_id = d.id
+                    GROUP BY d.id ORDER BY d.id
+                    """)
+            return try rows.map { row in
+                let latest = try Self.vintage(db, id: row["latest"])
+                return DatasetSummary(id: row["id"], title: row["title"], latest: latest, vintageCount: row["n"])
+            }
+        }
+    }
+
+    public func vintages(of dataset: String) async throws -> [Vintage] {
+        let all = try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM vintage WHERE dataset_id = ? ORDER BY id", arguments: [dataset]).map(Self.vintage(row:))
+        }
+        guard !all.isEmpty else {
+            throw StoreError(.notFound, "there is no dataset '\(dataset)' in the store; `krapte datasets` lists those there are")
+        }
+        return all
+    }
+
+    public func metadata(of dataset: String, vintage: Int64) async throws -> Dataset {
+        try await read { db in try Self.metadata(db, vintage: vintage) }
+    }
+
+    public func series(of dataset: String, vintage: Int64, measure: String) async throws -> [StoredSeries] {
+        try await read { db in
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT members, data FROM series WHERE vintage_id = ? AND measure = ?", arguments: [vintage, measure])
+            var out: [StoredSeries] = []
+            while let row = try cursor.next() {
+                let members: String = row["members"]
+                let data: Data = row["data"]
+                out.append(StoredSeries(members: members.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init), data: try SeriesData(decoding: data)))
+            }
+            return out
+        }
+    }
+
+    private func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.unavailable, "the database \(path) could not be read", underlying: error)
+        }
+    }
+
+    private static func latestVintage(_ db: Database, dataset: String) throws -> Vintage? {
+        try Row.fetchOne(db, sql: "SELECT * FROM vintage WHERE dataset_id = ? ORDER BY id DESC LIMIT 1", arguments: [dataset]).map(vintage(row:))
+    }
+
+    private static func vintage(_ db: Database, id: Int64) throws -> Vintage {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM vintage WHERE id = ?", arguments: [id]) else {
+            throw StoreError(.notFound, "there is no vintage \(id)")
+        }
+        return try vintage(row: row)
+    }
+
+    private static func vintage(row: Row) throws -> Vintage {
+        let sourceJSON: String = row["source"]
+        let source = try JSONDecoder().decode(Source.self, from: Data(sourceJSON.utf8))
+        let published: Double? = row["published_at"]
+        let loaded: Double = row["loaded_at"]
+        return Vintage(
+            id: row["id"], dataset: row["dataset_id"], publishedAt: published.map(Date.init(timeIntervalSince1970:)),
+            loadedAt: Date(timeIntervalSince1970: loaded), source: source, format: row["format"], fingerprint: row["fingerprint"],
+            observationCount: row["observation_count"])
+    }
+
+    private static func metadata(_ db: Database, vintage: Int64) throws -> Dataset {
+        guard let json = try String.fetchOne(db, sql: "SELECT metadata FROM vintage WHERE id = ?", arguments: [vintage]) else {
+            throw StoreError(.notFound, "there is no vintage \(vintage)")
+        }
+        do {
+            return try JSONDecoder().decode(Dataset.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError(.corrupt, "the metadata of vintage \(vintage) cannot be read", underlying: error)
+        }
+    }
+}
