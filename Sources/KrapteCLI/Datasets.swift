@@ -20,6 +20,9 @@ struct Datasets: AsyncParsableCommand {
                 ["dataset", "titel", "vintages", "observaties", "bron"],
                 all.map { s in
                     [s.id, s.title, "\(s.vintageCount)", DutchNumberFormat.integer(s.latest.observationCount), s.latest.source.citation]
-                }, rightAligned: [2, 3]))
+                },
+                rightAligned: [2, 3]
+            )
+        )
     }
 }

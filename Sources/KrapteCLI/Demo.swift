@@ -6,7 +6,8 @@ import KrapteIngest
 /// `krapte demo`: fills the store with the demo set and prints a table from it.
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Laad de demoset (gepubliceerde cijfers, CBS-selectie en illustratieve spanningscijfers) en toon een tabel.")
+        abstract: "Laad de demoset (gepubliceerde cijfers, CBS-selectie en illustratieve spanningscijfers) en toon een tabel."
+    )
 
     @OptionGroup var store: StoreOptions
 
@@ -25,13 +26,18 @@ struct Demo: AsyncParsableCommand {
         let db = try store.open()
         for release in try DemoData.releases() {
             let outcome = try await db.load(release, loadedAt: Date())
-            print("\(release.dataset.id): \(outcome.unchanged ? "al geladen" : "\(release.observationCount) observaties geladen") (vintage \(outcome.vintage.id))")
+            print(
+                "\(release.dataset.id): \(outcome.unchanged ? "al geladen" : "\(release.observationCount) observaties geladen") (vintage \(outcome.vintage.id))"
+            )
         }
         print("")
         let result = try await db.query(
-            ObservationQuery(dataset: "demo-vacatures", measure: "OpenstaandeVacatures", periods: PeriodRange(parsing: "2024KW01..2024KW04")))
+            ObservationQuery(dataset: "demo-vacatures", measure: "OpenstaandeVacatures", periods: PeriodRange(parsing: "2024KW01..2024KW04"))
+        )
         print(Query.render(result, format: .table))
         print("")
-        print("Probeer: krapte query demo-spanning --measure OpenstaandeVacatures --where Beroep=0811 --where RegioS=AM13 --period 2024KW01..2024KW04")
+        print(
+            "Probeer: krapte query demo-spanning --measure OpenstaandeVacatures --where Beroep=0811 --where RegioS=AM13 --period 2024KW01..2024KW04"
+        )
     }
 }

@@ -11,7 +11,8 @@ struct Ingest: AsyncParsableCommand {
             PATH is a CSV file, a folder of saved CBS OData v4 responses, or a CBS OData v4 URL \
             (https://datasets.cbs.nl/odata/v1/CBS/<id>). A CSV with --mapping is read as tidy CSV; otherwise as a CBS table \
             (with its StatLine metadata CSV when one lies beside it). Every load is one transaction: on an error nothing is stored.
-            """)
+            """
+    )
 
     @Argument(help: "The file, folder or URL to load.")
     var path: String
@@ -28,6 +29,9 @@ struct Ingest: AsyncParsableCommand {
     @Option(name: .long, help: "The publication date of this release (YYYY-MM-DD), when the source does not give it.")
     var published: String?
 
+    @Option(name: .long, help: "The period of a table without a period column (for example 2024JJ00).")
+    var period: String?
+
     @Flag(name: .long, help: "Keep labels that no code list knows as new members instead of failing.")
     var newMembers = false
 
@@ -37,6 +41,9 @@ struct Ingest: AsyncParsableCommand {
         if let published, ISO8601DateFormatter.day.date(from: published) == nil {
             throw ValidationError("--published takes a date as YYYY-MM-DD, not '\(published)'")
         }
+        if let period, Period.parseLabel(period) == nil {
+            throw ValidationError("--period takes a CBS period such as 2024JJ00, not '\(period)'")
+        }
     }
 
     func run() async throws {
@@ -45,8 +52,12 @@ struct Ingest: AsyncParsableCommand {
             progress = { n in Output.error("  \(n) records read...") }
         }
         let options = IngestOptions(
-            datasetID: dataset, allowNewMembers: newMembers, publishedAt: published.flatMap { ISO8601DateFormatter.day.date(from: $0) },
-            progress: progress)
+            datasetID: dataset,
+            allowNewMembers: newMembers,
+            publishedAt: published.flatMap { ISO8601DateFormatter.day.date(from: $0) },
+            period: period.flatMap { Period.parseLabel($0)?.period },
+            progress: progress
+        )
         do {
             let release = try await Self.read(path, mapping: mapping, metadata: metadata, options: options)
             let finished = try release.finish(file: path)

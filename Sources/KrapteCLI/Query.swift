@@ -6,7 +6,8 @@ import KrapteRender
 /// `krapte query`: the observations of one measure, filtered by members, periods and release date.
 struct Query: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Vraag waarden op: één onderwerp, gefilterd op leden, perioden en publicatiedatum.")
+        abstract: "Vraag waarden op: één onderwerp, gefilterd op leden, perioden en publicatiedatum."
+    )
 
     /// How to print the answer.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -48,12 +49,15 @@ struct Query: AsyncParsableCommand {
     /// The query the options describe.
     var query: ObservationQuery {
         ObservationQuery(
-            dataset: dataset, measure: measure,
+            dataset: dataset,
+            measure: measure,
             filters: filters.map { f in
                 let parts = f.split(separator: "=", maxSplits: 1).map(String.init)
                 return .init(dimension: parts[0], members: parts[1].components(separatedBy: ","))
             },
-            periods: period.flatMap(PeriodRange.init(parsing:)), asOf: asOf.flatMap { ISO8601DateFormatter.day.date(from: $0) })
+            periods: period.flatMap(PeriodRange.init(parsing:)),
+            asOf: asOf.flatMap { ISO8601DateFormatter.day.date(from: $0) }
+        )
     }
 
     func run() async throws {
@@ -77,13 +81,17 @@ struct Query: AsyncParsableCommand {
             }
             let table = Output.table(dims.map(\.title) + ["periode", r.measure.title, "status"], rows, rightAligned: [dims.count + 1])
             let published = r.vintage.publishedAt.map { "gepubliceerd \(ISO8601DateFormatter.day.string(from: $0)), " } ?? ""
-            return table + "\n\nEenheid: \(r.measure.unit.isEmpty ? "onbekend" : r.measure.unit). \(r.dataset.source.citation) (\(r.dataset.id), \(published)vintage \(r.vintage.id))."
+            return table
+                + "\n\nEenheid: \(r.measure.unit.isEmpty ? "onbekend" : r.measure.unit). \(r.dataset.source.citation) (\(r.dataset.id), \(published)vintage \(r.vintage.id))."
         case .csv:
-            var lines = [(dims.flatMap { [$0.code, "\($0.code)_label"] } + ["period", "value", "status", "attribute"]).map(csvField).joined(separator: ",")]
+            var lines = [
+                (dims.flatMap { [$0.code, "\($0.code)_label"] } + ["period", "value", "status", "attribute"]).map(csvField).joined(separator: ",")
+            ]
             for row in r.rows {
                 let cells =
                     row.members.flatMap { [$0.code, $0.label] } + [
-                        row.period.code, row.value.map { String($0) } ?? "", row.status.dutchLabel, row.attribute == .present ? "" : "\(row.attribute)",
+                        row.period.code, row.value.map { String($0) } ?? "", row.status.dutchLabel,
+                        row.attribute == .present ? "" : "\(row.attribute)",
                     ]
                 lines.append(cells.map(csvField).joined(separator: ","))
             }
@@ -93,14 +101,23 @@ struct Query: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.dateEncodingStrategy = .iso8601
             let doc = JSONResult(
-                dataset: r.dataset.id, title: r.dataset.title,
+                dataset: r.dataset.id,
+                title: r.dataset.title,
                 measure: .init(code: r.measure.code, title: r.measure.title, unit: r.measure.unit, decimals: r.measure.decimals),
-                source: r.dataset.source, vintage: r.vintage.id, publishedAt: r.vintage.publishedAt, loadedAt: r.vintage.loadedAt,
+                source: r.dataset.source,
+                vintage: r.vintage.id,
+                publishedAt: r.vintage.publishedAt,
+                loadedAt: r.vintage.loadedAt,
                 observations: r.rows.map { row in
                     .init(
-                        members: Dictionary(uniqueKeysWithValues: zip(dims.map(\.code), row.members.map(\.code))), period: row.period.code,
-                        value: row.value, status: row.status.dutchLabel, attribute: row.attribute == .present ? nil : "\(row.attribute)")
-                })
+                        members: Dictionary(uniqueKeysWithValues: zip(dims.map(\.code), row.members.map(\.code))),
+                        period: row.period.code,
+                        value: row.value,
+                        status: row.status.dutchLabel,
+                        attribute: row.attribute == .present ? nil : "\(row.attribute)"
+                    )
+                }
+            )
             return String(decoding: (try? encoder.encode(doc)) ?? Data(), as: UTF8.self)
         }
     }

@@ -5,7 +5,9 @@ import KrapteRender
 
 /// `krapte show`: a dataset's dimensions, members, measures, periods with their statuses, and vintages.
 struct Show: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Toon de metadata van een dataset: dimensies, leden, onderwerpen, perioden en vintages.")
+    static let configuration = CommandConfiguration(
+        abstract: "Toon de metadata van een dataset: dimensies, leden, onderwerpen, perioden en vintages."
+    )
 
     @Argument(help: "The dataset id.")
     var dataset: String
@@ -25,7 +27,9 @@ struct Show: AsyncParsableCommand {
             print("Bron: \(meta.source.publisher), \(meta.source.location)\(meta.source.licence.isEmpty ? "" : ", licentie \(meta.source.licence)")")
             print("")
             for d in meta.dimensions {
-                print("Dimensie \(d.code) (\(d.title); \(d.kind.rawValue)\(d.codeList.map { ", codelijst \($0)" } ?? ", eigen leden")): \(d.members.count) leden")
+                print(
+                    "Dimensie \(d.code) (\(d.title); \(d.kind.rawValue)\(d.codeList.map { ", codelijst \($0)" } ?? ", eigen leden")): \(d.members.count) leden"
+                )
                 let shown = members == 0 ? d.members : Array(d.members.prefix(members))
                 for m in shown { print("  \(m.code)\t\(m.label)") }
                 if shown.count < d.members.count { print("  ... en \(d.members.count - shown.count) meer (--members 0 toont alle)") }
@@ -34,7 +38,10 @@ struct Show: AsyncParsableCommand {
             print(
                 Output.table(
                     ["onderwerp", "titel", "eenheid", "decimalen", "soort"],
-                    meta.measures.map { [$0.code, $0.title, $0.unit.isEmpty ? "(onbekend)" : $0.unit, "\($0.decimals)", $0.kind.rawValue] }, rightAligned: [3]))
+                    meta.measures.map { [$0.code, $0.title, $0.unit.isEmpty ? "(onbekend)" : $0.unit, "\($0.decimals)", $0.kind.rawValue] },
+                    rightAligned: [3]
+                )
+            )
             print("")
             var periods: [Period: ObservationStatus] = [:]
             for m in meta.measures.prefix(1) {
@@ -60,7 +67,10 @@ struct Show: AsyncParsableCommand {
                             "\(v.id)", v.publishedAt.map { ISO8601DateFormatter.day.string(from: $0) } ?? "-",
                             ISO8601DateFormatter().string(from: v.loadedAt), v.format, DutchNumberFormat.integer(v.observationCount),
                         ]
-                    }, rightAligned: [0, 4]))
+                    },
+                    rightAligned: [0, 4]
+                )
+            )
         } catch let error as StoreError {
             throw CLIError(error.message)
         }

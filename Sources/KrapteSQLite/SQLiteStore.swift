@@ -29,12 +29,15 @@ public final class SQLiteStore: Store {
             try Self.migrator.migrate(writer)
         } catch {
             throw StoreError(
-                .unavailable, "the database \(path) cannot be opened: check the path and that it is a Krapte SQLite file", underlying: error)
+                .unavailable,
+                "the database \(path) cannot be opened: check the path and that it is a Krapte SQLite file",
+                underlying: error
+            )
         }
     }
 
     /// An in-memory store, for tests.
-    public init(inMemory: Void = ()) throws {
+    public init() throws {
         path = ":memory:"
         writer = try DatabaseQueue()
         try Self.migrator.migrate(writer)
@@ -68,7 +71,8 @@ public final class SQLiteStore: Store {
                         data BLOB NOT NULL,
                         PRIMARY KEY (vintage_id, measure, members)
                     ) WITHOUT ROWID;
-                    """)
+                    """
+            )
         }
         return m
     }
@@ -87,6 +91,11 @@ public final class SQLiteStore: Store {
     /// Joins member codes into the `members` column: codes separated by U+001F.
     static func joinMembers(_ codes: [String]) -> String { codes.joined(separator: "\u{1F}") }
 
+    /// Splits the `members` column; a dataset without dimensions has an empty one.
+    static func splitMembers(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+    }
+
     public func load(_ release: Release.Finished, loadedAt: Date) async throws -> LoadOutcome {
         let metadata = String(decoding: try Self.encoder.encode(release.dataset), as: UTF8.self)
         let source = String(decoding: try Self.encoder.encode(release.dataset.source), as: UTF8.self)
@@ -99,7 +108,8 @@ public final class SQLiteStore: Store {
                 }
                 try db.execute(
                     sql: "INSERT INTO dataset (id, title) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title",
-                    arguments: [release.dataset.id, release.dataset.title])
+                    arguments: [release.dataset.id, release.dataset.title]
+                )
                 try db.execute(
                     sql: """
                         INSERT INTO vintage (dataset_id, published_at, loaded_at, source, format, fingerprint, observation_count, metadata)
@@ -108,15 +118,23 @@ public final class SQLiteStore: Store {
                     arguments: [
                         release.dataset.id, release.publishedAt?.timeIntervalSince1970, loadedAt.timeIntervalSince1970, source,
                         release.format, release.fingerprint, release.observationCount, metadata,
-                    ])
+                    ]
+                )
                 let id = db.lastInsertedRowID
                 let insert = try db.makeStatement(sql: "INSERT INTO series (vintage_id, measure, members, data) VALUES (?, ?, ?, ?)")
                 for s in release.series {
                     try insert.execute(arguments: [id, s.measure, Self.joinMembers(s.members), s.data.encoded()])
                 }
                 let vintage = Vintage(
-                    id: id, dataset: release.dataset.id, publishedAt: release.publishedAt, loadedAt: loadedAt, source: release.dataset.source,
-                    format: release.format, fingerprint: release.fingerprint, observationCount: release.observationCount)
+                    id: id,
+                    dataset: release.dataset.id,
+                    publishedAt: release.publishedAt,
+                    loadedAt: loadedAt,
+                    source: release.dataset.source,
+                    format: release.format,
+                    fingerprint: release.fingerprint,
+                    observationCount: release.observationCount
+                )
                 return LoadOutcome(vintage: vintage, unchanged: false)
             }
         } catch let error as IngestError {
@@ -136,7 +154,8 @@ public final class SQLiteStore: Store {
                     SELECT d.id, d.title, COUNT(v.id) AS n, MAX(v.id) AS latest
                     FROM dataset d JOIN vintage v ON v.dataset_id = d.id
                     GROUP BY d.id ORDER BY d.id
-                    """)
+                    """
+            )
             return try rows.map { row in
                 let latest = try Self.vintage(db, id: row["latest"])
                 return DatasetSummary(id: row["id"], title: row["title"], latest: latest, vintageCount: row["n"])
@@ -161,12 +180,15 @@ public final class SQLiteStore: Store {
     public func series(of dataset: String, vintage: Int64, measure: String) async throws -> [StoredSeries] {
         try await read { db in
             let cursor = try Row.fetchCursor(
-                db, sql: "SELECT members, data FROM series WHERE vintage_id = ? AND measure = ?", arguments: [vintage, measure])
+                db,
+                sql: "SELECT members, data FROM series WHERE vintage_id = ? AND measure = ?",
+                arguments: [vintage, measure]
+            )
             var out: [StoredSeries] = []
             while let row = try cursor.next() {
                 let members: String = row["members"]
                 let data: Data = row["data"]
-                out.append(StoredSeries(members: members.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init), data: try SeriesData(decoding: data)))
+                out.append(StoredSeries(members: Self.splitMembers(members), data: try SeriesData(decoding: data)))
             }
             return out
         }
@@ -199,9 +221,15 @@ public final class SQLiteStore: Store {
         let published: Double? = row["published_at"]
         let loaded: Double = row["loaded_at"]
         return Vintage(
-            id: row["id"], dataset: row["dataset_id"], publishedAt: published.map(Date.init(timeIntervalSince1970:)),
-            loadedAt: Date(timeIntervalSince1970: loaded), source: source, format: row["format"], fingerprint: row["fingerprint"],
-            observationCount: row["observation_count"])
+            id: row["id"],
+            dataset: row["dataset_id"],
+            publishedAt: published.map(Date.init(timeIntervalSince1970:)),
+            loadedAt: Date(timeIntervalSince1970: loaded),
+            source: source,
+            format: row["format"],
+            fingerprint: row["fingerprint"],
+            observationCount: row["observation_count"]
+        )
     }
 
     private static func metadata(_ db: Database, vintage: Int64) throws -> Dataset {

@@ -21,7 +21,14 @@ extension BuiltInCodeLists {
         Row("AM03", "Drenthe (AM)", parent: "NL01", validFrom: nil, validTo: nil, aliases: ["Drenthe"]),
         Row("AM04", "IJsselvechtstreek (AM)", parent: "NL01", validFrom: nil, validTo: 2015, aliases: ["IJsselvechtstreek"]),
         Row("AM05", "Twente (AM)", parent: "NL01", validFrom: nil, validTo: nil, aliases: ["Twente"]),
-        Row("AM06", "Stedendriehoek en Noordwest Veluwe (AM)", parent: "NL01", validFrom: nil, validTo: nil, aliases: ["Stedendriehoek en Noordwest Veluwe"]),
+        Row(
+            "AM06",
+            "Stedendriehoek en Noordwest Veluwe (AM)",
+            parent: "NL01",
+            validFrom: nil,
+            validTo: nil,
+            aliases: ["Stedendriehoek en Noordwest Veluwe"]
+        ),
         Row("AM07", "Midden-Gelderland (AM)", parent: "NL01", validFrom: nil, validTo: nil, aliases: ["Midden-Gelderland"]),
         Row("AM08", "Rijk van Nijmegen (AM)", parent: "NL01", validFrom: nil, validTo: nil, aliases: ["Rijk van Nijmegen"]),
         Row("AM09", "Achterhoek (AM)", parent: "NL01", validFrom: nil, validTo: nil, aliases: ["Achterhoek"]),

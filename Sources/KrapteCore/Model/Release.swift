@@ -26,7 +26,8 @@ public struct Release: Sendable {
         guard dataset.dimensions.count <= SeriesKey.maximumDimensions else {
             throw StoreError(
                 .invalid,
-                "dataset \(dataset.id) has \(dataset.dimensions.count) dimensions besides time; Krapte holds at most \(SeriesKey.maximumDimensions)")
+                "dataset \(dataset.id) has \(dataset.dimensions.count) dimensions besides time; Krapte holds at most \(SeriesKey.maximumDimensions)"
+            )
         }
         self.dataset = dataset
         self.format = format
@@ -125,8 +126,13 @@ public struct Release: Sendable {
     public func finish(file: String) throws -> Finished {
         guard !buffers.isEmpty else {
             throw IngestError(
-                file: file, row: nil, column: nil, code: .empty,
-                message: "the file holds no observations", fix: "check that it is the right file and that it is not empty")
+                file: file,
+                row: nil,
+                column: nil,
+                code: .empty,
+                message: "the file holds no observations",
+                fix: "check that it is the right file and that it is not empty"
+            )
         }
         var hasher = Fingerprinter()
         hasher.add(dataset.id)
@@ -153,10 +159,14 @@ public struct Release: Sendable {
                     let period = Period(storageKey: data.periods[i])!
                     let names = (0..<dataset.dimensions.count).map { dataset.dimensions[$0].members[key.member($0)].code }
                     throw IngestError(
-                        file: file, row: Int(rowOf[i]), column: nil, code: .duplicate,
+                        file: file,
+                        row: Int(rowOf[i]),
+                        column: nil,
+                        code: .duplicate,
                         message:
                             "a second value for \(dataset.measures[key.measure].code) \(names.joined(separator: ", ")) in \(period.code); the first is on row \(rowOf[i - 1])",
-                        fix: "remove one of the two rows")
+                        fix: "remove one of the two rows"
+                    )
                 }
             }
             total += data.count
@@ -164,17 +174,27 @@ public struct Release: Sendable {
                 Series(
                     measure: dataset.measures[key.measure].code,
                     members: (0..<dataset.dimensions.count).map { dataset.dimensions[$0].members[key.member($0)].code },
-                    data: data))
+                    data: data
+                )
+            )
         }
-        order.sort { series[$0].measure == series[$1].measure ? series[$0].members.lexicographicallyPrecedes(series[$1].members) : series[$0].measure < series[$1].measure }
+        order.sort {
+            series[$0].measure == series[$1].measure
+                ? series[$0].members.lexicographicallyPrecedes(series[$1].members) : series[$0].measure < series[$1].measure
+        }
         for i in order {
             hasher.add(series[i].measure)
             for m in series[i].members { hasher.add(m) }
             hasher.add(series[i].data)
         }
         return Finished(
-            dataset: dataset, publishedAt: publishedAt, format: format, series: series, observationCount: total,
-            fingerprint: hasher.hexDigest)
+            dataset: dataset,
+            publishedAt: publishedAt,
+            format: format,
+            series: series,
+            observationCount: total,
+            fingerprint: hasher.hexDigest
+        )
     }
 
     static func before(_ a: Int32, _ b: Int32) -> Bool {

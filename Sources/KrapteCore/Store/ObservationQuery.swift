@@ -76,7 +76,9 @@ extension Store {
             guard let v = all.last(where: { $0.effectiveDate < endOfDay }) else {
                 let first = all.first.map { ISO8601DateFormatter.day.string(from: $0.effectiveDate) } ?? "-"
                 throw StoreError(
-                    .notFound, "dataset \(q.dataset) has no release on or before \(ISO8601DateFormatter.day.string(from: asOf)); the first is of \(first)")
+                    .notFound,
+                    "dataset \(q.dataset) has no release on or before \(ISO8601DateFormatter.day.string(from: asOf)); the first is of \(first)"
+                )
             }
             vintage = v
         } else {
@@ -86,21 +88,24 @@ extension Store {
         guard let measure = dataset.measure(named: q.measure) else {
             throw StoreError(
                 .notFound,
-                "dataset \(q.dataset) has no measure '\(q.measure)'; it has \(dataset.measures.prefix(12).map(\.code).joined(separator: ", "))\(dataset.measures.count > 12 ? ", ..." : "") (`krapte show \(q.dataset)` lists them)")
+                "dataset \(q.dataset) has no measure '\(q.measure)'; it has \(dataset.measures.prefix(12).map(\.code).joined(separator: ", "))\(dataset.measures.count > 12 ? ", ..." : "") (`krapte show \(q.dataset)` lists them)"
+            )
         }
         var allowed: [Int: Set<String>] = [:]
         for f in q.filters {
             guard let d = dataset.dimensions.firstIndex(where: { $0.code == f.dimension || $0.title == f.dimension }) else {
                 throw StoreError(
                     .notFound,
-                    "dataset \(q.dataset) has no dimension '\(f.dimension)'; it has \(dataset.dimensions.map(\.code).joined(separator: ", "))")
+                    "dataset \(q.dataset) has no dimension '\(f.dimension)'; it has \(dataset.dimensions.map(\.code).joined(separator: ", "))"
+                )
             }
             var codes = allowed[d] ?? []
             for name in f.members {
                 guard let m = dataset.dimensions[d].member(named: name) else {
                     throw StoreError(
                         .notFound,
-                        "dimension \(dataset.dimensions[d].code) of \(q.dataset) has no member '\(name)' (by code or exact label); `krapte show \(q.dataset)` lists them")
+                        "dimension \(dataset.dimensions[d].code) of \(q.dataset) has no member '\(name)' (by code or exact label); `krapte show \(q.dataset)` lists them"
+                    )
                 }
                 codes.insert(m.code)
             }
@@ -108,7 +113,11 @@ extension Store {
         }
         let lookups = dataset.dimensions.map { d in Dictionary(d.members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }) }
         let order = dataset.dimensions.map { d in Dictionary(d.members.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a }) }
-        var selected = try await series(of: q.dataset, vintage: vintage.id, measure: measure.code).filter { s in
+        let stored = try await series(of: q.dataset, vintage: vintage.id, measure: measure.code)
+        if stored.contains(where: { $0.members.count != dataset.dimensions.count }) {
+            throw StoreError(.corrupt, "a stored series of \(q.dataset) does not match the dataset's dimensions; load the table again")
+        }
+        var selected = stored.filter { s in
             allowed.allSatisfy { d, codes in codes.contains(s.members[d]) }
         }
         selected.sort { a, b in

@@ -84,10 +84,14 @@ extension Release.Finished {
         let new = dataset.dimensions.map(\.code)
         guard old == new else {
             throw IngestError(
-                file: file, row: nil, column: nil, code: .structure,
+                file: file,
+                row: nil,
+                column: nil,
+                code: .structure,
                 message:
                     "dataset \(dataset.id) is already in the store with dimensions [\(old.joined(separator: ", "))], and this file has [\(new.joined(separator: ", "))]",
-                fix: "load it under another id with --dataset, or check that it is the same table")
+                fix: "load it under another id with --dataset, or check that it is the same table"
+            )
         }
     }
 }

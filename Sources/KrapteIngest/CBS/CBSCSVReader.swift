@@ -47,18 +47,28 @@ public struct CBSCSVReader {
 
         try CSVTokenizer(separator: UInt8(ascii: ";")).forEachRecord(in: url) { record in
             guard var current = release else {
-                columns = try Columns(header: record, file: file, meta: meta, allowNew: options.allowNewMembers)
+                columns = try Columns(header: record, file: file, meta: meta, allowNew: options.allowNewMembers, period: options.period)
                 let source = Source(publisher: "CBS", location: file, licence: "CC BY 4.0", citation: "Bron: CBS")
                 let dataset = Dataset(
-                    id: datasetID, title: meta?.title ?? catalogue?.title ?? tableID, summary: meta?.summary ?? "", source: source,
+                    id: datasetID,
+                    title: meta?.title ?? catalogue?.title ?? tableID,
+                    summary: meta?.summary ?? "",
+                    source: source,
                     dimensions: columns.dimensions.map { c in
                         Dimension(code: c.key, title: meta?.properties[c.key]?.title ?? c.key, kind: c.kind, codeList: c.codeList)
-                    }, measures: [])
-                var r = try Release(dataset: dataset, format: meta == nil ? "cbs-csv" : "statline-csv", publishedAt: meta?.modified ?? options.publishedAt)
+                    },
+                    measures: []
+                )
+                var r = try Release(
+                    dataset: dataset,
+                    format: meta == nil ? "cbs-csv" : "statline-csv",
+                    publishedAt: meta?.modified ?? options.publishedAt
+                )
                 for c in columns.measures {
                     if let p = meta?.properties[c.key] {
                         _ = r.measureIndex(
-                            Measure(code: c.key, title: p.title, unit: p.unit, decimals: p.decimals, kind: Self.kind(unit: p.unit, title: p.title)))
+                            Measure(code: c.key, title: p.title, unit: p.unit, decimals: p.decimals, kind: Self.kind(unit: p.unit, title: p.title))
+                        )
                     } else {
                         _ = r.measureIndex(CBSTableCatalogue.measure(table: tableID, key: c.key))
                     }
@@ -71,9 +81,13 @@ public struct CBSCSVReader {
             if rowCount % 100_000 == 0 { options.progress?(rowCount) }
             guard record.count == columns.count else {
                 throw IngestError(
-                    file: file, row: record.line, column: nil, code: .raggedRow,
+                    file: file,
+                    row: record.line,
+                    column: nil,
+                    code: .raggedRow,
                     message: "the row has \(record.count) fields and the header \(columns.count)",
-                    fix: "give every row as many fields as the header, separated by ';'")
+                    fix: "give every row as many fields as the header, separated by ';'"
+                )
             }
             var memberIdx: [Int] = []
             memberIdx.reserveCapacity(columns.dimensions.count)
@@ -82,7 +96,9 @@ public struct CBSCSVReader {
                 let m = try columns.resolvers[d].resolve(text, file: file, row: record.line)
                 memberIdx.append(current.memberIndex(m, dimension: d))
             }
-            guard let periodText = record.string(columns.time) else { throw Self.encodingError(file, record.line, columns.timeKey) }
+            guard let periodText = columns.time.map({ record.string($0) }) ?? columns.fixedPeriod?.code else {
+                throw Self.encodingError(file, record.line, columns.timeKey)
+            }
             let parsed: Period.ParsedLabel
             if let p = periodCache[periodText] {
                 parsed = p
@@ -91,9 +107,13 @@ public struct CBSCSVReader {
                 parsed = p
             } else {
                 throw IngestError(
-                    file: file, row: record.line, column: columns.timeKey, code: .unknownPeriod,
+                    file: file,
+                    row: record.line,
+                    column: columns.timeKey,
+                    code: .unknownPeriod,
                     message: "'\(periodText)' is not a CBS period",
-                    fix: "write a code such as 2024KW04 or a label such as '2024 4e kwartaal', '2024 april' or '2024'")
+                    fix: "write a code such as 2024KW04 or a label such as '2024 4e kwartaal', '2024 april' or '2024'"
+                )
             }
             var status: ObservationStatus = parsed.provisional ? .voorlopig : .definitief
             if let s = meta?.periodStatus[parsed.period.code] { status = s }
@@ -111,23 +131,38 @@ public struct CBSCSVReader {
                     }
                 case .invalid:
                     throw IngestError(
-                        file: file, row: record.line, column: c.key, code: .notANumber,
+                        file: file,
+                        row: record.line,
+                        column: c.key,
+                        code: .notANumber,
                         message: "'\(record.string(c.index) ?? "?")' is not a number",
-                        fix: "write a number with a decimal point, or leave the field empty (or '.') when there is no value")
+                        fix: "write a number with a decimal point, or leave the field empty (or '.') when there is no value"
+                    )
                 }
             }
         }
         guard let release else {
             throw IngestError(
-                file: file, row: nil, column: nil, code: .empty, message: "the file is empty", fix: "check that it is the right file")
+                file: file,
+                row: nil,
+                column: nil,
+                code: .empty,
+                message: "the file is empty",
+                fix: "check that it is the right file"
+            )
         }
         return release
     }
 
     static func encodingError(_ file: String, _ row: Int, _ column: String) -> IngestError {
         IngestError(
-            file: file, row: row, column: column, code: .encoding, message: "the field is not valid UTF-8",
-            fix: "save the file as UTF-8 (CBS files are UTF-8; a file saved by Excel may be Windows-1252)")
+            file: file,
+            row: row,
+            column: column,
+            code: .encoding,
+            message: "the field is not valid UTF-8",
+            fix: "save the file as UTF-8 (CBS files are UTF-8; a file saved by Excel may be Windows-1252)"
+        )
     }
 
     /// The kind a unit suggests when nothing else says.
@@ -147,7 +182,8 @@ public struct CBSCSVReader {
             var codeList: String?
         }
         var count = 0
-        var time = 0
+        var time: Int?
+        var fixedPeriod: Period?
         var timeKey = "Perioden"
         var dimensions: [Column] = []
         var measures: [Column] = []
@@ -155,7 +191,7 @@ public struct CBSCSVReader {
 
         init() {}
 
-        init(header: CSVTokenizer.Record, file: String, meta: StatLineMetadata?, allowNew: Bool) throws {
+        init(header: CSVTokenizer.Record, file: String, meta: StatLineMetadata?, allowNew: Bool, period: Period?) throws {
             count = header.count
             var timeIndex: Int?
             for i in 0..<header.count {
@@ -169,7 +205,9 @@ public struct CBSCSVReader {
                     timeKey = key
                 } else if let type, type == "Topic" {
                     measures.append(Column(index: i, key: key))
-                } else if type == nil, let u = key.lastIndex(of: "_"), key[key.index(after: u)...].allSatisfy(\.isNumber), key.index(after: u) != key.endIndex {
+                } else if type == nil, let u = key.lastIndex(of: "_"), key[key.index(after: u)...].allSatisfy(\.isNumber),
+                    key.index(after: u) != key.endIndex
+                {
                     measures.append(Column(index: i, key: key))
                 } else {
                     let (kind, lists) = BuiltInCodeLists.lists(forDimension: key)
@@ -177,30 +215,48 @@ public struct CBSCSVReader {
                     dimensions.append(Column(index: i, key: key, kind: resolvedKind, codeList: lists.first?.id))
                     if let members = meta?.members[key] {
                         let list = CodeList(
-                            id: key, title: key, version: "", source: file,
-                            members: members.map { CodeListMember(code: $0.code, label: $0.title) })
+                            id: key,
+                            title: key,
+                            version: "",
+                            source: file,
+                            members: members.map { CodeListMember(code: $0.code, label: $0.title) }
+                        )
                         resolvers.append(MemberResolver(dimension: key, lists: [list], allowNew: allowNew))
                     } else {
                         resolvers.append(MemberResolver(dimension: key, lists: lists, allowNew: allowNew))
                     }
                 }
             }
-            guard let timeIndex else {
+            if timeIndex == nil, period == nil {
                 throw IngestError(
-                    file: file, row: header.line, column: "Perioden", code: .missingColumn, message: "the header has no Perioden column",
-                    fix: "a CBS table needs its Perioden column; check the file and the separator (';')")
+                    file: file,
+                    row: header.line,
+                    column: "Perioden",
+                    code: .missingColumn,
+                    message: "the header has no Perioden column",
+                    fix: "check the file and the separator (';'); for a table of one period, give it with --period (for example --period 2024JJ00)"
+                )
             }
+            fixedPeriod = timeIndex == nil ? period : nil
             guard !measures.isEmpty else {
                 throw IngestError(
-                    file: file, row: header.line, column: nil, code: .missingColumn,
+                    file: file,
+                    row: header.line,
+                    column: nil,
+                    code: .missingColumn,
                     message: "the header has no measure columns (keys ending in _1, _2, ...)",
-                    fix: "check that this is a CBS table and that the separator is ';'; use a mapping file for other CSV files")
+                    fix: "check that this is a CBS table and that the separator is ';'; use a mapping file for other CSV files"
+                )
             }
             guard dimensions.count <= SeriesKey.maximumDimensions else {
                 throw IngestError(
-                    file: file, row: header.line, column: nil, code: .malformed,
+                    file: file,
+                    row: header.line,
+                    column: nil,
+                    code: .malformed,
                     message: "the table has \(dimensions.count) dimensions besides time; Krapte holds at most \(SeriesKey.maximumDimensions)",
-                    fix: "split the table")
+                    fix: "split the table"
+                )
             }
             time = timeIndex
         }

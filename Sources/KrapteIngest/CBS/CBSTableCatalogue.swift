@@ -22,37 +22,52 @@ public enum CBSTableCatalogue {
     /// The known tables, by lower-cased CBS id.
     public static let tables: [String: Table] = [
         "80472ned": Table(
-            title: "Vacatures; SBI 2008; naar economische activiteit en bedrijfsgrootte", defaults: ("x 1 000", 1, .stock),
+            title: "Vacatures; SBI 2008; naar economische activiteit en bedrijfsgrootte",
+            defaults: ("x 1 000", 1, .stock),
             measures: [
                 "OpenstaandeVacatures_1": m("Openstaande vacatures", "x 1 000", 1, .stock),
                 "OntstaneVacatures_2": m("Ontstane vacatures", "x 1 000", 1, .flow),
                 "VervuldeVacatures_3": m("Vervulde vacatures", "x 1 000", 1, .flow),
-            ]),
+            ]
+        ),
         "80567ned": Table(
-            title: "Vacatures; vacaturegraad naar SBI 2008", defaults: ("per 1 000 banen", 0, .rate),
-            measures: ["Vacaturegraad_1": m("Vacaturegraad", "per 1 000 banen", 0, .rate)]),
+            title: "Vacatures; vacaturegraad naar SBI 2008",
+            defaults: ("per 1 000 banen", 0, .rate),
+            measures: ["Vacaturegraad_1": m("Vacaturegraad", "per 1 000 banen", 0, .rate)]
+        ),
         "85276ned": Table(
-            title: "Werkzame beroepsbevolking; beroep", defaults: ("x 1 000", 0, .stock),
-            measures: ["WerkzameBeroepsbevolking_1": m("Werkzame beroepsbevolking", "x 1 000", 0, .stock)]),
+            title: "Werkzame beroepsbevolking; beroep",
+            defaults: ("x 1 000", 0, .stock),
+            measures: ["WerkzameBeroepsbevolking_1": m("Werkzame beroepsbevolking", "x 1 000", 0, .stock)]
+        ),
         "85517ned": Table(
-            title: "Werknemers; uurloon en beroep", defaults: ("euro", 1, .rate),
+            title: "Werknemers; uurloon en beroep",
+            defaults: ("euro", 1, .rate),
             measures: [
                 "Werknemer_1": m("Werknemers", "x 1 000", 0, .stock),
                 "k_25ePercentiel_2": m("Uurloon, 25e percentiel", "euro", 1, .rate),
                 "k_50ePercentielMediaan_3": m("Uurloon, mediaan", "euro", 1, .rate),
                 "k_75ePercentiel_4": m("Uurloon, 75e percentiel", "euro", 1, .rate),
-            ]),
+            ]
+        ),
         "82242ned": Table(
-            title: "Faillissementen; kerncijfers", defaults: ("aantal", 0, .flow),
-            measures: ["UitgesprokenFaillissementen_1": m("Uitgesproken faillissementen", "aantal", 0, .flow)]),
+            title: "Faillissementen; kerncijfers",
+            defaults: ("aantal", 0, .flow),
+            measures: ["UitgesprokenFaillissementen_1": m("Uitgesproken faillissementen", "aantal", 0, .flow)]
+        ),
         "82244ned": Table(
-            title: "Faillissementen; bedrijven en instellingen, SBI 2008", defaults: ("aantal", 0, .flow),
-            measures: ["UitgesprokenFaillissementen_1": m("Uitgesproken faillissementen", "aantal", 0, .flow)]),
+            title: "Faillissementen; bedrijven en instellingen, SBI 2008",
+            defaults: ("aantal", 0, .flow),
+            measures: ["UitgesprokenFaillissementen_1": m("Uitgesproken faillissementen", "aantal", 0, .flow)]
+        ),
         "84826ned": Table(
-            title: "Ontslagen werknemers door faillissement; geslacht, leeftijd, bedrijfstak", defaults: ("x 1 000", 1, .flow),
-            measures: ["OntslagenWerknemers_1": m("Ontslagen werknemers", "x 1 000", 1, .flow)]),
+            title: "Ontslagen werknemers door faillissement; geslacht, leeftijd, bedrijfstak",
+            defaults: ("x 1 000", 1, .flow),
+            measures: ["OntslagenWerknemers_1": m("Ontslagen werknemers", "x 1 000", 1, .flow)]
+        ),
         "85920ned": Table(
-            title: "Arbeidsvolume; bedrijfstak, kwartalen, nationale rekeningen", defaults: ("x 1 000", 0, .flow),
+            title: "Arbeidsvolume; bedrijfstak, kwartalen, nationale rekeningen",
+            defaults: ("x 1 000", 0, .flow),
             measures: [
                 "WerkzamePersonen_1": m("Werkzame personen", "x 1 000", 0, .stock),
                 "WerkzamePersonenSeizoengecorrigeerd_2": m("Werkzame personen, seizoengecorrigeerd", "x 1 000", 0, .stock),
@@ -64,15 +79,19 @@ public enum CBSTableCatalogue {
                 "Banen_8": m("Mutatie banen", "x 1 000", 0, .flow),
                 "WerkzamePersonenSeizoengecorrigeerd_9": m("Mutatie werkzame personen, seizoengecorrigeerd", "x 1 000", 0, .flow),
                 "BanenSeizoengecorrigeerd_10": m("Mutatie banen, seizoengecorrigeerd", "x 1 000", 0, .flow),
-            ]),
+            ]
+        ),
         "37789ksz": Table(
-            title: "Sociale zekerheid; kerncijfers, uitkeringen naar uitkeringssoort", defaults: ("x 1 000", 1, .stock),
+            title: "Sociale zekerheid; kerncijfers, uitkeringen naar uitkeringssoort",
+            defaults: ("x 1 000", 1, .stock),
             measures: [
                 "NietSeizoengecorrigeerd_8": m("WW-uitkeringen", "x 1 000", 1, .stock),
                 "Seizoengecorrigeerd_9": m("WW-uitkeringen, seizoengecorrigeerd", "x 1 000", 1, .stock),
-            ]),
+            ]
+        ),
         "80590ned": Table(
-            title: "Arbeidsdeelname en werkloosheid per maand", defaults: ("x 1 000", 0, .stock),
+            title: "Arbeidsdeelname en werkloosheid per maand",
+            defaults: ("x 1 000", 0, .stock),
             measures: [
                 "NietSeizoengecorrigeerd_1": m("Beroepsbevolking", "x 1 000", 0, .stock),
                 "Seizoengecorrigeerd_2": m("Beroepsbevolking, seizoengecorrigeerd", "x 1 000", 0, .stock),
@@ -88,15 +107,18 @@ public enum CBSTableCatalogue {
                 "Seizoengecorrigeerd_12": m("Bruto arbeidsparticipatie, seizoengecorrigeerd", "%", 1, .rate),
                 "NietSeizoengecorrigeerd_13": m("Netto arbeidsparticipatie", "%", 1, .rate),
                 "Seizoengecorrigeerd_14": m("Netto arbeidsparticipatie, seizoengecorrigeerd", "%", 1, .rate),
-            ]),
+            ]
+        ),
         "86075ned": Table(title: "ICT-gebruik bij bedrijven", defaults: ("%", 0, .rate), measures: [:]),
         "85880ned": Table(
-            title: "Bbp, productie en bestedingen; kwartalen, mutaties, nationale rekeningen", defaults: ("%", 1, .rate),
+            title: "Bbp, productie en bestedingen; kwartalen, mutaties, nationale rekeningen",
+            defaults: ("%", 1, .rate),
             measures: [
                 "Totaal_19": m("Bruto toegevoegde waarde, totaal", "%", 1, .rate),
                 "Totaal_39": m("Bruto toegevoegde waarde, G-N Commerciële dienstverlening", "%", 1, .rate),
                 "JInformatieEnCommunicatie_44": m("Bruto toegevoegde waarde, J Informatie en communicatie", "%", 1, .rate),
-            ]),
+            ]
+        ),
         "85879ned": Table(title: "Bbp, productie en bestedingen; waarden, nationale rekeningen", defaults: ("mln euro", 0, .flow), measures: [:]),
     ]
 

@@ -30,9 +30,13 @@ struct StatLineMetadata {
             }
             guard let name = section else {
                 throw IngestError(
-                    file: url.path, row: record.line, column: nil, code: .malformed,
+                    file: url.path,
+                    row: record.line,
+                    column: nil,
+                    code: .malformed,
                     message: "the metadata file does not start with a section name such as \"TableInfos\"",
-                    fix: "pass the metadata CSV that StatLine downloaded with the data")
+                    fix: "pass the metadata CSV that StatLine downloaded with the data"
+                )
             }
             if header == nil {
                 header = fields
@@ -44,9 +48,13 @@ struct StatLineMetadata {
         }
         guard let info = sections["TableInfos"]?.first, let props = sections["DataProperties"] else {
             throw IngestError(
-                file: url.path, row: nil, column: nil, code: .malformed,
+                file: url.path,
+                row: nil,
+                column: nil,
+                code: .malformed,
                 message: "the metadata file has no TableInfos or DataProperties section",
-                fix: "pass the metadata CSV that StatLine downloaded with the data")
+                fix: "pass the metadata CSV that StatLine downloaded with the data"
+            )
         }
         identifier = info["Identifier"]
         title = info["Title"]

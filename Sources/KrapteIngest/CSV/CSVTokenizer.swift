@@ -69,8 +69,13 @@ public struct CSVTokenizer {
     public func forEachRecord(in url: URL, _ body: (Record) throws -> Void) throws {
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             throw IngestError(
-                file: url.path, row: nil, column: nil, code: .unreadable, message: "the file cannot be opened",
-                fix: "check the path and that the file is readable")
+                file: url.path,
+                row: nil,
+                column: nil,
+                code: .unreadable,
+                message: "the file cannot be opened",
+                fix: "check the path and that the file is readable"
+            )
         }
         defer { try? handle.close() }
         try forEachRecord(file: url.path, read: { handle.readData(ofLength: blockSize) }, body)
@@ -85,7 +90,9 @@ public struct CSVTokenizer {
                 if sent { return Data() }
                 sent = true
                 return data
-            }, body)
+            },
+            body
+        )
     }
 
     private func forEachRecord(file: String, read: () throws -> Data, _ body: (Record) throws -> Void) throws {
@@ -132,8 +139,13 @@ public struct CSVTokenizer {
                     while true {
                         if count == capacity {
                             throw IngestError(
-                                file: file, row: line, column: nil, code: .malformed, message: "a record has more than \(capacity) fields",
-                                fix: "check the separator")
+                                file: file,
+                                row: line,
+                                column: nil,
+                                code: .malformed,
+                                message: "a record has more than \(capacity) fields",
+                                fix: "check the separator"
+                            )
                         }
                         if p < n, base[p] == UInt8(ascii: "\"") {
                             // Quoted field.
@@ -144,9 +156,13 @@ public struct CSVTokenizer {
                                 if p >= n {
                                     if eof {
                                         throw IngestError(
-                                            file: file, row: line, column: nil, code: .malformed,
+                                            file: file,
+                                            row: line,
+                                            column: nil,
+                                            code: .malformed,
                                             message: "a quoted field is not closed before the end of the file",
-                                            fix: "close the field with a double quote")
+                                            fix: "close the field with a double quote"
+                                        )
                                     }
                                     break recordLoop
                                 }
@@ -180,8 +196,13 @@ public struct CSVTokenizer {
                             }
                             if base[p] == 13 || base[p] == 10 { break }
                             throw IngestError(
-                                file: file, row: line, column: nil, code: .malformed,
-                                message: "text follows the closing quote of field \(count)", fix: "quote the whole field, writing a quote inside it twice")
+                                file: file,
+                                row: line,
+                                column: nil,
+                                code: .malformed,
+                                message: "text follows the closing quote of field \(count)",
+                                fix: "quote the whole field, writing a quote inside it twice"
+                            )
                         } else {
                             let start = p
                             while p < n {

@@ -11,31 +11,89 @@ public enum DemoData {
             (
                 DemoFigures.faillissementen,
                 TidyMapping(
-                    dataset: "demo-faillissementen", title: "Faillissementen naar groep sectoren (gepubliceerd)", publisher: "UWV",
-                    licence: "", location: ictArticle, separator: ",", decimal: ".", thousands: nil, encoding: "utf-8", period: "periode",
-                    status: nil, dimensions: [.init(column: "groep", code: "Groep", title: "Groep sectoren", codeList: "none")],
-                    measureColumn: nil, valueColumn: nil,
-                    measures: [.init(code: "Faillissementen", column: "faillissementen", title: "Uitgesproken faillissementen", unit: "aantal", decimals: 0, kind: .flow)])
+                    dataset: "demo-faillissementen",
+                    title: "Faillissementen naar groep sectoren (gepubliceerd)",
+                    publisher: "UWV",
+                    licence: "",
+                    location: ictArticle,
+                    separator: ",",
+                    decimal: ".",
+                    thousands: nil,
+                    encoding: "utf-8",
+                    period: "periode",
+                    status: nil,
+                    dimensions: [.init(column: "groep", code: "Groep", title: "Groep sectoren", codeList: "none")],
+                    measureColumn: nil,
+                    valueColumn: nil,
+                    measures: [
+                        .init(
+                            code: "Faillissementen",
+                            column: "faillissementen",
+                            title: "Uitgesproken faillissementen",
+                            unit: "aantal",
+                            decimals: 0,
+                            kind: .flow
+                        )
+                    ]
+                )
             ),
             (
                 DemoFigures.arbeidsproductiviteit,
                 TidyMapping(
-                    dataset: "demo-arbeidsproductiviteit", title: "Groei arbeidsproductiviteit (gepubliceerd)", publisher: "UWV", licence: "",
-                    location: ictArticle, separator: ",", decimal: ".", thousands: nil, encoding: "utf-8", period: "periode", status: nil,
-                    dimensions: [.init(column: "sector", code: "Sector", title: "Sector", codeList: "none")], measureColumn: nil, valueColumn: nil,
+                    dataset: "demo-arbeidsproductiviteit",
+                    title: "Groei arbeidsproductiviteit (gepubliceerd)",
+                    publisher: "UWV",
+                    licence: "",
+                    location: ictArticle,
+                    separator: ",",
+                    decimal: ".",
+                    thousands: nil,
+                    encoding: "utf-8",
+                    period: "periode",
+                    status: nil,
+                    dimensions: [.init(column: "sector", code: "Sector", title: "Sector", codeList: "none")],
+                    measureColumn: nil,
+                    valueColumn: nil,
                     measures: [
-                        .init(code: "GroeiArbeidsproductiviteit", column: "groei_pct_tov_vorig_jaar", title: "Groei arbeidsproductiviteit t.o.v. vorig jaar", unit: "%", decimals: 1, kind: .rate)
-                    ])
+                        .init(
+                            code: "GroeiArbeidsproductiviteit",
+                            column: "groei_pct_tov_vorig_jaar",
+                            title: "Groei arbeidsproductiviteit t.o.v. vorig jaar",
+                            unit: "%",
+                            decimals: 1,
+                            kind: .rate
+                        )
+                    ]
+                )
             ),
             (
                 DemoFigures.vacatures,
                 TidyMapping(
-                    dataset: "demo-vacatures", title: "Openstaande vacatures per sector (CBS 80472ned, selectie)", publisher: "CBS",
-                    licence: "CC BY 4.0", location: "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/80472ned", separator: ",", decimal: ".",
-                    thousands: nil, encoding: "utf-8", period: "periode", status: nil,
+                    dataset: "demo-vacatures",
+                    title: "Openstaande vacatures per sector (CBS 80472ned, selectie)",
+                    publisher: "CBS",
+                    licence: "CC BY 4.0",
+                    location: "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/80472ned",
+                    separator: ",",
+                    decimal: ".",
+                    thousands: nil,
+                    encoding: "utf-8",
+                    period: "periode",
+                    status: nil,
                     dimensions: [.init(column: "sector", code: "Bedrijfskenmerken", title: "Bedrijfskenmerken", codeList: "sbi2008")],
-                    measureColumn: nil, valueColumn: nil,
-                    measures: [.init(code: "OpenstaandeVacatures", column: "openstaande_vacatures", title: "Openstaande vacatures", unit: "x 1 000", decimals: 1, kind: .stock)])
+                    measureColumn: nil,
+                    valueColumn: nil,
+                    measures: [
+                        .init(
+                            code: "OpenstaandeVacatures",
+                            column: "openstaande_vacatures",
+                            title: "Openstaande vacatures",
+                            unit: "x 1 000",
+                            decimals: 1,
+                            kind: .stock
+                        )
+                    ]
+                )
             ),
         ]
         var out: [Release.Finished] = []

@@ -22,7 +22,8 @@ public struct SyntheticCube: Sendable {
         occupations: BuiltInCodeLists.brc2014.members.filter { $0.code.count == 4 },
         regions: BuiltInCodeLists.regions.members.filter { $0.code.hasPrefix("AM") && $0.code != "AM99" && $0.isValid(in: 2024) },
         quarters: (0..<24).map { Period.quarter(2019, 1)!.advanced(by: $0)! },
-        seed: 2024)
+        seed: 2024
+    )
 
     /// A cube of a given size, for benchmarks: occupations and regions repeat the built-in lists' codes with a suffix when more are asked.
     public static func sized(occupations: Int, regions: Int, quarters: Int, seed: UInt64 = 7) -> SyntheticCube {
@@ -36,7 +37,8 @@ public struct SyntheticCube: Sendable {
                 i < ams.count ? ams[i] : CodeListMember(code: "AMX\(i)", label: "Regio \(i)")
             },
             quarters: (0..<quarters).map { Period.quarter(2025 - (quarters + 3) / 4, 1)!.advanced(by: $0)! },
-            seed: seed)
+            seed: seed
+        )
     }
 
     /// The published totals the demo reproduces for ICT occupations in 2024KW04.
@@ -82,7 +84,8 @@ public struct SyntheticCube: Sendable {
                     let v = Self.apportion(regionWeights.map { $0 / regionTotal * national[o].v }, total: Int(national[o].v.rounded()))
                     let w = Self.apportion(regionWeights.map { $0 / regionTotal * national[o].w }, total: Int(national[o].w.rounded()))
                     return Array(zip(v, w))
-                })
+                }
+            )
         }
         return out
     }
@@ -103,8 +106,14 @@ public struct SyntheticCube: Sendable {
         let dataset = Dataset(
             id: "demo-spanning",
             title: "Openstaande vacatures en WW-uitkeringen korter dan 6 maanden per beroep en arbeidsmarktregio (illustratief)",
-            summary: "Synthetische cijfers (illustratief), gegenereerd met vaste seed en gekalibreerd op gepubliceerde totalen voor ICT-beroepen in 2024KW04.",
-            source: Source(publisher: "Krapte (illustratief)", location: "krapte demo, seed \(seed)", licence: "CC0", citation: "Illustratief, geen echte cijfers"),
+            summary:
+                "Synthetische cijfers (illustratief), gegenereerd met vaste seed en gekalibreerd op gepubliceerde totalen voor ICT-beroepen in 2024KW04.",
+            source: Source(
+                publisher: "Krapte (illustratief)",
+                location: "krapte demo, seed \(seed)",
+                licence: "CC0",
+                citation: "Illustratief, geen echte cijfers"
+            ),
             dimensions: [
                 KrapteCore.Dimension(code: "Beroep", title: "Beroep (BRC 2014)", kind: .classification, codeList: "brc2014"),
                 KrapteCore.Dimension(code: "RegioS", title: "Arbeidsmarktregio", kind: .geography, codeList: "regio"),
@@ -112,7 +121,8 @@ public struct SyntheticCube: Sendable {
             measures: [
                 Measure(code: "OpenstaandeVacatures", title: "Openstaande vacatures", unit: "aantal", decimals: 0, kind: .stock),
                 Measure(code: "WWKorterDan6Maanden", title: "WW-uitkeringen korter dan 6 maanden", unit: "aantal", decimals: 0, kind: .stock),
-            ])
+            ]
+        )
         var release = try Release(dataset: dataset, format: "demo")
         let o = occupations.map { release.memberIndex(Member(code: $0.code, label: $0.label, parent: $0.parent), dimension: 0) }
         let r = regions.map { release.memberIndex(Member(code: $0.code, label: $0.label, parent: $0.parent), dimension: 1) }
@@ -122,8 +132,20 @@ public struct SyntheticCube: Sendable {
             for (oi, byRegion) in values.enumerated() {
                 for (ri, value) in byRegion.enumerated() {
                     row += 1
-                    release.append(SeriesKey(measure: 0, members: [o[oi], r[ri]]), period: quarters[q], value: Double(value.0), status: status, row: row)
-                    release.append(SeriesKey(measure: 1, members: [o[oi], r[ri]]), period: quarters[q], value: Double(value.1), status: status, row: row)
+                    release.append(
+                        SeriesKey(measure: 0, members: [o[oi], r[ri]]),
+                        period: quarters[q],
+                        value: Double(value.0),
+                        status: status,
+                        row: row
+                    )
+                    release.append(
+                        SeriesKey(measure: 1, members: [o[oi], r[ri]]),
+                        period: quarters[q],
+                        value: Double(value.1),
+                        status: status,
+                        row: row
+                    )
                 }
             }
         }

@@ -85,30 +85,53 @@ public struct ODataV4Reader: Sendable {
             }
             let geography = kind == "GeoDimension" || builtInKind == .geography
             dimensions.append(
-                KrapteCore.Dimension(code: id, title: row["Title"] as? String ?? id, kind: geography ? .geography : builtInKind, codeList: lists.first?.id))
+                KrapteCore.Dimension(
+                    code: id,
+                    title: row["Title"] as? String ?? id,
+                    kind: geography ? .geography : builtInKind,
+                    codeList: lists.first?.id
+                )
+            )
             codeMaps.append(map)
         }
         guard let timeDimension else {
             throw IngestError(
-                file: dimFile, row: nil, column: nil, code: .malformed, message: "the table has no TimeDimension",
-                fix: "Krapte loads tables with periods; check the table id")
+                file: dimFile,
+                row: nil,
+                column: nil,
+                code: .malformed,
+                message: "the table has no TimeDimension",
+                fix: "Krapte loads tables with periods; check the table id"
+            )
         }
         let measures: [Measure] = measureRows.compactMap { row in
             guard let id = (row["Identifier"] as? String)?.trimmingCharacters(in: .whitespaces) else { return nil }
             let unit = (row["Unit"] as? String ?? "").trimmingCharacters(in: .whitespaces)
             let title = row["Title"] as? String ?? id
             return Measure(
-                code: id, title: title, unit: unit, decimals: row["Decimals"] as? Int ?? 0, kind: CBSCSVReader.kind(unit: unit, title: title),
-                description: row["Description"] as? String ?? "")
+                code: id,
+                title: title,
+                unit: unit,
+                decimals: row["Decimals"] as? Int ?? 0,
+                kind: CBSCSVReader.kind(unit: unit, title: title),
+                description: row["Description"] as? String ?? ""
+            )
         }
         let licence = (properties["License"] as? String).map { $0.contains("creativecommons.org/licenses/by/4.0") ? "CC BY 4.0" : $0 } ?? ""
         let source = Source(publisher: "CBS", location: location.name, licence: licence, citation: "Bron: CBS")
         let published = (properties["Modified"] as? String).flatMap(StatLineMetadata.parseDate)
         var release = try Release(
             dataset: Dataset(
-                id: options.datasetID ?? tableID, title: properties["Title"] as? String ?? tableID,
-                summary: properties["Summary"] as? String ?? "", source: source, dimensions: dimensions, measures: measures),
-            format: "cbs-odata-v4", publishedAt: published ?? options.publishedAt)
+                id: options.datasetID ?? tableID,
+                title: properties["Title"] as? String ?? tableID,
+                summary: properties["Summary"] as? String ?? "",
+                source: source,
+                dimensions: dimensions,
+                measures: measures
+            ),
+            format: "cbs-odata-v4",
+            publishedAt: published ?? options.publishedAt
+        )
         let measureIndex = Dictionary(measures.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         var memberIndex: [[String: Int]] = Array(repeating: [:], count: dimensions.count)
 
@@ -119,15 +142,25 @@ public struct ODataV4Reader: Sendable {
                 guard let measureCode = (row["Measure"] as? String)?.trimmingCharacters(in: .whitespaces), let m = measureIndex[measureCode]
                 else {
                     throw IngestError(
-                        file: file, row: record, column: "Measure", code: .unknownMember,
-                        message: "measure '\(row["Measure"] ?? "")' is not among the table's MeasureCodes", fix: "save MeasureCodes and Observations together")
+                        file: file,
+                        row: record,
+                        column: "Measure",
+                        code: .unknownMember,
+                        message: "measure '\(row["Measure"] ?? "")' is not among the table's MeasureCodes",
+                        fix: "save MeasureCodes and Observations together"
+                    )
                 }
                 var members: [Int] = []
                 for (d, dimension) in dimensions.enumerated() {
                     guard let code = (row[dimension.code] as? String)?.trimmingCharacters(in: .whitespaces) else {
                         throw IngestError(
-                            file: file, row: record, column: dimension.code, code: .missingColumn, message: "the observation has no \(dimension.code)",
-                            fix: "fetch Observations without $select, so that every dimension is present")
+                            file: file,
+                            row: record,
+                            column: dimension.code,
+                            code: .missingColumn,
+                            message: "the observation has no \(dimension.code)",
+                            fix: "fetch Observations without $select, so that every dimension is present"
+                        )
                     }
                     if let i = memberIndex[d][code] {
                         members.append(i)
@@ -140,9 +173,13 @@ public struct ODataV4Reader: Sendable {
                         member = Member(code: code, label: code)
                     } else {
                         throw IngestError(
-                            file: file, row: record, column: dimension.code, code: .unknownMember,
+                            file: file,
+                            row: record,
+                            column: dimension.code,
+                            code: .unknownMember,
                             message: "code '\(code)' is not among the table's \(dimension.code)Codes",
-                            fix: "save the codes and observations from the same release, or load with --new-members")
+                            fix: "save the codes and observations from the same release, or load with --new-members"
+                        )
                     }
                     let i = release.memberIndex(member, dimension: d)
                     memberIndex[d][code] = i
@@ -150,14 +187,24 @@ public struct ODataV4Reader: Sendable {
                 }
                 guard let periodCode = row[timeDimension] as? String, let period = Period(code: periodCode) else {
                     throw IngestError(
-                        file: file, row: record, column: timeDimension, code: .unknownPeriod,
-                        message: "'\(row[timeDimension] ?? "")' is not a CBS period code", fix: "periods are written like 2024KW04")
+                        file: file,
+                        row: record,
+                        column: timeDimension,
+                        code: .unknownPeriod,
+                        message: "'\(row[timeDimension] ?? "")' is not a CBS period code",
+                        fix: "periods are written like 2024KW04"
+                    )
                 }
                 let attributeText = row["ValueAttribute"] as? String ?? "None"
                 guard let attribute = ValueAttribute(cbs: attributeText) else {
                     throw IngestError(
-                        file: file, row: record, column: "ValueAttribute", code: .malformed, message: "unknown ValueAttribute '\(attributeText)'",
-                        fix: "expected None, Impossible, Confidential or NotAvailable")
+                        file: file,
+                        row: record,
+                        column: "ValueAttribute",
+                        code: .malformed,
+                        message: "unknown ValueAttribute '\(attributeText)'",
+                        fix: "expected None, Impossible, Confidential or NotAvailable"
+                    )
                 }
                 let value: Double?
                 switch row["Value"] {
@@ -165,13 +212,22 @@ public struct ODataV4Reader: Sendable {
                 case nil, is NSNull: value = nil
                 default:
                     throw IngestError(
-                        file: file, row: record, column: "Value", code: .notANumber, message: "'\(row["Value"]!)' is not a number",
-                        fix: "Value must be a JSON number or null")
+                        file: file,
+                        row: record,
+                        column: "Value",
+                        code: .notANumber,
+                        message: "'\(row["Value"]!)' is not a number",
+                        fix: "Value must be a JSON number or null"
+                    )
                 }
                 release.append(
-                    SeriesKey(measure: m, members: members), period: period, value: value,
-                    status: periodStatus[period.code] ?? .definitief, attribute: value == nil && attribute == .present ? .notAvailable : attribute,
-                    row: record)
+                    SeriesKey(measure: m, members: members),
+                    period: period,
+                    value: value,
+                    status: periodStatus[period.code] ?? .definitief,
+                    attribute: value == nil && attribute == .present ? .notAvailable : attribute,
+                    row: record
+                )
                 if record % 100_000 == 0 { options.progress?(record) }
             }
         }
@@ -180,7 +236,8 @@ public struct ODataV4Reader: Sendable {
 
     /// Calls `body` with the rows of every Observations page, in order.
     private func forEachObservationPage(
-        _ location: ODataLocation, _ body: ([[String: Any]], String) throws -> Void
+        _ location: ODataLocation,
+        _ body: ([[String: Any]], String) throws -> Void
     ) async throws {
         switch location {
         case .folder(let folder):
@@ -189,8 +246,13 @@ public struct ODataV4Reader: Sendable {
                 .sorted { Self.pageNumber($0) < Self.pageNumber($1) }
             guard !pages.isEmpty else {
                 throw IngestError(
-                    file: folder.path, row: nil, column: nil, code: .empty, message: "the folder has no observations-page-<n>.json",
-                    fix: "save the Observations responses in the folder")
+                    file: folder.path,
+                    row: nil,
+                    column: nil,
+                    code: .empty,
+                    message: "the folder has no observations-page-<n>.json",
+                    fix: "save the Observations responses in the folder"
+                )
             }
             for name in pages {
                 let url = folder.appendingPathComponent(name)
@@ -202,8 +264,13 @@ public struct ODataV4Reader: Sendable {
             while let url = next {
                 guard seen.insert(url).inserted else {
                     throw IngestError(
-                        file: url.absoluteString, row: nil, column: "@odata.nextLink", code: .malformed,
-                        message: "the server links back to a page already read", fix: "report this to the publisher; nothing was stored")
+                        file: url.absoluteString,
+                        row: nil,
+                        column: "@odata.nextLink",
+                        code: .malformed,
+                        message: "the server links back to a page already read",
+                        fix: "report this to the publisher; nothing was stored"
+                    )
                 }
                 let object = try jsonObject(try await ODataLocation.get(url), file: url.absoluteString)
                 try body(try jsonValues(object, file: url.absoluteString), url.absoluteString)

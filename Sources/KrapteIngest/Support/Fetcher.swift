@@ -2,7 +2,7 @@ import Foundation
 import KrapteCore
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 /// Where an OData reader gets its responses: a folder of saved responses or a live server.
@@ -31,13 +31,23 @@ public enum ODataLocation: Sendable {
             (data, response) = try await URLSession.shared.data(for: request)
         } catch {
             throw IngestError(
-                file: url.absoluteString, row: nil, column: nil, code: .unreadable, message: "the request failed (\(error.localizedDescription))",
-                fix: "check the URL and the network, then load again; nothing was stored")
+                file: url.absoluteString,
+                row: nil,
+                column: nil,
+                code: .unreadable,
+                message: "the request failed (\(error.localizedDescription))",
+                fix: "check the URL and the network, then load again; nothing was stored"
+            )
         }
         if let http = response as? HTTPURLResponse, http.statusCode != 200 {
             throw IngestError(
-                file: url.absoluteString, row: nil, column: nil, code: .unreadable, message: "the server answered HTTP \(http.statusCode)",
-                fix: "check the table id in the URL, or try again later; nothing was stored")
+                file: url.absoluteString,
+                row: nil,
+                column: nil,
+                code: .unreadable,
+                message: "the server answered HTTP \(http.statusCode)",
+                fix: "check the table id in the URL, or try again later; nothing was stored"
+            )
         }
         return data
     }
@@ -46,8 +56,13 @@ public enum ODataLocation: Sendable {
     static func read(_ url: URL) throws -> Data {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw IngestError(
-                file: url.path, row: nil, column: nil, code: .unreadable, message: "the file is missing or unreadable",
-                fix: "save the response under this name, or check the folder")
+                file: url.path,
+                row: nil,
+                column: nil,
+                code: .unreadable,
+                message: "the file is missing or unreadable",
+                fix: "save the response under this name, or check the folder"
+            )
         }
         return data
     }
@@ -58,16 +73,26 @@ func jsonObject(_ data: Data, file: String) throws -> [String: Any] {
     do {
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw IngestError(
-                file: file, row: nil, column: nil, code: .malformed, message: "the response is not a JSON object",
-                fix: "check that this is an OData response")
+                file: file,
+                row: nil,
+                column: nil,
+                code: .malformed,
+                message: "the response is not a JSON object",
+                fix: "check that this is an OData response"
+            )
         }
         return object
     } catch let error as IngestError {
         throw error
     } catch {
         throw IngestError(
-            file: file, row: nil, column: nil, code: .malformed, message: "the response is not valid JSON",
-            fix: "save the response again; it may be cut off")
+            file: file,
+            row: nil,
+            column: nil,
+            code: .malformed,
+            message: "the response is not valid JSON",
+            fix: "save the response again; it may be cut off"
+        )
     }
 }
 
@@ -75,8 +100,13 @@ func jsonObject(_ data: Data, file: String) throws -> [String: Any] {
 func jsonValues(_ object: [String: Any], file: String) throws -> [[String: Any]] {
     guard let values = object["value"] as? [[String: Any]] else {
         throw IngestError(
-            file: file, row: nil, column: "value", code: .malformed, message: "the response has no 'value' array",
-            fix: "check that this is an OData collection response")
+            file: file,
+            row: nil,
+            column: "value",
+            code: .malformed,
+            message: "the response has no 'value' array",
+            fix: "check that this is an OData collection response"
+        )
     }
     return values
 }

@@ -9,14 +9,23 @@ public struct IngestOptions: Sendable {
     public var allowNewMembers: Bool
     /// When the publisher released the figures, when the source does not say.
     public var publishedAt: Date?
+    /// The period of a table that has no period column (a survey of one year, such as 86075NED).
+    public var period: Period?
     /// Called now and then with the number of records read, for a progress line.
     public var progress: (@Sendable (Int) -> Void)?
 
     /// Makes options.
-    public init(datasetID: String? = nil, allowNewMembers: Bool = false, publishedAt: Date? = nil, progress: (@Sendable (Int) -> Void)? = nil) {
+    public init(
+        datasetID: String? = nil,
+        allowNewMembers: Bool = false,
+        publishedAt: Date? = nil,
+        period: Period? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) {
         self.datasetID = datasetID
         self.allowNewMembers = allowNewMembers
         self.publishedAt = publishedAt
+        self.period = period
         self.progress = progress
     }
 }

@@ -30,8 +30,13 @@ struct MemberResolver {
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else {
             throw IngestError(
-                file: file, row: row, column: dimension, code: .unknownMember, message: "the member is empty",
-                fix: "fill in a code or label for \(dimension)")
+                file: file,
+                row: row,
+                column: dimension,
+                code: .unknownMember,
+                message: "the member is empty",
+                fix: "fill in a code or label for \(dimension)"
+            )
         }
         if lists.isEmpty { return Member(code: Self.code(for: text), label: text) }
         for list in lists {
@@ -39,17 +44,25 @@ struct MemberResolver {
             case .found(let m): return Member(code: m.code, label: m.label, parent: m.parent)
             case .ambiguous(let codes):
                 throw IngestError(
-                    file: file, row: row, column: dimension, code: .unknownMember,
+                    file: file,
+                    row: row,
+                    column: dimension,
+                    code: .unknownMember,
                     message: "'\(text)' names several members of \(list.title): \(codes.joined(separator: ", "))",
-                    fix: "write the code instead of the label")
+                    fix: "write the code instead of the label"
+                )
             case .notFound: continue
             }
         }
         if allowNew { return Member(code: Self.code(for: text), label: text) }
         throw IngestError(
-            file: file, row: row, column: dimension, code: .unknownMember,
+            file: file,
+            row: row,
+            column: dimension,
+            code: .unknownMember,
             message: "'\(text)' is not in the code list \(lists.map(\.title).joined(separator: " or "))",
-            fix: "correct the label, write its code, or load with --new-members to keep it as a new member of this dataset")
+            fix: "correct the label, write its code, or load with --new-members to keep it as a new member of this dataset"
+        )
     }
 
     /// A stable code for a text without a code list: the text itself when it is a short code

@@ -26,7 +26,13 @@ public struct TidyCSVReader {
         default:
             guard text.utf8.count == 1 else {
                 throw IngestError(
-                    file: file, row: nil, column: field, code: .mapping, message: "'\(text)' is not a single character", fix: "write one character, or 'tab'")
+                    file: file,
+                    row: nil,
+                    column: field,
+                    code: .mapping,
+                    message: "'\(text)' is not a single character",
+                    fix: "write one character, or 'tab'"
+                )
             }
             return text.utf8.first!
         }
@@ -45,17 +51,34 @@ public struct TidyCSVReader {
         case "windows-1252", "cp1252", "latin1", "iso-8859-1": windows1252 = true
         default:
             throw IngestError(
-                file: mappingFile, row: nil, column: "encoding", code: .mapping, message: "unknown encoding '\(mapping.encoding!)'",
-                fix: "write utf-8 or windows-1252")
+                file: mappingFile,
+                row: nil,
+                column: "encoding",
+                code: .mapping,
+                message: "unknown encoding '\(mapping.encoding!)'",
+                fix: "write utf-8 or windows-1252"
+            )
         }
         let long = mapping.measureColumn != nil || mapping.valueColumn != nil
         if long, mapping.measureColumn == nil || mapping.valueColumn == nil {
             throw IngestError(
-                file: mappingFile, row: nil, column: mapping.measureColumn == nil ? "measureColumn" : "valueColumn", code: .mapping,
-                message: "a long layout needs both measureColumn and valueColumn", fix: "name both, or give each measure a column")
+                file: mappingFile,
+                row: nil,
+                column: mapping.measureColumn == nil ? "measureColumn" : "valueColumn",
+                code: .mapping,
+                message: "a long layout needs both measureColumn and valueColumn",
+                fix: "name both, or give each measure a column"
+            )
         }
         guard !mapping.measures.isEmpty else {
-            throw IngestError(file: mappingFile, row: nil, column: "measures", code: .mapping, message: "no measures are listed", fix: "list at least one measure")
+            throw IngestError(
+                file: mappingFile,
+                row: nil,
+                column: "measures",
+                code: .mapping,
+                message: "no measures are listed",
+                fix: "list at least one measure"
+            )
         }
         var dimensions: [KrapteCore.Dimension] = []
         var resolvers: [MemberResolver] = []
@@ -70,8 +93,13 @@ public struct TidyCSVReader {
                     if id == "regio" { kind = .geography }
                 } else {
                     throw IngestError(
-                        file: mappingFile, row: nil, column: "dimensions.codeList", code: .mapping, message: "unknown code list '\(id)'",
-                        fix: "use one of \(BuiltInCodeLists.all.keys.sorted().joined(separator: ", ")), or none")
+                        file: mappingFile,
+                        row: nil,
+                        column: "dimensions.codeList",
+                        code: .mapping,
+                        message: "unknown code list '\(id)'",
+                        fix: "use one of \(BuiltInCodeLists.all.keys.sorted().joined(separator: ", ")), or none"
+                    )
                 }
             }
             dimensions.append(KrapteCore.Dimension(code: code, title: d.title ?? code, kind: kind, codeList: lists.first?.id))
@@ -82,8 +110,16 @@ public struct TidyCSVReader {
         }
         let source = Source(publisher: mapping.publisher ?? "", location: mapping.location ?? file, licence: mapping.licence ?? "")
         var release = try Release(
-            dataset: Dataset(id: options.datasetID ?? mapping.dataset, title: mapping.title ?? mapping.dataset, source: source, dimensions: dimensions, measures: measures),
-            format: "tidy-csv", publishedAt: options.publishedAt)
+            dataset: Dataset(
+                id: options.datasetID ?? mapping.dataset,
+                title: mapping.title ?? mapping.dataset,
+                source: source,
+                dimensions: dimensions,
+                measures: measures
+            ),
+            format: "tidy-csv",
+            publishedAt: options.publishedAt
+        )
 
         let numbers = NumberParser(decimal: decimal, thousands: thousands)
         var columnIndex: [String: Int] = [:]
@@ -110,8 +146,13 @@ public struct TidyCSVReader {
             if windows1252 { return Windows1252.decode(record.bytes(i)) }
             guard let s = record.string(i) else {
                 throw IngestError(
-                    file: file, row: record.line, column: column, code: .encoding, message: "the field is not valid UTF-8",
-                    fix: "save the file as UTF-8, or declare \"encoding\": \"windows-1252\" in the mapping")
+                    file: file,
+                    row: record.line,
+                    column: column,
+                    code: .encoding,
+                    message: "the field is not valid UTF-8",
+                    fix: "save the file as UTF-8, or declare \"encoding\": \"windows-1252\" in the mapping"
+                )
             }
             return s
         }
@@ -126,9 +167,14 @@ public struct TidyCSVReader {
                 func need(_ name: String, _ field: String) throws -> Int {
                     guard let i = columnIndex[name] else {
                         throw IngestError(
-                            file: file, row: record.line, column: name, code: .missingColumn,
-                            message: "the header has no column '\(name)' (named by '\(field)' in the mapping); it has \(columnIndex.keys.sorted().joined(separator: ", "))",
-                            fix: "rename the column in the file or in the mapping, and check the separator")
+                            file: file,
+                            row: record.line,
+                            column: name,
+                            code: .missingColumn,
+                            message:
+                                "the header has no column '\(name)' (named by '\(field)' in the mapping); it has \(columnIndex.keys.sorted().joined(separator: ", "))",
+                            fix: "rename the column in the file or in the mapping, and check the separator"
+                        )
                     }
                     return i
                 }
@@ -147,15 +193,24 @@ public struct TidyCSVReader {
             if rows % 250_000 == 0 { options.progress?(rows) }
             guard record.count == headerCount else {
                 throw IngestError(
-                    file: file, row: record.line, column: nil, code: .raggedRow, message: "the row has \(record.count) fields and the header \(headerCount)",
-                    fix: "give every row as many fields as the header; quote fields that contain the separator")
+                    file: file,
+                    row: record.line,
+                    column: nil,
+                    code: .raggedRow,
+                    message: "the row has \(record.count) fields and the header \(headerCount)",
+                    fix: "give every row as many fields as the header; quote fields that contain the separator"
+                )
             }
             for d in 0..<dimensionColumns.count {
                 let raw = record.rawBytes(dimensionColumns[d])
                 if let id = interners[d].find(raw) {
                     members[d] = internedMember[d][id]
                 } else {
-                    let m = try resolvers[d].resolve(try text(record, dimensionColumns[d], mapping.dimensions[d].column), file: file, row: record.line)
+                    let m = try resolvers[d].resolve(
+                        try text(record, dimensionColumns[d], mapping.dimensions[d].column),
+                        file: file,
+                        row: record.line
+                    )
                     let idx = release.memberIndex(m, dimension: d)
                     _ = interners[d].insert(raw)
                     internedMember[d].append(idx)
@@ -170,8 +225,13 @@ public struct TidyCSVReader {
                 let t = try text(record, periodColumn, mapping.period)
                 guard let p = Period.parseLabel(t) else {
                     throw IngestError(
-                        file: file, row: record.line, column: mapping.period, code: .unknownPeriod, message: "'\(t)' is not a period",
-                        fix: "write a CBS code such as 2024KW04, 2024MM04 or 2024JJ00, or a label such as '2024 4e kwartaal'")
+                        file: file,
+                        row: record.line,
+                        column: mapping.period,
+                        code: .unknownPeriod,
+                        message: "'\(t)' is not a period",
+                        fix: "write a CBS code such as 2024KW04, 2024MM04 or 2024JJ00, or a label such as '2024 4e kwartaal'"
+                    )
                 }
                 _ = periodInterner.insert(rawPeriod)
                 periods.append(p)
@@ -186,8 +246,13 @@ public struct TidyCSVReader {
                     let t = try text(record, sc, mapping.status!)
                     guard let s = ObservationStatus(cbs: t) else {
                         throw IngestError(
-                            file: file, row: record.line, column: mapping.status!, code: .malformed, message: "'\(t)' is not a status",
-                            fix: "write definitief, voorlopig or nader voorlopig (or leave it empty for definitief)")
+                            file: file,
+                            row: record.line,
+                            column: mapping.status!,
+                            code: .malformed,
+                            message: "'\(t)' is not a status",
+                            fix: "write definitief, voorlopig or nader voorlopig (or leave it empty for definitief)"
+                        )
                     }
                     _ = statusInterner.insert(raw)
                     statuses.append(s)
@@ -200,12 +265,23 @@ public struct TidyCSVReader {
                 case .number(let v): release.append(key, period: parsed.period, value: v, status: status, row: record.line)
                 case .missing(let symbol):
                     release.append(
-                        key, period: parsed.period, value: nil, status: status, attribute: symbol == "x" ? .confidential : .notAvailable, row: record.line)
+                        key,
+                        period: parsed.period,
+                        value: nil,
+                        status: status,
+                        attribute: symbol == "x" ? .confidential : .notAvailable,
+                        row: record.line
+                    )
                 case .invalid:
                     throw IngestError(
-                        file: file, row: record.line, column: column, code: .notANumber,
+                        file: file,
+                        row: record.line,
+                        column: column,
+                        code: .notANumber,
                         message: "'\((try? text(record, c, column)) ?? "?")' is not a number",
-                        fix: "write a number\(decimal == UInt8(ascii: ",") ? " with a decimal comma" : " with a decimal point"), or leave the field empty when there is no value; check 'decimal' and 'thousands' in the mapping")
+                        fix:
+                            "write a number\(decimal == UInt8(ascii: ",") ? " with a decimal comma" : " with a decimal point"), or leave the field empty when there is no value; check 'decimal' and 'thousands' in the mapping"
+                    )
                 }
             }
             if long {
@@ -217,8 +293,13 @@ public struct TidyCSVReader {
                     let t = try text(record, measureColumn, mapping.measureColumn!).trimmingCharacters(in: .whitespaces)
                     guard let i = mapping.measures.firstIndex(where: { ($0.column ?? $0.code) == t || $0.code == t }) else {
                         throw IngestError(
-                            file: file, row: record.line, column: mapping.measureColumn!, code: .unknownMember,
-                            message: "measure '\(t)' is not listed in the mapping", fix: "add it to 'measures' in the mapping")
+                            file: file,
+                            row: record.line,
+                            column: mapping.measureColumn!,
+                            code: .unknownMember,
+                            message: "measure '\(t)' is not listed in the mapping",
+                            fix: "add it to 'measures' in the mapping"
+                        )
                     }
                     _ = measureInterner.insert(raw)
                     measureOf.append(i)

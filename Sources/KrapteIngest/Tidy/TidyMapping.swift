@@ -72,25 +72,52 @@ public struct TidyMapping: Sendable, Codable {
     public static func load(_ url: URL) throws -> TidyMapping {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw IngestError(
-                file: url.path, row: nil, column: nil, code: .unreadable, message: "the mapping file cannot be read", fix: "check the path")
+                file: url.path,
+                row: nil,
+                column: nil,
+                code: .unreadable,
+                message: "the mapping file cannot be read",
+                fix: "check the path"
+            )
         }
         do {
             return try JSONDecoder().decode(TidyMapping.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
             throw IngestError(
-                file: url.path, row: nil, column: (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."),
-                code: .mapping, message: "the mapping lacks '\(key.stringValue)'", fix: "add it; Guides/TidyCSV.md shows a complete mapping")
+                file: url.path,
+                row: nil,
+                column: (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."),
+                code: .mapping,
+                message: "the mapping lacks '\(key.stringValue)'",
+                fix: "add it; Guides/TidyCSV.md shows a complete mapping"
+            )
         } catch let DecodingError.dataCorrupted(context) {
             throw IngestError(
-                file: url.path, row: nil, column: context.codingPath.map(\.stringValue).joined(separator: "."), code: .mapping,
-                message: "the mapping is not valid JSON or has a wrong value (\(context.debugDescription))", fix: "correct the JSON")
+                file: url.path,
+                row: nil,
+                column: context.codingPath.map(\.stringValue).joined(separator: "."),
+                code: .mapping,
+                message: "the mapping is not valid JSON or has a wrong value (\(context.debugDescription))",
+                fix: "correct the JSON"
+            )
         } catch let DecodingError.typeMismatch(_, context) {
             throw IngestError(
-                file: url.path, row: nil, column: context.codingPath.map(\.stringValue).joined(separator: "."), code: .mapping,
-                message: "a field of the mapping has the wrong type", fix: "Guides/TidyCSV.md shows the type of every field")
+                file: url.path,
+                row: nil,
+                column: context.codingPath.map(\.stringValue).joined(separator: "."),
+                code: .mapping,
+                message: "a field of the mapping has the wrong type",
+                fix: "Guides/TidyCSV.md shows the type of every field"
+            )
         } catch {
             throw IngestError(
-                file: url.path, row: nil, column: nil, code: .mapping, message: "the mapping cannot be read (\(error))", fix: "correct the JSON")
+                file: url.path,
+                row: nil,
+                column: nil,
+                code: .mapping,
+                message: "the mapping cannot be read (\(error))",
+                fix: "correct the JSON"
+            )
         }
     }
 }

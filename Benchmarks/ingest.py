@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Ingest benchmark: a tidy CSV of 1,000,000 observations into the store, krapte against pandas (read_csv + to_sql
+into SQLite) and DuckDB (read_csv into a table, 2 threads), in the same run; and the 85880NED OData v4 response.
+Run from the checkout: swift build -c release --product krapte --scratch-path .build-release && python3 Benchmarks/ingest.py"""
+import json, os, resource, subprocess, sys, tempfile, time
+
+krapte = os.path.abspath('.build-release/release/krapte')
+work = tempfile.mkdtemp(prefix='krapte-bench-')
+rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+csv_path = os.path.join(work, 'cube.csv')
+subprocess.run([krapte, 'demo', '--cube-observations', str(rows), '--cube-file', csv_path], check=True, stdout=subprocess.DEVNULL)
+mapping = {'dataset': 'cube', 'period': 'period', 'status': 'status',
+           'dimensions': [{'column': 'region', 'code': 'RegioS'}, {'column': 'sector', 'code': 'Sector'},
+                          {'column': 'occupation', 'code': 'Beroep'}],
+           'measureColumn': 'measure', 'valueColumn': 'value', 'measures': [{'code': 'vacatures'}, {'code': 'ww_kort'}]}
+mapping_path = os.path.join(work, 'mapping.json')
+json.dump(mapping, open(mapping_path, 'w'))
+
+def timed(label, fn):
+    t = time.perf_counter(); extra = fn(); s = time.perf_counter() - t
+    print(f'{label:45s} {s:7.3f} s  {rows / s / 1e6:6.2f} M rows/s {extra or ""}')
+    return s
+
+def run_krapte():
+    db = os.path.join(work, 'k.sqlite')
+    r = subprocess.run(['/usr/bin/time', '-f', '%M', krapte, 'ingest', csv_path, '--mapping', mapping_path, '--db', db],
+                       check=True, capture_output=True, text=True)
+    return f' peak RSS {int(r.stderr.strip().splitlines()[-1]) // 1024} MiB'
+
+def run_pandas():
+    import pandas, sqlite3
+    con = sqlite3.connect(os.path.join(work, 'p.sqlite'))
+    pandas.read_csv(csv_path).to_sql('obs', con, index=False)
+    con.close()
+
+def run_duckdb():
+    import duckdb
+    con = duckdb.connect(os.path.join(work, 'd.duckdb'))
+    con.execute('SET threads TO 2')
+    con.execute(f"CREATE TABLE obs AS SELECT * FROM read_csv('{csv_path}')")
+    con.close()
+
+print(f'{rows} observations, {os.path.getsize(csv_path) / 1e6:.1f} MB')
+k = timed('krapte ingest (tidy CSV -> SQLite, checked)', run_krapte)
+p = timed('pandas read_csv + to_sql (SQLite)', run_pandas)
+d = timed('DuckDB read_csv -> table (2 threads)', run_duckdb)
+print(f'ratio: krapte is {p / k:.1f}x pandas and {d / k:.2f}x DuckDB (>1 is faster)')
+fixture = os.path.abspath('../shared/data/real/cbs-odata4-fixtures/85880NED')
+t = time.perf_counter()
+subprocess.run([krapte, 'ingest', fixture, '--db', os.path.join(work, 'o.sqlite')], check=True, stdout=subprocess.DEVNULL)
+print(f'krapte ingest 85880NED OData v4 (22,230 obs, 4 MB JSON): {time.perf_counter() - t:.3f} s')

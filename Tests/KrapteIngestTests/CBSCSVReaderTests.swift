@@ -1,0 +1,145 @@
+import Foundation
+import KrapteCore
+import KrapteIngest
+import KrapteSQLite
+import KrapteTesting
+import Testing
+
+@Suite struct CBSCSVReaderTests {
+    func load(_ url: URL, options: IngestOptions = IngestOptions()) async throws -> any Store {
+        let store = try SQLiteStore()
+        _ = try await store.load(try CBSCSVReader(options: options).read(url).finish(file: url.path), loadedAt: Date())
+        return store
+    }
+
+    func value(_ store: any Store, _ dataset: String, _ measure: String, _ filters: [String: String], _ period: String) async throws -> Double? {
+        let r = try await store.query(
+            ObservationQuery(
+                dataset: dataset,
+                measure: measure,
+                filters: filters.map { .init(dimension: $0.key, members: [$0.value]) },
+                periods: PeriodRange(parsing: period)
+            )
+        )
+        #expect(r.rows.count == 1)
+        return r.rows.first?.value
+    }
+
+    @Test func openVacanciesOf80472ned() async throws {
+        let store = try await load(TestData.real("cbs-vacatures/80472ned.csv"))
+        #expect(try await value(store, "80472ned", "OpenstaandeVacatures_1", ["Bedrijfskenmerken": "A-U"], "2022KW03") == 451.9)
+        #expect(try await value(store, "80472ned", "Openstaande vacatures", ["Bedrijfskenmerken": "C Industrie"], "2022KW02") == 38.1)
+        let meta = try await store.metadata(of: "80472ned", vintage: 1)
+        #expect(meta.measure(named: "OpenstaandeVacatures_1")?.unit == "x 1 000")
+        #expect(meta.dimensions[0].member(named: "GK100+") != nil)
+    }
+
+    @Test func ictOccupationsOf85276NED() async throws {
+        let store = try await load(TestData.real("cbs-arbeidsmarkt/85276NED.csv"))
+        #expect(try await value(store, "85276NED", "WerkzameBeroepsbevolking_1", ["Beroep": "08"], "2020KW01") == 394)
+        #expect(try await value(store, "85276NED", "WerkzameBeroepsbevolking_1", ["Beroep": "08 ICT beroepen"], "2024KW04") == 555)
+        #expect(try await value(store, "85276NED", "WerkzameBeroepsbevolking_1", ["Beroep": "08"], "2024") == 547)
+    }
+
+    @Test func provisionalPeriodsOf37789ksz() async throws {
+        let store = try await load(TestData.real("cbs-arbeidsmarkt/37789ksz.csv"))
+        let r = try await store.query(
+            ObservationQuery(dataset: "37789ksz", measure: "NietSeizoengecorrigeerd_8", periods: PeriodRange(parsing: "2024MM12"))
+        )
+        #expect(r.rows.first?.status == .voorlopig)
+        #expect(r.rows.first?.value == 174.8)
+    }
+
+    @Test(arguments: [
+        "cbs-arbeidsmarkt/80590ned.csv", "cbs-arbeidsmarkt/85224NED.csv", "cbs-arbeidsmarkt/85517NED.csv", "cbs-faillissementen/82242NED.csv",
+        "cbs-faillissementen/84826NED.csv", "cbs-productiviteit/85879NED.csv", "cbs-productiviteit/85880NED.csv", "cbs-productiviteit/85920NED.csv",
+        "cbs-vacatures/80567ned.csv",
+    ])
+    func everyRealTableLoads(path: String) async throws {
+        let release = try CBSCSVReader().read(TestData.real(path))
+        #expect(try release.finish(file: path).observationCount > 1_000)
+    }
+
+    @Test func tablesThatNeedAnOption() throws {
+        #expect(throws: IngestError.self) { try CBSCSVReader().read(TestData.real("cbs-faillissementen/82244NED.csv")) }
+        #expect(
+            try CBSCSVReader(options: IngestOptions(allowNewMembers: true)).read(TestData.real("cbs-faillissementen/82244NED.csv")).observationCount
+                == 10_000
+        )
+        let error = try #require(throws: IngestError.self) { try CBSCSVReader().read(TestData.real("cbs-ict-gebruik/86075NED.csv")) }
+        #expect(error.fix.contains("--period"))
+        #expect(
+            try CBSCSVReader(options: IngestOptions(period: Period.year(2024))).read(TestData.real("cbs-ict-gebruik/86075NED.csv")).observationCount
+                > 5_000
+        )
+    }
+
+    @Test func statLineDownloadWithMetadata() async throws {
+        let store = try await load(TestData.real("statline-csv-sample/82608ENG_UntypedDataSet_26122020_004554.csv"))
+        let r = try await store.query(
+            ObservationQuery(
+                dataset: "82608ENG",
+                measure: "Indices_1",
+                filters: [.init(dimension: "ConsumptionByHouseholds", members: ["A047837"])],
+                periods: PeriodRange(parsing: "2020MM10")
+            )
+        )
+        #expect(r.rows.first?.value == 96.0)
+        #expect(r.rows.first?.status == .voorlopig)
+        #expect(r.measure.unit == "2015=100")
+        #expect(r.vintage.publishedAt != nil)
+    }
+
+    static let header = "ID;Bedrijfskenmerken;Perioden;OpenstaandeVacatures_1\n"
+
+    static let badFiles: [(String, IngestError.Code, Int?, String?)] = [
+        (header + "0;C Industrie;2022 2e kwartaal;38.1;9\n", IngestError.Code.raggedRow, 2, nil),
+        (header + "0;C Industrie;2022 2e kwartaal;38.1\n1;C Industrie;2022 3e kwartaal;veel\n", .notANumber, 3, "OpenstaandeVacatures_1"),
+        (header + "0;C Industrie;2022 13e kwartaal;38.1\n", .unknownPeriod, 2, "Perioden"),
+        (header + "0;Z Onbekende sector;2022 2e kwartaal;38.1\n", .unknownMember, 2, "Bedrijfskenmerken"),
+        ("ID;Bedrijfskenmerken;OpenstaandeVacatures_1\n0;C Industrie;1\n", .missingColumn, 1, "Perioden"),
+        (header + "0;C Industrie;2022 2e kwartaal;38.1\n1;C Industrie;2022 2e kwartaal;38.2\n", .duplicate, 3, nil),
+        (header, .empty, nil, nil), ("", .empty, nil, nil),
+    ]
+
+    @Test(arguments: badFiles)
+    func badFilesNameRowAndColumn(text: String, code: IngestError.Code, row: Int?, column: String?) throws {
+        let url = try TestData.file("80472ned.csv", text)
+        let error = try #require(throws: IngestError.self) { try CBSCSVReader().read(url).finish(file: url.path) }
+        #expect(error.code == code)
+        #expect(error.row == row)
+        #expect(error.column == column)
+        #expect(error.file == url.path)
+        #expect(!error.fix.isEmpty)
+    }
+
+    @Test func windows1252BytesAreAnEncodingError() throws {
+        var bytes = Array(Self.header.utf8)
+        bytes += Array("0;".utf8) + [0x43, 0xE9] + Array(";2022 2e kwartaal;38.1\n".utf8)
+        let url = try TestData.file("80472ned.csv", bytes: bytes)
+        let error = try #require(throws: IngestError.self) { try CBSCSVReader().read(url) }
+        #expect(error.code == .encoding && error.row == 2 && error.column == "Bedrijfskenmerken")
+    }
+
+    @Test func fuzzedFilesNeverCrash() throws {
+        let good = Array((Self.header + "0;C Industrie;2022 2e kwartaal;38.1\n1;J;2022 3e kwartaal;\"12.5\"\n").utf8)
+        var rng = SplitMix64(seed: 99)
+        for _ in 0..<300 {
+            var bytes = good
+            for _ in 0..<(1 + Int(rng.next() % 6)) {
+                let i = Int(rng.next() % UInt64(bytes.count))
+                switch rng.next() % 3 {
+                case 0: bytes[i] = UInt8(truncatingIfNeeded: rng.next())
+                case 1: bytes.remove(at: i)
+                default: bytes.insert([UInt8(ascii: ";"), UInt8(ascii: "\""), 10, 0xFF][Int(rng.next() % 4)], at: i)
+                }
+            }
+            let url = try TestData.file("80472ned.csv", bytes: bytes)
+            do {
+                _ = try CBSCSVReader().read(url).finish(file: url.path)
+            } catch let error as IngestError {
+                #expect(!error.message.isEmpty)
+            }
+        }
+    }
+}
