@@ -6,10 +6,10 @@ import KrapteIngest
 /// `krapte ingest`: loads a file, folder or URL as a new vintage of a dataset.
 struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Laad een CBS-tabel (OData v4 map of URL, CBS/StatLine CSV) of een tidy CSV met mapping.",
+        abstract: "Laad een CBS-tabel (OData v4 of v3, map of URL, CBS/StatLine CSV) of een tidy CSV met mapping.",
         discussion: """
-            PATH is a CSV file, a folder of saved CBS OData v4 responses, or a CBS OData v4 URL \
-            (https://datasets.cbs.nl/odata/v1/CBS/<id>). A CSV with --mapping is read as tidy CSV; otherwise as a CBS table \
+            PATH is a CSV file, a folder of saved CBS OData v4 or v3 responses, or a CBS OData URL: v4 \
+            (https://datasets.cbs.nl/odata/v1/CBS/<id>) or v3 (https://opendata.cbs.nl/ODataApi/odata/<id>). A CSV with --mapping is read as tidy CSV; otherwise as a CBS table \
             (with its StatLine metadata CSV when one lies beside it). Every load is one transaction: on an error nothing is stored.
             """
     )
@@ -80,6 +80,7 @@ struct Ingest: AsyncParsableCommand {
     static func read(_ path: String, mapping: String?, metadata: String?, options: IngestOptions) async throws -> Release {
         if path.hasPrefix("http://") || path.hasPrefix("https://") {
             guard let url = URL(string: path) else { throw CLIError("'\(path)' is not a URL") }
+            if ODataV3Reader.isV3(url) { return try await ODataV3Reader(options: options).read(.http(url)) }
             return try await ODataV4Reader(options: options).read(.http(url))
         }
         let url = URL(fileURLWithPath: path)
@@ -88,8 +89,11 @@ struct Ingest: AsyncParsableCommand {
             throw CLIError("\(path): no such file or folder")
         }
         if isDirectory.boolValue {
+            if ODataV3Reader.isFolder(url) { return try await ODataV3Reader(options: options).read(.folder(url)) }
             guard ODataV4Reader.isFolder(url) else {
-                throw CLIError("\(path): the folder holds no saved CBS OData v4 responses (dimensions.json and measure-codes.json)")
+                throw CLIError(
+                    "\(path): the folder holds no saved CBS OData responses (v4: dimensions.json and measure-codes.json; v3: data-properties.json)"
+                )
             }
             return try await ODataV4Reader(options: options).read(.folder(url))
         }

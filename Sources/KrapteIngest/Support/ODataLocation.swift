@@ -68,6 +68,79 @@ public enum ODataLocation: Sendable {
     }
 }
 
+extension ODataLocation {
+    /// Gets one endpoint's response: in a folder the first of `savedNames` that exists, else `<endpoint>.json`;
+    /// live, `<base>/<endpoint>`. Returns the bytes and the file or URL they came from, for messages.
+    func fetch(_ endpoint: String, savedNames: [String]) async throws -> (data: Data, file: String) {
+        switch self {
+        case .folder(let folder):
+            let candidates = (savedNames + ["\(endpoint).json"]).map { folder.appendingPathComponent($0) }
+            let url = candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[candidates.count - 1]
+            return (try Self.read(url), url.path)
+        case .http(let base):
+            let url = base.appendingPathComponent(endpoint)
+            return (try await Self.get(url), url.absoluteString)
+        }
+    }
+
+    /// Calls `body` with the rows of every page of a collection, in order, and the file or URL each came from.
+    ///
+    /// In a folder the pages are the files whose names start with one of `savedPrefixes` (or `endpoint`), ordered by
+    /// the number in their name. Live, the pages are `<base>/<endpoint>` and the pages that `nextLinkKey`
+    /// (`@odata.nextLink` in v4, `odata.nextLink` in v3) points to.
+    func forEachPage(
+        _ endpoint: String,
+        savedPrefixes: [String],
+        nextLinkKey: String,
+        _ body: ([[String: Any]], String) throws -> Void
+    ) async throws {
+        switch self {
+        case .folder(let folder):
+            let prefixes = savedPrefixes + [endpoint]
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let pages = names.filter { name in name.hasSuffix(".json") && prefixes.contains { name.hasPrefix($0) } }
+                .sorted { Self.pageNumber($0) < Self.pageNumber($1) }
+            guard !pages.isEmpty else {
+                throw IngestError(
+                    file: folder.path,
+                    row: nil,
+                    column: nil,
+                    code: .empty,
+                    message: "the folder has no \(prefixes[0])<n>.json",
+                    fix: "save the \(endpoint) responses in the folder"
+                )
+            }
+            for name in pages {
+                let url = folder.appendingPathComponent(name)
+                try body(try jsonValues(try jsonObject(try Self.read(url), file: url.path), file: url.path), url.path)
+            }
+        case .http(let base):
+            var next: URL? = base.appendingPathComponent(endpoint)
+            var seen: Set<URL> = []
+            while let url = next {
+                guard seen.insert(url).inserted else {
+                    throw IngestError(
+                        file: url.absoluteString,
+                        row: nil,
+                        column: nextLinkKey,
+                        code: .malformed,
+                        message: "the server links back to a page already read",
+                        fix: "report this to the publisher; nothing was stored"
+                    )
+                }
+                let object = try jsonObject(try await Self.get(url), file: url.absoluteString)
+                try body(try jsonValues(object, file: url.absoluteString), url.absoluteString)
+                next = (object[nextLinkKey] as? String).flatMap { URL(string: $0, relativeTo: url)?.absoluteURL }
+            }
+        }
+    }
+
+    /// The page number in a saved page's name (`observations-page-12.json` is 12).
+    static func pageNumber(_ name: String) -> Int {
+        Int(name.filter(\.isNumber)) ?? 0
+    }
+}
+
 /// Parses a JSON response into a dictionary.
 func jsonObject(_ data: Data, file: String) throws -> [String: Any] {
     do {

@@ -1,0 +1,74 @@
+import Foundation
+import KrapteCore
+
+/// Reads the fields of one record of a CBS OData response, with errors that name the response, record and field.
+enum ODataRecord {
+    /// The text of a dimension field.
+    /// - Throws: `IngestError` with code `.missingColumn` when the record lacks it.
+    static func key(_ row: [String: Any], _ column: String, file: String, record: Int) throws -> String {
+        guard let key = row[column] as? String else {
+            throw IngestError(
+                file: file,
+                row: record,
+                column: column,
+                code: .missingColumn,
+                message: "the record has no \(column)",
+                fix: "fetch the data without $select, so that every dimension is present"
+            )
+        }
+        return key
+    }
+
+    /// The period of the time dimension field.
+    /// - Throws: `IngestError` with code `.unknownPeriod` when it is not a CBS period code.
+    static func period(_ row: [String: Any], _ column: String, file: String, record: Int) throws -> Period {
+        guard let code = row[column] as? String, let period = Period(code: code.trimmingCharacters(in: .whitespaces)) else {
+            throw IngestError(
+                file: file,
+                row: record,
+                column: column,
+                code: .unknownPeriod,
+                message: "'\(row[column] ?? "")' is not a CBS period code",
+                fix: "periods are written like 2024KW04"
+            )
+        }
+        return period
+    }
+
+    /// A numeric field: its value, or nil for a JSON null or an absent field.
+    /// - Throws: `IngestError` with code `.notANumber` for anything else.
+    static func number(_ row: [String: Any], _ column: String, file: String, record: Int) throws -> Double? {
+        switch row[column] {
+        case let n as NSNumber: return n.doubleValue
+        case nil, is NSNull: return nil
+        case let other?:
+            throw IngestError(
+                file: file,
+                row: record,
+                column: column,
+                code: .notANumber,
+                message: "'\(other)' is not a number",
+                fix: "\(column) must be a JSON number or null"
+            )
+        }
+    }
+
+    /// The status of each period in the rows of a time dimension's code collection, keyed by the trimmed code.
+    static func periodStatuses(_ rows: [[String: Any]], keyField: String) -> [String: ObservationStatus] {
+        var statuses: [String: ObservationStatus] = [:]
+        for row in rows {
+            if let code = (row[keyField] as? String)?.trimmingCharacters(in: .whitespaces),
+                let status = ObservationStatus(cbs: row["Status"] as? String ?? "")
+            {
+                statuses[code] = status
+            }
+        }
+        return statuses
+    }
+
+    /// The licence CBS states, shortened to its name when it is CC BY 4.0; CBS open data is CC BY 4.0 when unstated.
+    static func licence(_ text: String?) -> String {
+        guard let text, !text.isEmpty else { return "CC BY 4.0" }
+        return text.contains("creativecommons.org/licenses/by/4.0") ? "CC BY 4.0" : text
+    }
+}
