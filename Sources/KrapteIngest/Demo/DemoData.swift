@@ -6,93 +6,58 @@ import KrapteCore
 public enum DemoData {
     /// Every demo release, checked and ready for a store.
     public static func releases() throws -> [Release.Finished] {
-        let ictArticle = "UWV, Sectorbeschrijving ICT (2025)"
+        let uwv = Source(publisher: "UWV", location: "UWV, Sectorbeschrijving ICT (2025)", licence: "")
+        let cbs = Source(publisher: "CBS", location: "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/80472ned", licence: "CC BY 4.0")
         let published = [
             (
                 DemoFigures.faillissementen,
-                TidyMapping(
+                mapping(
                     dataset: "demo-faillissementen",
                     title: "Faillissementen naar groep sectoren (gepubliceerd)",
-                    publisher: "UWV",
-                    licence: "",
-                    location: ictArticle,
-                    separator: ",",
-                    decimal: ".",
-                    thousands: nil,
-                    encoding: "utf-8",
-                    period: "periode",
-                    status: nil,
-                    dimensions: [.init(column: "groep", code: "Groep", title: "Groep sectoren", codeList: "none")],
-                    measureColumn: nil,
-                    valueColumn: nil,
-                    measures: [
-                        .init(
-                            code: "Faillissementen",
-                            column: "faillissementen",
-                            title: "Uitgesproken faillissementen",
-                            unit: "aantal",
-                            decimals: 0,
-                            kind: .flow
-                        )
-                    ]
+                    source: uwv,
+                    dimension: .init(column: "groep", code: "Groep", title: "Groep sectoren", codeList: "none"),
+                    measure: .init(
+                        code: "Faillissementen",
+                        column: "faillissementen",
+                        title: "Uitgesproken faillissementen",
+                        unit: "aantal",
+                        decimals: 0,
+                        kind: .flow
+                    )
                 )
             ),
             (
                 DemoFigures.arbeidsproductiviteit,
-                TidyMapping(
+                mapping(
                     dataset: "demo-arbeidsproductiviteit",
                     title: "Groei arbeidsproductiviteit (gepubliceerd)",
-                    publisher: "UWV",
-                    licence: "",
-                    location: ictArticle,
-                    separator: ",",
-                    decimal: ".",
-                    thousands: nil,
-                    encoding: "utf-8",
-                    period: "periode",
-                    status: nil,
-                    dimensions: [.init(column: "sector", code: "Sector", title: "Sector", codeList: "none")],
-                    measureColumn: nil,
-                    valueColumn: nil,
-                    measures: [
-                        .init(
-                            code: "GroeiArbeidsproductiviteit",
-                            column: "groei_pct_tov_vorig_jaar",
-                            title: "Groei arbeidsproductiviteit t.o.v. vorig jaar",
-                            unit: "%",
-                            decimals: 1,
-                            kind: .rate
-                        )
-                    ]
+                    source: uwv,
+                    dimension: .init(column: "sector", code: "Sector", title: "Sector", codeList: "none"),
+                    measure: .init(
+                        code: "GroeiArbeidsproductiviteit",
+                        column: "groei_pct_tov_vorig_jaar",
+                        title: "Groei arbeidsproductiviteit t.o.v. vorig jaar",
+                        unit: "%",
+                        decimals: 1,
+                        kind: .rate
+                    )
                 )
             ),
             (
                 DemoFigures.vacatures,
-                TidyMapping(
+                mapping(
                     dataset: "demo-vacatures",
                     title: "Openstaande vacatures per sector (CBS 80472ned, selectie)",
-                    publisher: "CBS",
-                    licence: "CC BY 4.0",
-                    location: "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/80472ned",
-                    separator: ",",
-                    decimal: ".",
-                    thousands: nil,
-                    encoding: "utf-8",
-                    period: "periode",
-                    status: nil,
-                    dimensions: [.init(column: "sector", code: "Bedrijfskenmerken", title: "Bedrijfskenmerken", codeList: "sbi2008")],
-                    measureColumn: nil,
-                    valueColumn: nil,
-                    measures: [
-                        .init(
-                            code: "OpenstaandeVacatures",
-                            column: "openstaande_vacatures",
-                            title: "Openstaande vacatures",
-                            unit: "x 1 000",
-                            decimals: 1,
-                            kind: .stock
-                        )
-                    ]
+                    source: cbs,
+                    dimension: .init(column: "sector", code: "Bedrijfskenmerken", title: "Bedrijfskenmerken", codeList: "sbi2008"),
+                    measure: .init(
+                        code: "OpenstaandeVacatures",
+                        column: "openstaande_vacatures",
+                        title: "Openstaande vacatures",
+                        unit: "x 1 000",
+                        decimals: 1,
+                        kind: .stock
+                    )
                 )
             ),
         ]
@@ -109,5 +74,33 @@ public enum DemoData {
         }
         out.append(try SyntheticCube.demo.release().finish(file: "demo-spanning"))
         return out
+    }
+
+    /// The mapping of a published-figures table: a UTF-8 CSV with `,`, a `periode` column, one dimension and one
+    /// measure.
+    private static func mapping(
+        dataset: String,
+        title: String,
+        source: Source,
+        dimension: TidyMapping.DimensionColumn,
+        measure: TidyMapping.MeasureColumn
+    ) -> TidyMapping {
+        TidyMapping(
+            dataset: dataset,
+            title: title,
+            publisher: source.publisher,
+            licence: source.licence,
+            location: source.location,
+            separator: ",",
+            decimal: ".",
+            thousands: nil,
+            encoding: "utf-8",
+            period: "periode",
+            status: nil,
+            dimensions: [dimension],
+            measureColumn: nil,
+            valueColumn: nil,
+            measures: [measure]
+        )
     }
 }

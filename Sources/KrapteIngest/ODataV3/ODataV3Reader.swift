@@ -44,11 +44,9 @@ public struct ODataV3Reader: Sendable {
     /// Reads the whole table.
     /// - Throws: `IngestError` naming the response (file or URL), record and field for anything that cannot be read.
     public func read(_ location: ODataLocation) async throws -> Release {
-        let (infoData, infoFile) = try await location.fetch("TableInfos", savedNames: ["table-infos.json"])
-        let info = try jsonValues(try jsonObject(infoData, file: infoFile), file: infoFile).first ?? [:]
+        let info = try await location.fetchValues("TableInfos", savedNames: ["table-infos.json"]).rows.first ?? [:]
         let tableID = (info["Identifier"] as? String)?.trimmingCharacters(in: .whitespaces) ?? location.name
-        let (propData, propFile) = try await location.fetch("DataProperties", savedNames: ["data-properties.json"])
-        let properties = try jsonValues(try jsonObject(propData, file: propFile), file: propFile)
+        let (properties, propFile) = try await location.fetchValues("DataProperties", savedNames: ["data-properties.json"])
 
         var timeDimension: String?
         var periodStatus: [String: ObservationStatus] = [:]
@@ -62,15 +60,11 @@ public struct ODataV3Reader: Sendable {
             let title = (row["Title"] as? String)?.trimmingCharacters(in: .whitespaces) ?? key
             switch type {
             case "TimeDimension":
-                let (codesData, codesFile) = try await location.fetch(key, savedNames: ["codes-\(key).json"])
-                periodStatus = ODataRecord.periodStatuses(
-                    try jsonValues(try jsonObject(codesData, file: codesFile), file: codesFile),
-                    keyField: "Key"
-                )
+                let codes = try await location.fetchValues(key, savedNames: ["codes-\(key).json"]).rows
+                periodStatus = ODataRecord.periodStatuses(codes, keyField: "Key")
                 timeDimension = key
             case "Dimension", "GeoDimension":
-                let (codesData, codesFile) = try await location.fetch(key, savedNames: ["codes-\(key).json"])
-                let codes = try jsonValues(try jsonObject(codesData, file: codesFile), file: codesFile)
+                let codes = try await location.fetchValues(key, savedNames: ["codes-\(key).json"]).rows
                 let (builtInKind, lists) = BuiltInCodeLists.lists(forDimension: key)
                 dimensions.append(
                     KrapteCore.Dimension(
@@ -130,19 +124,14 @@ public struct ODataV3Reader: Sendable {
                 fix: "check the table id; the table has nothing Krapte can load"
             )
         }
-        let source = Source(publisher: "CBS", location: location.name, licence: ODataRecord.licence(nil), citation: "Bron: CBS")
-        let published = (info["Modified"] as? String).flatMap(StatLineMetadata.parseDate)
-        var release = try Release(
-            dataset: Dataset(
-                id: options.datasetID ?? tableID,
-                title: info["Title"] as? String ?? tableID,
-                summary: info["Summary"] as? String ?? "",
-                source: source,
-                dimensions: dimensions,
-                measures: measures
-            ),
-            format: "cbs-odata-v3",
-            publishedAt: published ?? options.publishedAt
+        var release = try options.cbsRelease(
+            table: info,
+            tableID: tableID,
+            licence: ODataRecord.licence(nil),
+            location: location,
+            dimensions: dimensions,
+            measures: measures,
+            format: "cbs-odata-v3"
         )
 
         var record = 0

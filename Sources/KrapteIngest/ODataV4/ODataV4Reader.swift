@@ -31,10 +31,8 @@ public struct ODataV4Reader: Sendable {
         let (propData, propFile) = try await location.fetch("Properties", savedNames: ["properties.json"])
         let properties = try jsonObject(propData, file: propFile)
         let tableID = (properties["Identifier"] as? String)?.trimmingCharacters(in: .whitespaces) ?? location.name
-        let (dimData, dimFile) = try await location.fetch("Dimensions", savedNames: ["dimensions.json"])
-        let dimensionRows = try jsonValues(try jsonObject(dimData, file: dimFile), file: dimFile)
-        let (measureData, measureFile) = try await location.fetch("MeasureCodes", savedNames: ["measure-codes.json"])
-        let measureRows = try jsonValues(try jsonObject(measureData, file: measureFile), file: measureFile)
+        let (dimensionRows, dimFile) = try await location.fetchValues("Dimensions", savedNames: ["dimensions.json"])
+        let measureRows = try await location.fetchValues("MeasureCodes", savedNames: ["measure-codes.json"]).rows
 
         var timeDimension: String?
         var periodStatus: [String: ObservationStatus] = [:]
@@ -43,8 +41,7 @@ public struct ODataV4Reader: Sendable {
         for row in dimensionRows {
             guard let id = (row["Identifier"] as? String)?.trimmingCharacters(in: .whitespaces) else { continue }
             let kind = row["Kind"] as? String ?? "Dimension"
-            let (codesData, codesFile) = try await location.fetch("\(id)Codes", savedNames: ["codes-\(id).json"])
-            let codes = try jsonValues(try jsonObject(codesData, file: codesFile), file: codesFile)
+            let codes = try await location.fetchValues("\(id)Codes", savedNames: ["codes-\(id).json"]).rows
             if kind == "TimeDimension" {
                 timeDimension = id
                 periodStatus = ODataRecord.periodStatuses(codes, keyField: "Identifier")
@@ -94,20 +91,14 @@ public struct ODataV4Reader: Sendable {
                 description: row["Description"] as? String ?? ""
             )
         }
-        let licence = ODataRecord.licence(properties["License"] as? String)
-        let source = Source(publisher: "CBS", location: location.name, licence: licence, citation: "Bron: CBS")
-        let published = (properties["Modified"] as? String).flatMap(StatLineMetadata.parseDate)
-        var release = try Release(
-            dataset: Dataset(
-                id: options.datasetID ?? tableID,
-                title: properties["Title"] as? String ?? tableID,
-                summary: properties["Summary"] as? String ?? "",
-                source: source,
-                dimensions: dimensions,
-                measures: measures
-            ),
-            format: "cbs-odata-v4",
-            publishedAt: published ?? options.publishedAt
+        var release = try options.cbsRelease(
+            table: properties,
+            tableID: tableID,
+            licence: ODataRecord.licence(properties["License"] as? String),
+            location: location,
+            dimensions: dimensions,
+            measures: measures,
+            format: "cbs-odata-v4"
         )
         let measureIndex = Dictionary(measures.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
 

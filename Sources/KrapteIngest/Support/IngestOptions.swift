@@ -29,3 +29,30 @@ public struct IngestOptions: Sendable {
         self.progress = progress
     }
 }
+
+extension IngestOptions {
+    /// An empty release of a CBS table read from an OData service, under the dataset id these options choose (else
+    /// the table id), dated by the table's `Modified` text (else these options' date).
+    func cbsRelease(
+        table: [String: Any],
+        tableID: String,
+        licence: String,
+        location: ODataLocation,
+        dimensions: [KrapteCore.Dimension],
+        measures: [Measure],
+        format: String
+    ) throws -> Release {
+        try Release(
+            dataset: Dataset(
+                id: datasetID ?? tableID,
+                title: table["Title"] as? String ?? tableID,
+                summary: table["Summary"] as? String ?? "",
+                source: Source(publisher: "CBS", location: location.name, licence: licence, citation: "Bron: CBS"),
+                dimensions: dimensions,
+                measures: measures
+            ),
+            format: format,
+            publishedAt: (table["Modified"] as? String).flatMap(StatLineMetadata.parseDate) ?? publishedAt
+        )
+    }
+}

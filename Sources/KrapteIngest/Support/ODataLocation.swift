@@ -83,6 +83,12 @@ extension ODataLocation {
         }
     }
 
+    /// Gets one collection endpoint's `value` rows, and the file or URL they came from (see `fetch`).
+    func fetchValues(_ endpoint: String, savedNames: [String]) async throws -> (rows: [[String: Any]], file: String) {
+        let (data, file) = try await fetch(endpoint, savedNames: savedNames)
+        return (try jsonValues(try jsonObject(data, file: file), file: file), file)
+    }
+
     /// Calls `body` with the rows of every page of a collection, in order, and the file or URL each came from.
     ///
     /// In a folder the pages are the files whose names start with one of `savedPrefixes` (or `endpoint`), ordered by
