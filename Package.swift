@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KrapteSQLiteTests",
-            dependencies: ["KrapteCore", "KrapteSQLite", "KrapteTesting"],
+            dependencies: ["KrapteCore", "KrapteSQLite", "KrapteTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -24,6 +24,10 @@ public final class SQLiteStore: Store {
         self.path = path
         var config = GRDB.Configuration()
         config.busyMode = .timeout(configuration.busyTimeout)
+        config.prepareDatabase { db in
+            // A load is one transaction of tens of megabytes: keep its pages in memory rather than spill them.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         do {
             writer = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(writer)
@@ -71,6 +75,24 @@ public final class SQLiteStore: Store {
                         data BLOB NOT NULL,
                         PRIMARY KEY (vintage_id, measure, members)
                     ) WITHOUT ROWID;
+                    """
+            )
+        }
+        // Series rows carry a kilobyte or more of packed observations; SQLite keeps such rows better in a rowid table
+        // than WITHOUT ROWID (whose B-tree pages then hold a handful of rows each and split often).
+        m.registerMigration("v2: series in a rowid table") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE series_v2 (
+                        vintage_id INTEGER NOT NULL REFERENCES vintage(id),
+                        measure TEXT NOT NULL,
+                        members TEXT NOT NULL,
+                        data BLOB NOT NULL
+                    );
+                    INSERT INTO series_v2 (vintage_id, measure, members, data) SELECT vintage_id, measure, members, data FROM series;
+                    DROP TABLE series;
+                    ALTER TABLE series_v2 RENAME TO series;
+                    CREATE UNIQUE INDEX series_key ON series(vintage_id, measure, members);
                     """
             )
         }

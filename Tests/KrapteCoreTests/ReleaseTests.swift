@@ -54,4 +54,45 @@ import Testing
         #expect(decoded.observation(at: 1).attribute == .confidential && decoded.observation(at: 0).status == .voorlopig)
         #expect(throws: StoreError.self) { try SeriesData(decoding: Data([1, 0, 0])) }
     }
+
+    /// Many series appended in a shuffled order (seeded) come out grouped exactly as a plain dictionary groups them.
+    @Test func groupsShuffledObservationsLikeAReferenceGrouping() throws {
+        var rng = SplitMix64(seed: 2024)
+        var r = try Release(
+            dataset: Dataset(
+                id: "t",
+                title: "t",
+                source: Source(publisher: "test", location: "test"),
+                dimensions: [KrapteCore.Dimension(code: "A", title: "A"), KrapteCore.Dimension(code: "B", title: "B")],
+                measures: [Measure(code: "m", title: "m"), Measure(code: "n", title: "n")]
+            ),
+            format: "test"
+        )
+        var cells: [(m: Int, a: Int, b: Int, q: Int)] = []
+        for m in 0..<2 {
+            for a in 0..<37 {
+                for b in 0..<11 {
+                    for q in 0..<9 { cells.append((m, a, b, q)) }
+                }
+            }
+        }
+        for i in stride(from: cells.count - 1, to: 0, by: -1) { cells.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+        var reference: [String: [(String, Double)]] = [:]
+        for (row, c) in cells.enumerated() {
+            let a = r.memberIndex(Member(code: "a\(c.a)", label: "a\(c.a)"), dimension: 0)
+            let b = r.memberIndex(Member(code: "b\(c.b)", label: "b\(c.b)"), dimension: 1)
+            let period = Period.quarter(2020, 1)!.advanced(by: c.q)!
+            let value = Double(row)
+            r.append(SeriesKey(measure: c.m, members: [a, b]), period: period, value: value, row: row)
+            reference["\(["m", "n"][c.m]) a\(c.a) b\(c.b)", default: []].append((period.code, value))
+        }
+        let finished = try r.finish(file: "f")
+        #expect(finished.series.count == reference.count)
+        #expect(finished.observationCount == cells.count)
+        for series in finished.series {
+            let expected = reference["\(series.measure) \(series.members.joined(separator: " "))"]!.sorted { $0.0 < $1.0 }
+            #expect(series.data.periods.map { Period(storageKey: $0)!.code } == expected.map(\.0))
+            #expect(series.data.values == expected.map(\.1))
+        }
+    }
 }

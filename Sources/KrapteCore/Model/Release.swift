@@ -4,7 +4,8 @@ import Foundation
 /// into series, ready to be loaded into a store in one transaction.
 ///
 /// Readers add members and measures as they meet them and append observations by index, so that a large file
-/// is held as packed series (13 bytes an observation), never as rows of text.
+/// is held as packed columns (21 bytes an observation: series, period, value, flags and source row), never as rows
+/// of text; `finish(file:)` groups them into series.
 public struct Release: Sendable {
     /// The dataset's metadata. Readers add members through `memberIndex(_:dimension:)`.
     public private(set) var dataset: Dataset
@@ -15,10 +16,15 @@ public struct Release: Sendable {
 
     private var memberIndexes: [[String: Int]]
     private var measureIndexes: [String: Int]
-    private var seriesIndex: [SeriesKey: Int] = [:]
-    private(set) var keys: [SeriesKey] = []
-    private var buffers: [SeriesData] = []
-    private var rows: [[Int32]] = []
+    private var seriesKeys = SeriesKeyTable()
+    private var lastKey: SeriesKey?
+    private var lastSeries: Int32 = 0
+    // One entry an observation, in the order appended.
+    private var seriesOf: [Int32] = []
+    private var periodOf: [Int32] = []
+    private var valueOf: [Double] = []
+    private var flagsOf: [UInt8] = []
+    private var rowOf: [Int32] = []
 
     /// Starts a release of `dataset`; its dimensions may start without members.
     /// - Throws: `IngestError` when the dataset has more than seven dimensions besides time.
@@ -75,22 +81,18 @@ public struct Release: Sendable {
         attribute: ValueAttribute = .present,
         row: Int
     ) {
-        let s: Int
-        if let i = seriesIndex[key] {
-            s = i
-        } else {
-            s = buffers.count
-            seriesIndex[key] = s
-            keys.append(key)
-            buffers.append(SeriesData())
-            rows.append([])
-        }
-        buffers[s].append(period: period.storageKey, value: value, status: status, attribute: attribute)
-        rows[s].append(Int32(truncatingIfNeeded: row))
+        let s = key == lastKey ? lastSeries : seriesKeys.number(of: key)
+        lastKey = key
+        lastSeries = s
+        seriesOf.append(s)
+        periodOf.append(period.storageKey)
+        valueOf.append(value ?? .nan)
+        flagsOf.append(status.rawValue | (attribute.rawValue << 4))
+        rowOf.append(Int32(truncatingIfNeeded: row))
     }
 
     /// How many observations have been added.
-    public var observationCount: Int { buffers.reduce(0) { $0 + $1.count } }
+    public var observationCount: Int { seriesOf.count }
 
     /// A series of the finished release.
     public struct Series: Sendable {
@@ -124,7 +126,8 @@ public struct Release: Sendable {
     /// - Throws: `IngestError` naming both rows when a series has two observations for one period;
     ///   `IngestError` when the release holds no observation.
     public func finish(file: String) throws -> Finished {
-        guard !buffers.isEmpty else {
+        let keys = seriesKeys.keys
+        guard !keys.isEmpty else {
             throw IngestError(
                 file: file,
                 row: nil,
@@ -138,15 +141,29 @@ public struct Release: Sendable {
         hasher.add(dataset.id)
         for d in dataset.dimensions { hasher.add(d.code) }
         for m in dataset.measures { hasher.add("\(m.code)|\(m.unit)|\(m.decimals)|\(m.kind.rawValue)") }
+        // Group the observations by series with a counting sort, keeping their order within a series.
+        var start = [Int](repeating: 0, count: keys.count + 1)
+        for s in seriesOf { start[Int(s) + 1] += 1 }
+        for s in 0..<keys.count { start[s + 1] += start[s] }
+        var next = start
+        var grouped = [Int](repeating: 0, count: seriesOf.count)
+        for (i, s) in seriesOf.enumerated() {
+            grouped[next[Int(s)]] = i
+            next[Int(s)] += 1
+        }
         var series: [Series] = []
-        series.reserveCapacity(buffers.count)
+        series.reserveCapacity(keys.count)
         var total = 0
-        var order = Array(0..<buffers.count)
+        var order = Array(0..<keys.count)
         for (s, key) in keys.enumerated() {
-            var data = buffers[s]
+            let members = grouped[start[s]..<start[s + 1]]
+            var data = SeriesData()
+            data.periods = members.map { periodOf[$0] }
+            data.values = members.map { valueOf[$0] }
+            data.flags = members.map { flagsOf[$0] }
             let chronological = zip(data.periods, data.periods.dropFirst()).allSatisfy { Self.before($0, $1) }
-            var rowOf = rows[s]
             if !chronological {
+                var rows = members.map { rowOf[$0] }
                 let perm = data.periods.indices.sorted { a, b in
                     let (pa, pb) = (data.periods[a], data.periods[b])
                     return pa == pb ? a < b : Self.before(pa, pb)
@@ -154,17 +171,17 @@ public struct Release: Sendable {
                 data.periods = perm.map { data.periods[$0] }
                 data.values = perm.map { data.values[$0] }
                 data.flags = perm.map { data.flags[$0] }
-                rowOf = perm.map { rowOf[$0] }
+                rows = perm.map { rows[$0] }
                 for i in 1..<data.periods.count where data.periods[i] == data.periods[i - 1] {
                     let period = Period(storageKey: data.periods[i])!
                     let names = (0..<dataset.dimensions.count).map { dataset.dimensions[$0].members[key.member($0)].code }
                     throw IngestError(
                         file: file,
-                        row: Int(rowOf[i]),
+                        row: Int(rows[i]),
                         column: nil,
                         code: .duplicate,
                         message:
-                            "a second value for \(dataset.measures[key.measure].code) \(names.joined(separator: ", ")) in \(period.code); the first is on row \(rowOf[i - 1])",
+                            "a second value for \(dataset.measures[key.measure].code) \(names.joined(separator: ", ")) in \(period.code); the first is on row \(rows[i - 1])",
                         fix: "remove one of the two rows"
                     )
                 }

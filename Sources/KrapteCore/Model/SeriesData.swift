@@ -39,16 +39,17 @@ public struct SeriesData: Sendable, Hashable {
     /// The bytes stores keep: a 4-byte count, then the periods (Int32), values (Float64) and flags (UInt8), little-endian.
     public func encoded() -> Data {
         let n = periods.count
-        var data = Data(capacity: 4 + n * 13)
-        withUnsafeBytes(of: UInt32(n).littleEndian) { data.append(contentsOf: $0) }
-        periods.withUnsafeBufferPointer { buffer in
-            for p in buffer { withUnsafeBytes(of: p.littleEndian) { data.append(contentsOf: $0) } }
+        let bytes = [UInt8](unsafeUninitializedCapacity: 4 + n * 13) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            raw.storeBytes(of: UInt32(n).littleEndian, toByteOffset: 0, as: UInt32.self)
+            for i in 0..<n {
+                raw.storeBytes(of: periods[i].littleEndian, toByteOffset: 4 + i * 4, as: Int32.self)
+                raw.storeBytes(of: values[i].bitPattern.littleEndian, toByteOffset: 4 + n * 4 + i * 8, as: UInt64.self)
+                raw[4 + n * 12 + i] = flags[i]
+            }
+            initialized = 4 + n * 13
         }
-        values.withUnsafeBufferPointer { buffer in
-            for v in buffer { withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-        }
-        data.append(contentsOf: flags)
-        return data
+        return Data(bytes)
     }
 
     /// Reads bytes written by `encoded()`.

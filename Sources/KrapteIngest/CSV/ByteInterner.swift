@@ -7,6 +7,7 @@ struct ByteInterner {
     private var lengths: [Int] = []
     private var hashes: [UInt64] = []
     private var mask: Int
+    private var last = -1
 
     init(capacity: Int = 64) {
         var n = 16
@@ -24,23 +25,32 @@ struct ByteInterner {
         return h
     }
 
-    /// The id of `b`, or nil when it has not been interned.
-    func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The id of `b`, or nil when it has not been interned. The last id found is tried first, as files repeat a
+    /// column's value on consecutive rows.
+    mutating func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        if last >= 0, lengths[last] == b.count, equal(last, b) { return last }
         let h = Self.hash(b)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let s = slots[i]
             if s < 0 { return nil }
             let id = Int(s)
-            if hashes[id] == h, lengths[id] == b.count, equal(id, b) { return id }
+            if hashes[id] == h, lengths[id] == b.count, equal(id, b) {
+                last = id
+                return id
+            }
             i = (i + 1) & mask
         }
     }
 
     private func equal(_ id: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let o = offsets[id]
-        for k in 0..<b.count where bytes[o + k] != b[k] { return false }
-        return true
+        guard b.count > 0, let base = b.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { all in
+            let stored = all.baseAddress! + offsets[id]
+            // Fields are short (codes, periods): a plain loop beats a call to memcmp.
+            for k in 0..<b.count where stored[k] != base[k] { return false }
+            return true
+        }
     }
 
     /// Adds `b` (which must not be present) and returns its id.
