@@ -87,17 +87,7 @@ public struct ODataV3Reader: Sendable {
             case "Topic":
                 let datatype = (row["Datatype"] as? String ?? "Double").lowercased()
                 guard ["double", "float", "long", "integer", "int", "short", "decimal"].contains(datatype) else { continue }
-                let unit = (row["Unit"] as? String ?? "").trimmingCharacters(in: .whitespaces)
-                measures.append(
-                    Measure(
-                        code: key,
-                        title: title,
-                        unit: unit,
-                        decimals: row["Decimals"] as? Int ?? 0,
-                        kind: CBSCSVReader.kind(unit: unit, title: title),
-                        description: row["Description"] as? String ?? ""
-                    )
-                )
+                measures.append(ODataRecord.measure(row, code: key))
                 let missing = ValueAttribute(cbs: row["Default"] as? String ?? "") ?? .notAvailable
                 topics.append(Topic(key: key, missing: missing == .present ? .notAvailable : missing))
             default:

@@ -80,16 +80,7 @@ public struct ODataV4Reader: Sendable {
         }
         let measures: [Measure] = measureRows.compactMap { row in
             guard let id = (row["Identifier"] as? String)?.trimmingCharacters(in: .whitespaces) else { return nil }
-            let unit = (row["Unit"] as? String ?? "").trimmingCharacters(in: .whitespaces)
-            let title = row["Title"] as? String ?? id
-            return Measure(
-                code: id,
-                title: title,
-                unit: unit,
-                decimals: row["Decimals"] as? Int ?? 0,
-                kind: CBSCSVReader.kind(unit: unit, title: title),
-                description: row["Description"] as? String ?? ""
-            )
+            return ODataRecord.measure(row, code: id)
         }
         var release = try options.cbsRelease(
             table: properties,

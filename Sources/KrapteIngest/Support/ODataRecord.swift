@@ -66,6 +66,21 @@ enum ODataRecord {
         return statuses
     }
 
+    /// A measure from its description in `MeasureCodes` (v4) or `DataProperties` (v3), which name the same fields
+    /// (`Title`, `Unit`, `Decimals`, `Description`); its kind follows from the unit.
+    static func measure(_ row: [String: Any], code: String) -> Measure {
+        let unit = (row["Unit"] as? String ?? "").trimmingCharacters(in: .whitespaces)
+        let title = (row["Title"] as? String)?.trimmingCharacters(in: .whitespaces) ?? code
+        return Measure(
+            code: code,
+            title: title,
+            unit: unit,
+            decimals: row["Decimals"] as? Int ?? 0,
+            kind: CBSCSVReader.kind(unit: unit, title: title),
+            description: row["Description"] as? String ?? ""
+        )
+    }
+
     /// The licence CBS states, shortened to its name when it is CC BY 4.0; CBS open data is CC BY 4.0 when unstated.
     static func licence(_ text: String?) -> String {
         guard let text, !text.isEmpty else { return "CC BY 4.0" }
