@@ -4,17 +4,15 @@ public enum LabourProductivity {
     /// CBS publishes it in 85880NED) and the hours worked (levels, as in 85920NED):
     /// ((1 + volume growth / 100) / (hours / hours a year earlier) - 1) x 100.
     public static func growth(valueAddedVolumeGrowth: TimeSeries, hoursWorked: TimeSeries) -> TimeSeries {
-        let hoursGrowth = hoursWorked.change(against: .samePeriodLastYear, as: .percent)
         var out: [TimeSeries.Point] = []
         for g in valueAddedVolumeGrowth.points {
-            guard let h = hoursGrowth[g.period], let hoursNow = hoursWorked[g.period],
-                let hoursBefore = g.period.samePeriodLastYear.flatMap({ hoursWorked[$0] })
+            guard let hoursNow = hoursWorked[g.period], let hoursBefore = g.period.samePeriodLastYear.flatMap({ hoursWorked[$0] })
             else { continue }
             var value: Double?
-            if let a = g.value, let b = h.value { value = ((1 + a / 100) / (1 + b / 100) - 1) * 100 }
-            var point = TimeSeries.computed(g.period, value, from: [g, hoursBefore, hoursNow])
-            point.inputs = [g.period, hoursBefore.period, hoursNow.period]
-            out.append(point)
+            if let a = g.value, let now = hoursNow.value, let before = hoursBefore.value, before != 0 {
+                value = ((1 + a / 100) / (now / before) - 1) * 100
+            }
+            out.append(TimeSeries.computed(g.period, value, from: [g, hoursBefore, hoursNow]))
         }
         return TimeSeries(out)
     }

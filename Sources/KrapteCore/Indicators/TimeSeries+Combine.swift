@@ -34,9 +34,7 @@ extension TimeSeries {
             guard members.count == series.count else { continue }
             let values = members.compactMap(\.value)
             let total: Double? = values.count == members.count ? values.reduce(0, +) : nil
-            var point = computed(p.period, total, from: members)
-            point.inputs = [p.period]
-            out.append(point)
+            out.append(computed(p.period, total, from: members))
         }
         return TimeSeries(out)
     }

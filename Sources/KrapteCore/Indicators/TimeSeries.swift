@@ -99,7 +99,7 @@ public struct TimeSeries: Sendable, Hashable {
     }
 
     /// A computed point: the value (nil becomes `attribute`), the least final status of the inputs, and the input
-    /// periods.
+    /// periods, each once, in the order given.
     static func computed(
         _ period: Period,
         _ value: Double?,
@@ -108,6 +108,8 @@ public struct TimeSeries: Sendable, Hashable {
     ) -> Point {
         let status = inputs.map(\.status).max() ?? .definitief
         let finite = value.flatMap { $0.isFinite ? $0 : nil }
-        return Point(period: period, value: finite, status: status, attribute: finite == nil ? attribute : .present, inputs: inputs.map(\.period))
+        var periods: [Period] = []
+        for p in inputs where !periods.contains(p.period) { periods.append(p.period) }
+        return Point(period: period, value: finite, status: status, attribute: finite == nil ? attribute : .present, inputs: periods)
     }
 }
