@@ -17,7 +17,29 @@ struct Demo: AsyncParsableCommand {
     @Option(name: .long, help: "The file for --cube-observations.")
     var cubeFile: String = "cube.csv"
 
+    @Option(name: .long, help: "Load only a synthetic demo-spanning cube of OCCUPATIONSxREGIONSxQUARTERS (for benchmarks), e.g. 93x36x80.")
+    var cubeSize: String?
+
+    func validate() throws {
+        if let cubeSize, Self.size(cubeSize) == nil {
+            throw ValidationError("--cube-size takes OCCUPATIONSxREGIONSxQUARTERS such as 93x36x80, not '\(cubeSize)'")
+        }
+    }
+
+    /// Reads `93x36x80`.
+    static func size(_ text: String) -> (Int, Int, Int)? {
+        let parts = text.split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 3, parts.allSatisfy({ (1...10_000).contains($0) }) else { return nil }
+        return (parts[0], parts[1], parts[2])
+    }
+
     func run() async throws {
+        if let (o, r, q) = cubeSize.flatMap(Self.size) {
+            let release = try SyntheticCube.sized(occupations: o, regions: r, quarters: q).release().finish(file: "demo-spanning")
+            let outcome = try await store.open().load(release, loadedAt: Date())
+            print("demo-spanning: \(release.observationCount) observaties geladen (vintage \(outcome.vintage.id))")
+            return
+        }
         if let n = cubeObservations {
             try SyntheticCube.sized(occupations: 93, regions: 36, quarters: 80).writeTidyCSV(to: URL(fileURLWithPath: cubeFile), observations: n)
             print("\(n) observaties geschreven naar \(cubeFile)")
@@ -31,6 +53,8 @@ struct Demo: AsyncParsableCommand {
             )
         }
         print("")
+        try await Compute.computeAll(IndicatorEngine(store: db, definitions: .shipped), db)
+        print("")
         let result = try await db.query(
             ObservationQuery(dataset: "demo-vacatures", measure: "OpenstaandeVacatures", periods: PeriodRange(parsing: "2024KW01..2024KW04"))
         )
@@ -39,5 +63,6 @@ struct Demo: AsyncParsableCommand {
         print(
             "Probeer: krapte query demo-spanning --measure OpenstaandeVacatures --where Beroep=0811 --where RegioS=AM13 --period 2024KW01..2024KW04"
         )
+        print("   of:    krapte compute spanningsindicator --where Beroep=0811 --where RegioS=AM13 --period 2024KW01..2024KW04")
     }
 }

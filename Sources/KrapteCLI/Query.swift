@@ -68,31 +68,45 @@ struct Query: AsyncParsableCommand {
         }
     }
 
-    /// Renders a result as a table (Dutch numbers), CSV or JSON.
-    static func render(_ r: QueryResult, format: Format) -> String {
+    /// A column shown beside the values, one entry per row (the typering beside the spanningsindicator).
+    struct Column {
+        var title: String
+        var values: [String]
+    }
+
+    /// Renders a result as a table (Dutch numbers), CSV or JSON; a derived dataset's figures come with their
+    /// input periods and the derivation.
+    static func render(_ r: QueryResult, format: Format, extra: [Column] = []) -> String {
         let dims = r.dataset.dimensions
+        let derived = r.dataset.derivation != nil
         switch format {
         case .table:
-            let rows = r.rows.map { row in
-                row.members.map(\.label) + [
-                    row.period.code, row.value.map { DutchNumberFormat.format($0, decimals: r.measure.decimals) } ?? row.attribute.symbol,
-                    row.status == .definitief ? "" : row.status.dutchLabel,
-                ]
+            let rows = r.rows.enumerated().map { i, row -> [String] in
+                let value = row.value.map { DutchNumberFormat.format($0, decimals: r.measure.decimals) } ?? row.attribute.symbol
+                var cells = row.members.map(\.label) + [row.period.code, value]
+                cells += extra.map { $0.values[i] }
+                cells.append(row.status == .definitief ? "" : row.status.dutchLabel)
+                if derived { cells.append(row.inputs.map(\.code).joined(separator: ", ")) }
+                return cells
             }
-            let table = Output.table(dims.map(\.title) + ["periode", r.measure.title, "status"], rows, rightAligned: [dims.count + 1])
+            let header = dims.map(\.title) + ["periode", r.measure.title] + extra.map(\.title) + ["status"] + (derived ? ["berekend uit"] : [])
+            let table = Output.table(header, rows, rightAligned: [dims.count + 1])
             let published = r.vintage.publishedAt.map { "gepubliceerd \(ISO8601DateFormatter.day.string(from: $0)), " } ?? ""
-            return table
+            var text =
+                table
                 + "\n\nEenheid: \(r.measure.unit.isEmpty ? "onbekend" : r.measure.unit). \(r.dataset.source.citation) (\(r.dataset.id), \(published)vintage \(r.vintage.id))."
+            if let d = r.dataset.derivation { text += "\n" + Self.describe(d) }
+            return text
         case .csv:
-            var lines = [
-                (dims.flatMap { [$0.code, "\($0.code)_label"] } + ["period", "value", "status", "attribute"]).map(csvField).joined(separator: ",")
-            ]
-            for row in r.rows {
-                let cells =
-                    row.members.flatMap { [$0.code, $0.label] } + [
-                        row.period.code, row.value.map { String($0) } ?? "", row.status.dutchLabel,
-                        row.attribute == .present ? "" : "\(row.attribute)",
-                    ]
+            let header =
+                dims.flatMap { [$0.code, "\($0.code)_label"] } + ["period", "value"] + extra.map(\.title) + ["status", "attribute"]
+                + (derived ? ["inputs"] : [])
+            var lines = [header.map(csvField).joined(separator: ",")]
+            for (i, row) in r.rows.enumerated() {
+                var cells = row.members.flatMap { [$0.code, $0.label] } + [row.period.code, row.value.map { String($0) } ?? ""]
+                cells += extra.map { $0.values[i] }
+                cells += [row.status.dutchLabel, row.attribute == .present ? "" : "\(row.attribute)"]
+                if derived { cells.append(row.inputs.map(\.code).joined(separator: " ")) }
                 lines.append(cells.map(csvField).joined(separator: ","))
             }
             return lines.joined(separator: "\n")
@@ -108,18 +122,33 @@ struct Query: AsyncParsableCommand {
                 vintage: r.vintage.id,
                 publishedAt: r.vintage.publishedAt,
                 loadedAt: r.vintage.loadedAt,
-                observations: r.rows.map { row in
+                derivation: r.dataset.derivation,
+                observations: r.rows.enumerated().map { i, row in
                     .init(
                         members: Dictionary(uniqueKeysWithValues: zip(dims.map(\.code), row.members.map(\.code))),
                         period: row.period.code,
                         value: row.value,
                         status: row.status.dutchLabel,
-                        attribute: row.attribute == .present ? nil : "\(row.attribute)"
+                        attribute: row.attribute == .present ? nil : "\(row.attribute)",
+                        extra: extra.isEmpty ? nil : Dictionary(uniqueKeysWithValues: extra.map { ($0.title, $0.values[i]) }),
+                        inputs: row.inputs.isEmpty ? nil : row.inputs.map(\.code)
                     )
                 }
             )
             return String(decoding: (try? encoder.encode(doc)) ?? Data(), as: UTF8.self)
         }
+    }
+
+    /// The derivation in words: the formula and every input with its vintage.
+    static func describe(_ d: Derivation) -> String {
+        let inputs = d.inputs.map { i in
+            let members = i.members.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: ","))" }
+            let published = i.publishedAt.map { ", gepubliceerd \(ISO8601DateFormatter.day.string(from: $0))" } ?? ""
+            let summed = i.sumOver.isEmpty ? "" : ", opgeteld over \(i.sumOver.joined(separator: ", "))"
+            return
+                "  \(i.series.map { "\($0) " } ?? "")\(i.role): \(i.dataset) \(i.measure)\(members.isEmpty ? "" : " [\(members.joined(separator: "; "))]")\(summed) (vintage \(i.vintage)\(published))"
+        }
+        return (["Berekend (\(d.operation)): \(d.formula). Invoer:"] + inputs).joined(separator: "\n")
     }
 
     static func csvField(_ s: String) -> String {
@@ -137,6 +166,8 @@ struct Query: AsyncParsableCommand {
             var value: Double?
             var status: String
             var attribute: String?
+            var extra: [String: String]?
+            var inputs: [String]?
         }
         var dataset, title: String
         var measure: MeasureInfo
@@ -144,6 +175,7 @@ struct Query: AsyncParsableCommand {
         var vintage: Int64
         var publishedAt: Date?
         var loadedAt: Date
+        var derivation: Derivation?
         var observations: [Observation]
     }
 }

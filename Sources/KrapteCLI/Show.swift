@@ -25,6 +25,7 @@ struct Show: AsyncParsableCommand {
             let meta = try await db.metadata(of: dataset, vintage: latest.id)
             print("\(meta.id): \(meta.title)")
             print("Bron: \(meta.source.publisher), \(meta.source.location)\(meta.source.licence.isEmpty ? "" : ", licentie \(meta.source.licence)")")
+            if let derivation = meta.derivation { print(Query.describe(derivation)) }
             print("")
             for d in meta.dimensions {
                 print(

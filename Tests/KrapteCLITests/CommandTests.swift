@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KrapteCore
+import KrapteSQLite
 import KrapteTesting
 import Testing
 
@@ -21,7 +22,7 @@ import Testing
     @Test(arguments: [
         ["query", "x", "--measure", "m", "--where", "nodimension"], ["query", "x", "--measure", "m", "--period", "2024Q4"],
         ["query", "x", "--measure", "m", "--as-of", "gisteren"], ["ingest", "f.csv", "--published", "2024-13-45"],
-        ["datasets", "--db", "postgres://localhost/k"],
+        ["datasets", "--db", "postgres://localhost/k"], ["compute"], ["compute", "x", "--all"], ["compute", "x", "--period", "KW4"],
     ])
     func rejectsBadOptions(arguments: [String]) {
         #expect(throws: (any Error).self) { try Krapte.parseAsRoot(arguments) }
@@ -29,7 +30,7 @@ import Testing
 
     @Test func demoThenQueryThroughTheCommands() async throws {
         let db = try TestData.temporaryFolder().appendingPathComponent("k.sqlite").path
-        var demo = try #require(try Krapte.parseAsRoot(["demo", "--db", db]) as? Demo)
+        let demo = try #require(try Krapte.parseAsRoot(["demo", "--db", db]) as? Demo)
         try await demo.run()
         let query = try #require(
             try Krapte.parseAsRoot([
@@ -40,9 +41,43 @@ import Testing
         #expect(result.rows.map(\.value) == [18.1])
         #expect(Query.render(result, format: .table).contains("18,1"))
         #expect(Query.render(result, format: .csv).contains("J,J Informatie en communicatie,2024KW04,18.1,definitief,"))
-        var ingest = try #require(try Krapte.parseAsRoot(["ingest", "/nonexistent.csv", "--db", db]) as? Ingest)
+        let ingest = try #require(try Krapte.parseAsRoot(["ingest", "/nonexistent.csv", "--db", db]) as? Ingest)
         await #expect(throws: CLIError.self) { try await ingest.run() }
-        _ = demo
-        _ = ingest
+    }
+
+    @Test func computeStoresAndShowsAnIndicatorWithItsInputs() async throws {
+        let folder = try TestData.temporaryFolder()
+        let db = folder.appendingPathComponent("k.sqlite").path
+        let demo = try #require(try Krapte.parseAsRoot(["demo", "--db", db]) as? Demo)
+        try await demo.run()
+        let store = try SQLiteStore(path: db)
+        // The demo computes the shipped indicators whose inputs it has.
+        let ids = try await store.datasets().map(\.id)
+        #expect(ids.contains("spanningsindicator") && ids.contains("faillissementen-jaarmutatie") && !ids.contains("arbeidsproductiviteit-groei"))
+        let rows = try await store.query(
+            ObservationQuery(
+                dataset: "faillissementen-jaarmutatie",
+                measure: "faillissementen-jaarmutatie",
+                filters: [.init(dimension: "Groep", members: ["Informatie en communicatie"])]
+            )
+        ).rows
+        #expect(rows.map { $0.value.map { Int($0.rounded()) } } == [65, 35])  // 72 -> 119 -> 161
+        #expect(rows.last?.inputs == [Period.year(2023)!, Period.year(2024)!])
+        let compute = try #require(
+            try Krapte.parseAsRoot([
+                "compute", "spanningsindicator", "--where", "Beroep=0811", "--where", "RegioS=AM13", "--period", "2024KW04", "--format", "csv",
+                "--db", db,
+            ]) as? Compute
+        )
+        try await compute.run()
+        let definitions = folder.appendingPathComponent("mine.json")
+        try Data(
+            #"{"indicators": [{"id": "x", "operation": "ratio", "inputs": {"numerator": {"dataset": "demo-spanning", "measure": "Vacatures"}}}]}"#
+                .utf8
+        )
+        .write(to: definitions)
+        let wrong = try #require(try Krapte.parseAsRoot(["compute", "x", "--definitions", definitions.path, "--db", db]) as? Compute)
+        let error = await #expect(throws: CLIError.self) { try await wrong.run() }
+        #expect(error?.description.contains("mine.json: indicators[0] (x) inputs: ratio needs an input 'denominator'") == true)
     }
 }

@@ -95,5 +95,11 @@ import Testing
         #expect(!r.contains(Period.year(2022)!))
         #expect(!r.contains(Period.quarter(2025, 1)!))
         #expect(PeriodRange(parsing: "2020KW01..nope") == nil)
+        let open = try #require(PeriodRange(parsing: "2019KW01.."))
+        #expect(open.contains(Period.quarter(2030, 4)!) && !open.contains(Period.quarter(2018, 4)!) && !open.contains(Period.year(2020)!))
+        let openStart = try #require(PeriodRange(parsing: "..2020"))
+        #expect(openStart.contains(Period.year(1996)!) && !openStart.contains(Period.year(2021)!))
+        #expect(PeriodRange(parsing: "..") == nil)
+        #expect(PeriodRange(parsing: "nope..") == nil)
     }
 }

@@ -96,3 +96,48 @@ import Testing
         }
     }
 }
+
+@Suite struct SeriesDataInputsTests {
+    @Test func computedFiguresKeepTheirInputPeriodsThroughStorage() throws {
+        let q = { (code: String) in Period(code: code)! }
+        let series = TimeSeries([
+            TimeSeries.Point(period: q("2024KW02"), value: 2, inputs: [q("2023KW02"), q("2024KW02")]),
+            TimeSeries.Point(period: q("2024KW01"), value: 1, inputs: [q("2023KW01"), q("2024KW01")]),
+            TimeSeries.Point(period: q("2024KW03"), value: nil, inputs: [q("2022KW03"), q("2023KW03"), q("2024KW03")]),
+            TimeSeries.Point(period: q("2024KW04"), value: 4),
+        ])
+        let dataset = Dataset(
+            id: "d",
+            title: "d",
+            source: Source(publisher: "test", location: "test"),
+            dimensions: [KrapteCore.Dimension(code: "Regio", title: "Regio", members: [Member(code: "A", label: "A")])],
+            measures: [Measure(code: "m", title: "m")]
+        )
+        let finished = try Release.finished(dataset: dataset, format: "derived", series: [.init(measure: "m", members: ["A"], data: series.data)])
+        let data = finished.series[0].data
+        #expect(data.inputs(at: 0) == [q("2023KW01"), q("2024KW01")])
+        #expect(data.inputs(at: 1) == [q("2023KW02"), q("2024KW02")])
+        #expect(data.inputs(at: 2) == [q("2022KW03"), q("2023KW03"), q("2024KW03")])
+        #expect(data.inputs(at: 3) == [])
+        let decoded = try SeriesData(decoding: data.encoded())
+        #expect(decoded.periods == data.periods && decoded.flags == data.flags && decoded.values.map(\.bitPattern) == data.values.map(\.bitPattern))
+        #expect(decoded.inputStarts == data.inputStarts && decoded.inputPeriods == data.inputPeriods)
+        #expect(TimeSeries(decoded).points == series.points)
+        #expect(throws: StoreError.self) {
+            try Release.finished(dataset: dataset, format: "derived", series: [.init(measure: "m", members: ["B"], data: series.data)])
+        }
+    }
+
+    @Test func sourceSeriesKeepTheirFormatAndDamagedInputsAreRefused() throws {
+        var data = SeriesData()
+        data.append(period: Period.year(2024)!.storageKey, value: 1, status: .voorlopig, attribute: .present)
+        #expect(data.encoded().count == 4 + 13)
+        #expect(try SeriesData(decoding: data.encoded()) == data)
+        data.append(period: Period.year(2025)!.storageKey, value: 2, status: .voorlopig, attribute: .present, inputs: [Period.year(2024)!])
+        #expect(data.inputs(at: 0) == [] && data.inputs(at: 1) == [Period.year(2024)!])
+        var bytes = [UInt8](data.encoded())
+        #expect(throws: StoreError.self) { try SeriesData(decoding: Data(bytes.dropLast())) }
+        bytes[4 + 2 * 13 + 4] = 0xFF  // the second input start, now past the end
+        #expect(throws: StoreError.self) { try SeriesData(decoding: Data(bytes)) }
+    }
+}

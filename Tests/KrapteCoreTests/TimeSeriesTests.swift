@@ -141,6 +141,23 @@ import Testing
         } else {
             #expect(valued.isEmpty)
         }
+        // The change since the peak per quarter: against the highest value so far, with the status of both.
+        let since = series.changeSincePeak(.quarter, as: .absolute)
+        var top: (Ref, Double, ObservationStatus)?
+        for (ref, (value, status)) in quarters {
+            guard let value else {
+                #expect(since[ref.period]?.value == nil && (top == nil) == (since[ref.period] == nil))
+                continue
+            }
+            if top == nil || value > top!.1 { top = (ref, value, status) }
+            let point = since[ref.period]
+            #expect(close(point?.value, value - top!.1))
+            #expect(point?.status == max(status, top!.2))
+            #expect(point?.inputs == (top!.0 == ref ? [ref.period] : [top!.0.period, ref.period]))
+        }
+        if let peak = series.sincePeak(.quarter), let last = since.points.last(where: { $0.value != nil }) {
+            #expect(close(last.value, peak.absolute))
+        }
         for direction in [TimeSeries.Direction.decline, .rise] {
             // Reference: walk the quarters, counting steps to an adjacent quarter with a lower (higher) value.
             var expected: [(Period, Period, Int)] = []

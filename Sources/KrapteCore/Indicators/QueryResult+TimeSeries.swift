@@ -10,7 +10,7 @@ extension QueryResult {
                 groups[key] = (row.members, [])
             }
             groups[key]!.points.append(
-                TimeSeries.Point(period: row.period, value: row.value, status: row.status, attribute: row.attribute)
+                TimeSeries.Point(period: row.period, value: row.value, status: row.status, attribute: row.attribute, inputs: row.inputs)
             )
         }
         return order.map { key in (groups[key]!.members, TimeSeries(groups[key]!.points)) }

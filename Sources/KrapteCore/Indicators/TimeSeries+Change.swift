@@ -7,10 +7,11 @@ extension TimeSeries {
     /// value, and a percentage change from zero is impossible. The base period is recorded as an input.
     public func change(against base: ChangeBase, as form: ChangeForm = .percent) -> TimeSeries {
         var out: [Point] = []
+        out.reserveCapacity(points.count)
         for p in points {
             guard let b = base.base(for: p.period), b != p.period, let q = self[b] else { continue }
             guard let x = p.value, let y = q.value else {
-                out.append(Self.computed(p.period, nil, from: [q, p]))
+                out.append(Self.computed(p.period, nil, from: q, p))
                 continue
             }
             let value: Double? =
@@ -18,7 +19,7 @@ extension TimeSeries {
                 case .absolute: x - y
                 case .percent: y == 0 ? nil : (x / y - 1) * 100
                 }
-            out.append(Self.computed(p.period, value, from: [q, p], missing: .impossible))
+            out.append(Self.computed(p.period, value, from: q, p, missing: .impossible))
         }
         return TimeSeries(out)
     }
@@ -30,6 +31,7 @@ extension TimeSeries {
     public func compounded(over n: Int) -> TimeSeries {
         precondition(n >= 1, "compounding needs at least one period")
         var out: [Point] = []
+        out.reserveCapacity(points.count)
         for p in points {
             let window = (0..<n).reversed().map { k in p.period.advanced(by: -k).flatMap { self[$0] } }
             guard window.allSatisfy({ $0 != nil }) else { continue }
@@ -47,15 +49,15 @@ extension TimeSeries {
     public func averageYearlyGrowth(from start: Period, to end: Period) -> Point? {
         guard start.frequency == end.frequency, start < end, let a = self[start], let b = self[end] else { return nil }
         let years = Double(end.index - start.index) / Double(start.frequency.perYear)
-        guard let x = a.value, let y = b.value, x > 0, y >= 0 else { return Self.computed(end, nil, from: [a, b], missing: .impossible) }
-        return Self.computed(end, (pow(y / x, 1 / years) - 1) * 100, from: [a, b])
+        guard let x = a.value, let y = b.value, x > 0, y >= 0 else { return Self.computed(end, nil, from: a, b, missing: .impossible) }
+        return Self.computed(end, (pow(y / x, 1 / years) - 1) * 100, from: a, b)
     }
 
     /// Index numbers: every value divided by the value of `base`, times 100. Empty when the base has no value or
     /// is zero.
     public func indexed(base: Period) -> TimeSeries {
         guard let b = self[base], let y = b.value, y != 0 else { return TimeSeries([Point]()) }
-        return TimeSeries(points.map { p in Self.computed(p.period, p.value.map { $0 / y * 100 }, from: [b, p]) })
+        return TimeSeries(points.map { p in Self.computed(p.period, p.value.map { $0 / y * 100 }, from: b, p) })
     }
 
     /// The trailing moving average over `window` consecutive periods of the same frequency ending at each point;
@@ -63,6 +65,7 @@ extension TimeSeries {
     public func movingAverage(_ window: Int) -> TimeSeries {
         precondition(window >= 1, "a moving average needs a window of at least one period")
         var out: [Point] = []
+        out.reserveCapacity(points.count)
         for p in points {
             let inputs = (0..<window).reversed().compactMap { k in p.period.advanced(by: -k).flatMap { self[$0] } }
             guard inputs.count == window else { continue }

@@ -3,13 +3,18 @@ extension TimeSeries {
     /// value; `operation` returning nil gives no value with attribute `.impossible` (a division by zero).
     public static func combine(_ a: TimeSeries, _ b: TimeSeries, _ operation: (Double, Double) -> Double?) -> TimeSeries {
         var out: [Point] = []
+        out.reserveCapacity(a.points.count)
+        var j = 0
         for p in a.points {
-            guard let q = b[p.period] else { continue }
+            // Both series are in period order: walk them side by side.
+            while j < b.points.count && b.points[j].period < p.period { j += 1 }
+            guard j < b.points.count && b.points[j].period == p.period else { continue }
+            let q = b.points[j]
             guard let x = p.value, let y = q.value else {
-                out.append(computed(p.period, nil, from: [p, q]))
+                out.append(computed(p.period, nil, from: p, q))
                 continue
             }
-            out.append(computed(p.period, operation(x, y), from: [p, q], missing: .impossible))
+            out.append(computed(p.period, operation(x, y), from: p, q, missing: .impossible))
         }
         return TimeSeries(out)
     }

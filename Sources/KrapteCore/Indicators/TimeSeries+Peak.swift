@@ -29,6 +29,29 @@ extension TimeSeries {
         )
     }
 
+    /// For every point of `frequency` within `range` (all when nil), the change against the highest value so far
+    /// in that range (the earliest of equal highs), in percent or absolute. The latest point gives what
+    /// `sincePeak` gives; the inputs of each point are the peak's period and its own.
+    public func changeSincePeak(_ frequency: Period.Frequency, in range: PeriodRange? = nil, as form: ChangeForm = .percent) -> TimeSeries {
+        var out: [Point] = []
+        var peak: Point?
+        for p in points where p.period.frequency == frequency && (range?.contains(p.period) ?? true) {
+            guard let x = p.value else {
+                if let top = peak { out.append(Self.computed(p.period, nil, from: top, p)) }
+                continue
+            }
+            if peak == nil || x > peak!.value! { peak = p }
+            let top = peak!.value!
+            let value: Double? =
+                switch form {
+                case .absolute: x - top
+                case .percent: top == 0 ? nil : (x / top - 1) * 100
+                }
+            out.append(Self.computed(p.period, value, from: peak!, p, missing: .impossible))
+        }
+        return TimeSeries(out)
+    }
+
     /// Which way a run goes.
     public enum Direction: String, Sendable, Hashable, Codable {
         /// Every period lower than the one before.

@@ -15,7 +15,7 @@ public struct TimeSeries: Sendable, Hashable {
         /// Why there is no value.
         public var attribute: ValueAttribute
         /// The periods of the inputs this value was computed from; empty for a source observation.
-        public var inputs: [Period]
+        public var inputs: InputPeriods
 
         /// Makes a point.
         public init(
@@ -23,7 +23,7 @@ public struct TimeSeries: Sendable, Hashable {
             value: Double?,
             status: ObservationStatus = .definitief,
             attribute: ValueAttribute? = nil,
-            inputs: [Period] = []
+            inputs: InputPeriods = []
         ) {
             self.period = period
             self.value = value
@@ -35,14 +35,26 @@ public struct TimeSeries: Sendable, Hashable {
 
     /// The points, in chronological order, one per period.
     public private(set) var points: [Point]
-    private var positions: [Period: Int]
 
     /// Makes a series from points in any order; a later point for a period replaces an earlier one.
     public init(_ points: [Point]) {
-        var byPeriod: [Period: Point] = [:]
-        for p in points { byPeriod[p.period] = p }
-        self.points = byPeriod.values.sorted { $0.period < $1.period }
-        positions = Dictionary(uniqueKeysWithValues: self.points.enumerated().map { ($1.period, $0) })
+        if zip(points, points.dropFirst()).allSatisfy({ $0.period < $1.period }) {
+            self.points = points
+            return
+        }
+        let order = points.indices.sorted { a, b in
+            points[a].period == points[b].period ? a < b : points[a].period < points[b].period
+        }
+        var sorted: [Point] = []
+        sorted.reserveCapacity(points.count)
+        for i in order {
+            if sorted.last?.period == points[i].period {
+                sorted[sorted.count - 1] = points[i]
+            } else {
+                sorted.append(points[i])
+            }
+        }
+        self.points = sorted
     }
 
     /// Makes a series of values, all definitief, for tests and small examples.
@@ -55,14 +67,19 @@ public struct TimeSeries: Sendable, Hashable {
         self.init(
             (0..<data.count).map { i in
                 let o = data.observation(at: i)
-                return Point(period: o.period, value: o.value, status: o.status, attribute: o.attribute)
+                return Point(period: o.period, value: o.value, status: o.status, attribute: o.attribute, inputs: data.inputs(at: i))
             }
         )
     }
 
-    /// The point of a period, if the series has one.
+    /// The point of a period, if the series has one (a binary search).
     public subscript(period: Period) -> Point? {
-        positions[period].map { points[$0] }
+        var (low, high) = (0, points.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if points[middle].period < period { low = middle + 1 } else { high = middle }
+        }
+        return low < points.count && points[low].period == period ? points[low] : nil
     }
 
     /// The value of a period, if there is one.
@@ -92,8 +109,15 @@ public struct TimeSeries: Sendable, Hashable {
     /// The series as stores keep it.
     public var data: SeriesData {
         var data = SeriesData()
+        data.periods.reserveCapacity(points.count)
+        data.values.reserveCapacity(points.count)
+        data.flags.reserveCapacity(points.count)
+        if points.contains(where: { !$0.inputs.isEmpty }) {
+            data.inputStarts.reserveCapacity(points.count + 1)
+            data.inputPeriods.reserveCapacity(points.count * 2)
+        }
         for p in points {
-            data.append(period: p.period.storageKey, value: p.value, status: p.status, attribute: p.attribute)
+            data.append(period: p.period.storageKey, value: p.value, status: p.status, attribute: p.attribute, inputs: p.inputs)
         }
         return data
     }
@@ -106,10 +130,28 @@ public struct TimeSeries: Sendable, Hashable {
         from inputs: [Point],
         missing attribute: ValueAttribute = .notAvailable
     ) -> Point {
-        let status = inputs.map(\.status).max() ?? .definitief
+        var status = ObservationStatus.definitief
+        var periods = InputPeriods()
+        for p in inputs {
+            status = max(status, p.status)
+            if !periods.contains(p.period) { periods.append(p.period) }
+        }
+        return point(period, value, status, periods, attribute)
+    }
+
+    /// A computed point from two inputs (the common case: a ratio, a change), without an array of inputs.
+    static func computed(_ period: Period, _ value: Double?, from a: Point, _ b: Point, missing attribute: ValueAttribute = .notAvailable) -> Point {
+        point(period, value, max(a.status, b.status), a.period == b.period ? [a.period] : [a.period, b.period], attribute)
+    }
+
+    private static func point(
+        _ period: Period,
+        _ value: Double?,
+        _ status: ObservationStatus,
+        _ inputs: InputPeriods,
+        _ attribute: ValueAttribute
+    ) -> Point {
         let finite = value.flatMap { $0.isFinite ? $0 : nil }
-        var periods: [Period] = []
-        for p in inputs where !periods.contains(p.period) { periods.append(p.period) }
-        return Point(period: period, value: finite, status: status, attribute: finite == nil ? attribute : .present, inputs: periods)
+        return Point(period: period, value: finite, status: status, attribute: finite == nil ? attribute : .present, inputs: inputs)
     }
 }

@@ -14,15 +14,26 @@ public struct Dataset: Sendable, Hashable, Codable {
     public var dimensions: [Dimension]
     /// The measures.
     public var measures: [Measure]
+    /// For a dataset computed by `krapte compute`: the indicator and the inputs it was computed from.
+    public var derivation: Derivation?
 
     /// Makes a dataset.
-    public init(id: String, title: String, summary: String = "", source: Source, dimensions: [Dimension], measures: [Measure]) {
+    public init(
+        id: String,
+        title: String,
+        summary: String = "",
+        source: Source,
+        dimensions: [Dimension],
+        measures: [Measure],
+        derivation: Derivation? = nil
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
         self.source = source
         self.dimensions = dimensions
         self.measures = measures
+        self.derivation = derivation
     }
 
     /// The measure with this code, or else the one with exactly this title.

@@ -102,6 +102,13 @@ public struct Release: Sendable {
         public var members: [String]
         /// The observations in period order.
         public var data: SeriesData
+
+        /// Makes a series.
+        public init(measure: String, members: [String], data: SeriesData) {
+            self.measure = measure
+            self.members = members
+            self.data = data
+        }
     }
 
     /// A release checked and sorted, ready for a store.
@@ -137,10 +144,6 @@ public struct Release: Sendable {
                 fix: "check that it is the right file and that it is not empty"
             )
         }
-        var hasher = Fingerprinter()
-        hasher.add(dataset.id)
-        for d in dataset.dimensions { hasher.add(d.code) }
-        for m in dataset.measures { hasher.add("\(m.code)|\(m.unit)|\(m.decimals)|\(m.kind.rawValue)") }
         // Group the observations by series with a counting sort, keeping their order within a series.
         var start = [Int](repeating: 0, count: keys.count + 1)
         for s in seriesOf { start[Int(s) + 1] += 1 }
@@ -154,7 +157,6 @@ public struct Release: Sendable {
         var series: [Series] = []
         series.reserveCapacity(keys.count)
         var total = 0
-        var order = Array(0..<keys.count)
         for (s, key) in keys.enumerated() {
             let members = grouped[start[s]..<start[s + 1]]
             var data = SeriesData()
@@ -195,7 +197,32 @@ public struct Release: Sendable {
                 )
             )
         }
-        order.sort {
+        return Finished(
+            dataset: dataset,
+            publishedAt: publishedAt,
+            format: format,
+            series: series,
+            observationCount: total,
+            fingerprint: Self.fingerprint(dataset, series)
+        )
+    }
+
+    /// The fingerprint of a release: its structure, its derivation and every series, in an order that does not
+    /// depend on the order of the source.
+    static func fingerprint(_ dataset: Dataset, _ series: [Series]) -> String {
+        var hasher = Fingerprinter()
+        hasher.add(dataset.id)
+        for d in dataset.dimensions { hasher.add(d.code) }
+        for m in dataset.measures { hasher.add("\(m.code)|\(m.unit)|\(m.decimals)|\(m.kind.rawValue)") }
+        // A derived release is the same when its formula and input vintages are: those decide the input periods of
+        // every value, which are therefore not hashed one by one.
+        if let d = dataset.derivation {
+            hasher.add("\(d.operation)|\(d.formula)")
+            for i in d.inputs {
+                hasher.add("\(i.role)|\(i.series ?? "")|\(i.dataset)|\(i.measure)|\(i.vintage)|\(i.members.sorted { $0.key < $1.key })")
+            }
+        }
+        let order = series.indices.sorted {
             series[$0].measure == series[$1].measure
                 ? series[$0].members.lexicographicallyPrecedes(series[$1].members) : series[$0].measure < series[$1].measure
         }
@@ -204,13 +231,41 @@ public struct Release: Sendable {
             for m in series[i].members { hasher.add(m) }
             hasher.add(series[i].data)
         }
+        return hasher.hexDigest
+    }
+
+    /// A finished release of series computed elsewhere, already one per key and in period order (as the
+    /// indicator engine makes them).
+    /// - Throws: `StoreError` when a series is not in strict period order or names an unknown measure or member;
+    ///   `IngestError` when there are no observations.
+    public static func finished(dataset: Dataset, format: String, series: [Series]) throws -> Finished {
+        let measures = Set(dataset.measures.map(\.code))
+        let members = dataset.dimensions.map { Set($0.members.map(\.code)) }
+        var seen: Set<[String]> = []
+        for s in series {
+            guard measures.contains(s.measure), s.members.count == members.count,
+                zip(s.members, members).allSatisfy({ $1.contains($0) }), seen.insert([s.measure] + s.members).inserted
+            else {
+                throw StoreError(
+                    .invalid,
+                    "series \(s.measure) \(s.members.joined(separator: ", ")) does not fit dataset \(dataset.id) or comes twice"
+                )
+            }
+            guard zip(s.data.periods, s.data.periods.dropFirst()).allSatisfy({ before($0, $1) }) else {
+                throw StoreError(.invalid, "series \(s.measure) \(s.members.joined(separator: ", ")) is not in period order")
+            }
+        }
+        let total = series.reduce(0) { $0 + $1.data.count }
+        guard total > 0 else {
+            throw IngestError(file: dataset.id, row: nil, column: nil, code: .empty, message: "nothing was computed", fix: "check the inputs")
+        }
         return Finished(
             dataset: dataset,
-            publishedAt: publishedAt,
+            publishedAt: nil,
             format: format,
             series: series,
             observationCount: total,
-            fingerprint: hasher.hexDigest
+            fingerprint: fingerprint(dataset, series)
         )
     }
 

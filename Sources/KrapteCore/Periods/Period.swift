@@ -43,12 +43,17 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// A compact integer that identifies the period, used as a storage key: `year * 64 + frequency * 16 + number`.
+    /// It is not chronological across frequencies; use `<` for order. The period is these four bytes, so that
+    /// series of periods stay small.
+    public let storageKey: Int32
+
     /// The calendar year, 1000 to 9999.
-    public let year: Int
+    public var year: Int { Int(storageKey) >> 6 }
     /// The frequency.
-    public let frequency: Frequency
+    public var frequency: Frequency { Frequency(rawValue: UInt8((storageKey >> 4) & 3))! }
     /// 0 for a year; 1 to 2, 1 to 4 or 1 to 12 otherwise.
-    public let number: Int
+    public var number: Int { Int(storageKey & 15) }
 
     /// Makes a period, or returns nil when the number does not fit the frequency or the year is not four digits.
     public init?(year: Int, frequency: Frequency, number: Int) {
@@ -57,9 +62,7 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .year: guard number == 0 else { return nil }
         default: guard (1...frequency.perYear).contains(number) else { return nil }
         }
-        self.year = year
-        self.frequency = frequency
-        self.number = number
+        storageKey = Int32(year * 64 + Int(frequency.rawValue) * 16 + number)
     }
 
     /// The year `year`.
@@ -132,23 +135,29 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     public static func < (lhs: Period, rhs: Period) -> Bool {
-        if lhs.year != rhs.year { return lhs.year < rhs.year }
-        if lhs.firstMonth != rhs.firstMonth { return lhs.firstMonth < rhs.firstMonth }
-        return lhs.lengthInMonths > rhs.lengthInMonths
+        lhs.storageKey != rhs.storageKey && chronologicalKey(storageKey: lhs.storageKey) < chronologicalKey(storageKey: rhs.storageKey)
     }
 
-    /// A compact integer that identifies the period, used as a storage key: `year * 64 + frequency * 16 + number`.
-    /// It is not chronological across frequencies; use `<` for order.
-    public var storageKey: Int32 { Int32(year * 64 + Int(frequency.rawValue) * 16 + number) }
-
-    /// A key that sorts storage keys as `<` sorts periods, without making `Period` values.
+    /// A key that sorts storage keys as `<` sorts periods (by first month, the longer period first), without
+    /// making `Period` values.
     public static func chronologicalKey(storageKey: Int32) -> Int {
         let k = Int(storageKey)
-        let year = k / 64
-        let frequency = (k % 64) / 16
-        let number = max(k % 16, 1)
-        let months = [12, 6, 3, 1][min(frequency, 3)]
+        let year = k >> 6
+        let frequency = (k >> 4) & 3
+        let number = max(k & 15, 1)
+        let months: Int
+        switch frequency {
+        case 0: months = 12
+        case 1: months = 6
+        case 2: months = 3
+        default: months = 1
+        }
         return ((year * 12 + (number - 1) * months) << 2) | frequency
+    }
+
+    /// The period with a storage key taken from a valid period (in a series Krapte wrote), without checking it.
+    init(uncheckedStorageKey key: Int32) {
+        storageKey = key
     }
 
     /// The period with the given storage key, or nil when the key is not one.

@@ -13,7 +13,9 @@ public struct PeriodRange: Sendable, Hashable, CustomStringConvertible {
         self.upperBound = max(lowerBound, upperBound)
     }
 
-    /// Parses `P` or `P1..P2` with CBS period codes or labels. Returns nil when either end is not a period.
+    /// Parses `P` or `P1..P2` with CBS period codes or labels; one end may be left open (`2019KW01..`,
+    /// `..2024KW04`), and then reaches to the first or last period of that frequency. Returns nil when an end is
+    /// not a period.
     public init?(parsing text: String) {
         let parts = text.components(separatedBy: "..")
         switch parts.count {
@@ -21,8 +23,14 @@ public struct PeriodRange: Sendable, Hashable, CustomStringConvertible {
             guard let p = Period.parseLabel(parts[0])?.period else { return nil }
             self.init(p, p)
         case 2:
-            guard let a = Period.parseLabel(parts[0])?.period, let b = Period.parseLabel(parts[1])?.period else { return nil }
-            self.init(a, b)
+            let (a, b) = (Period.parseLabel(parts[0])?.period, Period.parseLabel(parts[1])?.period)
+            switch (a, b, parts[0].isEmpty, parts[1].isEmpty) {
+            case (let a?, let b?, _, _): self.init(a, b)
+            case (let a?, nil, _, true):
+                self.init(a, Period(year: 9999, frequency: a.frequency, number: a.frequency == .year ? 0 : a.frequency.perYear)!)
+            case (nil, let b?, true, _): self.init(Period(year: 1000, frequency: b.frequency, number: b.frequency == .year ? 0 : 1)!, b)
+            default: return nil
+            }
         default:
             return nil
         }

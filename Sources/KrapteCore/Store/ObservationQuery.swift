@@ -52,6 +52,8 @@ public struct QueryResult: Sendable {
         public var status: ObservationStatus
         /// Why there is no value.
         public var attribute: ValueAttribute
+        /// For a derived dataset, the periods of the inputs the value was computed from.
+        public var inputs: InputPeriods = []
     }
 
     /// The dataset as the vintage had it.
@@ -129,7 +131,16 @@ extension Store {
             for i in 0..<s.data.count {
                 let o = s.data.observation(at: i)
                 if let range = q.periods, !range.contains(o.period) { continue }
-                rows.append(QueryResult.Row(members: members, period: o.period, value: o.value, status: o.status, attribute: o.attribute))
+                rows.append(
+                    QueryResult.Row(
+                        members: members,
+                        period: o.period,
+                        value: o.value,
+                        status: o.status,
+                        attribute: o.attribute,
+                        inputs: s.data.inputs(at: i)
+                    )
+                )
             }
         }
         return QueryResult(dataset: dataset, measure: measure, vintage: vintage, rows: rows)

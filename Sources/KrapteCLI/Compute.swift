@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import KrapteCore
+
+/// `krapte compute`: computes indicators from their definitions and stores them as derived datasets.
+struct Compute: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bereken indicatoren uit hun definities en sla ze op als afgeleide datasets met hun herkomst."
+    )
+
+    @Argument(help: "The indicator's id (krapte compute --list shows them).")
+    var indicator: String?
+
+    @Option(name: .long, help: "A definitions file (JSON); without it, the definitions Krapte ships.")
+    var definitions: String?
+
+    @Flag(name: .long, help: "Compute every indicator whose inputs are in the store, in dependency order.")
+    var all = false
+
+    @Flag(name: .long, help: "List the indicators of the definitions.")
+    var list = false
+
+    @Flag(name: .customLong("print-definitions"), help: "Print the definitions file (a start for your own).")
+    var printDefinitions = false
+
+    @Option(name: .customLong("where"), help: "DIMENSION=MEMBER[,MEMBER...] of the result to show; repeat for more dimensions.")
+    var filters: [String] = []
+
+    @Option(name: .long, help: "The periods of the result to show: 2024KW04, or a range 2020KW01..2024KW04.")
+    var period: String?
+
+    @Option(name: .long, help: "table, csv or json.")
+    var format: Query.Format = .table
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        let modes = [indicator != nil, all, list, printDefinitions].filter { $0 }.count
+        guard modes == 1 else {
+            throw ValidationError("give one indicator, or one of --all, --list and --print-definitions")
+        }
+        for f in filters where !f.contains("=") {
+            throw ValidationError("--where takes DIMENSION=MEMBER, not '\(f)'")
+        }
+        if let period, PeriodRange(parsing: period) == nil {
+            throw ValidationError("--period takes a CBS period such as 2024KW04 or a range 2020KW01..2024KW04, not '\(period)'")
+        }
+    }
+
+    func run() async throws {
+        do {
+            let defs = try definitions.map { try IndicatorDefinitions(contentsOf: URL(fileURLWithPath: $0)) } ?? .shipped
+            if list {
+                print(
+                    Output.table(
+                        ["indicator", "titel", "bewerking", "invoer"],
+                        defs.indicators.map { [$0.id, $0.title, $0.operation, $0.inputDatasets.sorted().joined(separator: ", ")] }
+                    )
+                )
+                return
+            }
+            if printDefinitions {
+                if let definitions {
+                    print(try String(contentsOfFile: definitions, encoding: .utf8))
+                } else {
+                    print(IndicatorDefinitions.shippedJSON)
+                }
+                return
+            }
+            let db = try store.open()
+            let engine = IndicatorEngine(store: db, definitions: defs)
+            if all {
+                try await Self.computeAll(engine, db)
+                return
+            }
+            let (computed, outcome) = try await engine.computeAndStore(indicator!)
+            Output.error(Self.summary(computed, outcome))
+            try await show(computed, in: db)
+        } catch let error as DefinitionError {
+            throw CLIError(error.description)
+        } catch let error as StoreError {
+            throw CLIError(error.message)
+        }
+    }
+
+    /// One line on what a computation stored.
+    static func summary(_ c: IndicatorEngine.Computed, _ outcome: LoadOutcome) -> String {
+        let what = "\(c.release.observationCount) waarden in \(c.series.count) reeksen"
+        return outcome.unchanged
+            ? "\(c.definition.id): \(what), ongewijzigd (vintage \(outcome.vintage.id))"
+            : "\(c.definition.id): \(what) opgeslagen als vintage \(outcome.vintage.id)"
+    }
+
+    /// Computes every indicator whose input datasets are in the store or computed before it, printing a line
+    /// for each and saying on standard error which were skipped. Indicators that do not read each other are
+    /// computed at the same time (the store writes one at a time).
+    static func computeAll(_ engine: IndicatorEngine, _ db: any Store) async throws {
+        var present = Set(try await db.datasets().map(\.id))
+        var waiting = try engine.definitions.dependencyOrder()
+        while !waiting.isEmpty {
+            // The next round: the indicators that read no indicator still waiting (never empty, as there is no circle).
+            let pending = Set(waiting.map(\.id))
+            let round = waiting.filter { $0.inputDatasets.isDisjoint(with: pending) }
+            waiting.removeAll { $0.inputDatasets.isDisjoint(with: pending) }
+            var ready: [IndicatorDefinition] = []
+            for d in round {
+                let missing = d.inputDatasets.subtracting(present).sorted()
+                if missing.isEmpty {
+                    ready.append(d)
+                } else {
+                    Output.error("\(d.id): overgeslagen, \(missing.joined(separator: ", ")) staat niet in de store")
+                }
+            }
+            let lines = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+                for (i, d) in ready.enumerated() {
+                    group.addTask {
+                        let (computed, outcome) = try await engine.computeAndStore(d.id)
+                        return (i, Self.summary(computed, outcome))
+                    }
+                }
+                var lines: [(Int, String)] = []
+                for try await line in group { lines.append(line) }
+                return lines.sorted { $0.0 < $1.0 }.map(\.1)
+            }
+            for line in lines { print(line) }
+            present.formUnion(ready.map(\.id))
+        }
+    }
+
+    /// Prints the stored result, narrowed by `--where` and `--period`, with the typering beside the
+    /// spanningsindicator.
+    private func show(_ computed: IndicatorEngine.Computed, in db: any Store) async throws {
+        var query = ObservationQuery(
+            dataset: computed.definition.id,
+            measure: computed.definition.id,
+            filters: filters.map { f in
+                let parts = f.split(separator: "=", maxSplits: 1).map(String.init)
+                return .init(dimension: parts[0], members: parts[1].components(separatedBy: ","))
+            },
+            periods: period.flatMap(PeriodRange.init(parsing:))
+        )
+        let result = try await db.query(query)
+        var extra: [Query.Column] = []
+        if computed.dataset.measure(named: IndicatorEngine.typeringMeasure) != nil {
+            query.measure = IndicatorEngine.typeringMeasure
+            var types: [[String]: String] = [:]
+            for row in try await db.query(query).rows {
+                let classes = Spanningsindicator.Typering.allCases
+                if let v = row.value, let i = Int(exactly: v), classes.indices.contains(i) {
+                    types[row.members.map(\.code) + [row.period.code]] = classes[i].rawValue
+                }
+            }
+            extra.append(Query.Column(title: "typering", values: result.rows.map { types[$0.members.map(\.code) + [$0.period.code]] ?? "" }))
+        }
+        print(Query.render(result, format: format, extra: extra))
+    }
+}

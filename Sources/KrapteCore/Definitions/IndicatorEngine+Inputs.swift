@@ -1,0 +1,166 @@
+extension IndicatorEngine {
+    /// One input series: the members of the key dimensions and the series.
+    struct InputSeries: Sendable {
+        var key: [String]
+        var members: [Member]
+        var series: TimeSeries
+    }
+
+    /// An input read from the store.
+    struct Selection: Sendable {
+        var role: String
+        var dataset: Dataset
+        var measure: Measure
+        var vintage: Vintage
+        /// The dimensions (indexes into `dataset.dimensions`) the series differ in.
+        var keyDimensions: [Int]
+        var series: [InputSeries]
+        var members: [String: [String]]
+        var sumOver: [String]
+
+        func input(series code: String?) -> Derivation.Input {
+            Derivation.Input(
+                role: role,
+                series: code,
+                dataset: dataset.id,
+                measure: measure.code,
+                vintage: vintage.id,
+                publishedAt: vintage.publishedAt,
+                members: members,
+                sumOver: sumOver
+            )
+        }
+    }
+
+    func fail(_ path: String, _ message: String, _ fix: String) -> DefinitionError {
+        DefinitionError(file: definitions.file, path: path, message: message, fix: fix)
+    }
+
+    /// Reads the series a selection names from the latest vintage of its dataset.
+    func select(_ s: IndicatorDefinition.InputSelection, role: String, path: String) async throws -> Selection {
+        let id = s.dataset!
+        let vintages: [Vintage]
+        do {
+            vintages = try await store.vintages(of: id)
+        } catch let error as StoreError where error.code == .notFound {
+            let isIndicator = definitions.indicators.contains { $0.id == id }
+            throw fail(
+                "\(path).dataset",
+                "the store holds no dataset '\(id)'",
+                isIndicator
+                    ? "compute the indicator '\(id)' first (krapte compute \(id)), or use --all"
+                    : "load it with krapte ingest, or list the ids with krapte datasets"
+            )
+        }
+        let vintage = vintages[vintages.count - 1]
+        let dataset = try await store.metadata(of: id, vintage: vintage.id)
+        guard let measure = dataset.measure(named: s.measure!) else {
+            throw fail(
+                "\(path).measure",
+                "dataset \(id) has no measure '\(s.measure!)'",
+                "its measures are \(dataset.measures.prefix(12).map(\.code).joined(separator: ", "))\(dataset.measures.count > 12 ? ", ..." : "") (krapte show \(id))"
+            )
+        }
+        var allowed: [Int: Set<String>] = [:]
+        var members: [String: [String]] = [:]
+        for (name, wanted) in s.where.sorted(by: { $0.key < $1.key }) {
+            guard let d = dataset.dimensions.firstIndex(where: { $0.code == name || $0.title == name }) else {
+                throw fail(
+                    "\(path).where.\(name)",
+                    "dataset \(id) has no dimension '\(name)'",
+                    "its dimensions are \(dataset.dimensions.map(\.code).joined(separator: ", "))"
+                )
+            }
+            var codes: [String] = []
+            for m in wanted {
+                guard let member = dataset.dimensions[d].member(named: m) else {
+                    throw fail(
+                        "\(path).where.\(name)",
+                        "dimension \(dataset.dimensions[d].code) of \(id) has no member '\(m)' (by code or exact label)",
+                        "krapte show \(id) lists the members"
+                    )
+                }
+                if !codes.contains(member.code) { codes.append(member.code) }
+            }
+            guard !codes.isEmpty else { throw fail("\(path).where.\(name)", "the list of members is empty", "name at least one member") }
+            allowed[d] = Set(codes)
+            members[dataset.dimensions[d].code] = codes
+        }
+        var summed: Set<Int> = []
+        for name in s.sumOver {
+            guard let d = dataset.dimensions.firstIndex(where: { $0.code == name || $0.title == name }) else {
+                throw fail(
+                    "\(path).sumOver",
+                    "dataset \(id) has no dimension '\(name)'",
+                    "its dimensions are \(dataset.dimensions.map(\.code).joined(separator: ", "))"
+                )
+            }
+            summed.insert(d)
+        }
+        let keyDimensions = dataset.dimensions.indices.filter { d in !summed.contains(d) && allowed[d]?.count != 1 }
+        let order = dataset.dimensions.map { d in Dictionary(d.members.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a }) }
+        let lookups = dataset.dimensions.map { d in Dictionary(d.members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }) }
+        var groups: [[String]: [TimeSeries]] = [:]
+        var keys: [[String]] = []
+        for stored in try await cache.series(of: id, vintage: vintage.id, measure: measure.code, in: store) {
+            guard stored.members.count == dataset.dimensions.count else {
+                throw StoreError(.corrupt, "a stored series of \(id) does not match the dataset's dimensions; load the table again")
+            }
+            guard allowed.allSatisfy({ d, codes in codes.contains(stored.members[d]) }) else { continue }
+            let key = keyDimensions.map { stored.members[$0] }
+            if groups[key] == nil { keys.append(key) }
+            groups[key, default: []].append(stored.series)
+        }
+        guard !keys.isEmpty else {
+            throw fail(
+                path,
+                "selects no series: \(id) has no figures of \(measure.code) for these members",
+                "check \"where\" with krapte query \(id)"
+            )
+        }
+        keys.sort { Self.precedes($0, $1, keyDimensions, order) }
+        let frequency = s.frequency.flatMap(Period.Frequency.init(name:))
+        let aggregate = s.aggregate.flatMap(Period.Frequency.init(name:))
+        let series = keys.map { key -> InputSeries in
+            let parts = groups[key]!
+            var series = summed.isEmpty ? parts[0] : TimeSeries.sum(parts)
+            if let target = aggregate, let finest = series.finestFrequency {
+                series = finest == target ? series.only(target) : series.aggregated(from: finest, to: target, kind: measure.kind)
+            }
+            if let frequency { series = series.only(frequency) }
+            let members = zip(keyDimensions, key).map { d, code in lookups[d][code] ?? Member(code: code, label: code) }
+            return InputSeries(key: key, members: members, series: series)
+        }
+        return Selection(
+            role: role,
+            dataset: dataset,
+            measure: measure,
+            vintage: vintage,
+            keyDimensions: keyDimensions,
+            series: series,
+            members: members,
+            sumOver: summed.sorted().map { dataset.dimensions[$0].code }
+        )
+    }
+
+    static func precedes(_ a: [String], _ b: [String], _ dimensions: [Int], _ order: [[String: Int]]) -> Bool {
+        for (i, d) in dimensions.enumerated() {
+            let (x, y) = (order[d][a[i]] ?? 0, order[d][b[i]] ?? 0)
+            if x != y { return x < y }
+        }
+        return false
+    }
+
+    /// A share and the spanningsindicator compare like with like: their two inputs must have the same unit.
+    func checkUnits(_ operation: IndicatorOperation, _ selections: [String: Selection], path: String) throws {
+        guard operation == .share || operation == .spanningsindicator else { return }
+        let (a, b) = (selections[operation.roles[0]]!, selections[operation.roles[1]]!)
+        guard a.measure.unit == b.measure.unit else {
+            throw fail(
+                path,
+                "\(operation.roles[0]) is in '\(a.measure.unit)' (\(a.dataset.id) \(a.measure.code)) and \(operation.roles[1]) in '\(b.measure.unit)' (\(b.dataset.id) \(b.measure.code))",
+                "select measures in the same unit"
+            )
+        }
+    }
+}

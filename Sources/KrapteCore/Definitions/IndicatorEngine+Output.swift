@@ -1,0 +1,163 @@
+import Foundation
+
+extension IndicatorEngine {
+    /// Pairs the series of the inputs by the members they share and applies the operation to each pair.
+    ///
+    /// One input (the lead) must vary over every dimension any input varies over; an input that varies over
+    /// fewer (a national total beside regions) is used for every series that has its members.
+    func align(
+        _ operation: IndicatorOperation,
+        _ parameters: IndicatorOperation.Resolved,
+        _ selections: [String: Selection],
+        place: String
+    ) throws -> (dimensions: [Dimension], series: [ComputedSeries]) {
+        let roles = operation.roles
+        func codes(_ s: Selection) -> [String] { s.keyDimensions.map { s.dataset.dimensions[$0].code } }
+        var all: [String] = []
+        for role in roles { for c in codes(selections[role]!) where !all.contains(c) { all.append(c) } }
+        guard let lead = roles.map({ selections[$0]! }).first(where: { Set(codes($0)) == Set(all) }) else {
+            let over = roles.map { role in
+                "\(role) over \(codes(selections[role]!).joined(separator: ", "))"
+            }
+            throw DefinitionError(
+                file: definitions.file,
+                path: "\(place) inputs",
+                message: "the inputs vary over different dimensions (\(over.joined(separator: "; "))), so they cannot be paired",
+                fix: "select one member of the dimensions only one input has, or give a list of series"
+            )
+        }
+        let leadCodes = codes(lead)
+        var positions: [String: [Int]] = [:]
+        var indexes: [String: [[String]: TimeSeries]] = [:]
+        for role in roles {
+            let s = selections[role]!
+            positions[role] = codes(s).map { leadCodes.firstIndex(of: $0)! }
+            indexes[role] = Dictionary(s.series.map { ($0.key, $0.series) }, uniquingKeysWith: { a, _ in a })
+        }
+        // Pair first, then compute the pairs on every core.
+        var pairs: [(members: [Member], inputs: [String: TimeSeries])] = []
+        pairing: for s in lead.series {
+            var one: [String: TimeSeries] = [:]
+            for role in roles {
+                guard let series = indexes[role]![positions[role]!.map { s.key[$0] }] else { continue pairing }
+                one[role] = series
+            }
+            pairs.append((s.members, one))
+        }
+        let results = pairs.parallelMap { pair in
+            ComputedSeries(members: pair.members, series: operation.apply(pair.inputs, parameters), typering: [])
+        }
+        guard !results.isEmpty else {
+            throw DefinitionError(
+                file: definitions.file,
+                path: "\(place) inputs",
+                message: "the inputs have no members in common on \(leadCodes.joined(separator: ", "))",
+                fix: "check that the inputs use the same codes (krapte show DATASET lists them)"
+            )
+        }
+        let dimensions = lead.keyDimensions.enumerated().map { i, d in
+            var dimension = lead.dataset.dimensions[d]
+            let used = Set(results.map { $0.members[i].code })
+            dimension.members = dimension.members.filter { used.contains($0.code) }
+            return dimension
+        }
+        return (dimensions, results)
+    }
+
+    /// The derived dataset's metadata: its dimensions, one measure (two for the spanningsindicator), a source
+    /// that cites its inputs' publishers, and the derivation.
+    func derivedDataset(
+        _ definition: IndicatorDefinition,
+        _ operation: IndicatorOperation,
+        _ parameters: IndicatorOperation.Resolved,
+        dimensions: [Dimension],
+        inputs: [Derivation.Input],
+        sources: [Source],
+        inputKind: MeasureKind
+    ) -> Dataset {
+        func unique(_ texts: [String]) -> [String] {
+            var out: [String] = []
+            for t in texts where !t.isEmpty && !out.contains(t) { out.append(t) }
+            return out
+        }
+        let publishers = unique(sources.map(\.publisher))
+        let formula = operation.formula(parameters)
+        var measures = [
+            Measure(
+                code: definition.id,
+                title: definition.title,
+                unit: definition.unit,
+                decimals: definition.decimals,
+                kind: operation == .value ? inputKind : .rate,
+                description: formula
+            )
+        ]
+        if operation == .spanningsindicator {
+            let sets = parameters.boundaries.map { b in
+                "\(b.version) vanaf \(b.validFrom.code): \(b.limits.map { String($0).replacingOccurrences(of: ".", with: ",") }.joined(separator: "; "))"
+            }
+            measures.append(
+                Measure(
+                    code: Self.typeringMeasure,
+                    title: "Typering",
+                    unit: "klasse",
+                    decimals: 0,
+                    kind: .rate,
+                    description:
+                        "0 zeer ruim, 1 ruim, 2 gemiddeld, 3 krap, 4 zeer krap; grenzen \(sets.joined(separator: ", "))"
+                )
+            )
+        }
+        return Dataset(
+            id: definition.id,
+            title: definition.title,
+            summary: definition.description,
+            source: Source(
+                publisher: "Krapte",
+                location: "krapte compute \(definition.id) (\(definitions.file))",
+                licence: unique(sources.map(\.licence)).joined(separator: "; "),
+                citation: "Bron: \(publishers.isEmpty ? "onbekend" : publishers.joined(separator: ", ")); bewerking Krapte"
+            ),
+            dimensions: dimensions,
+            measures: measures,
+            derivation: Derivation(
+                indicator: definition.id,
+                operation: operation.rawValue,
+                formula: formula,
+                rise: definition.rise,
+                inputs: inputs
+            )
+        )
+    }
+
+    /// The measure code of the spanningsindicator's typering (0 zeer ruim to 4 zeer krap).
+    public static let typeringMeasure = "typering"
+
+    /// The results as a release of the derived dataset, each value with its input periods.
+    func release(of dataset: Dataset, _ results: [ComputedSeries]) throws -> Release.Finished {
+        let measure = dataset.measures[0].code
+        let series = results.parallelMap { result -> [Release.Series] in
+            let members = result.members.map(\.code)
+            let values = Release.Series(measure: measure, members: members, data: result.series.data)
+            guard !result.typering.isEmpty else { return [values] }
+            var types = SeriesData()
+            for (p, t) in zip(result.series.points, result.typering) {
+                guard let t else { continue }
+                let value = Double(Spanningsindicator.Typering.allCases.firstIndex(of: t)!)
+                types.append(period: p.period.storageKey, value: value, status: p.status, attribute: .present, inputs: p.inputs)
+            }
+            return [values, Release.Series(measure: Self.typeringMeasure, members: members, data: types)]
+        }
+        return try Release.finished(dataset: dataset, format: "derived", series: series.flatMap { $0 })
+    }
+
+    /// The periods each input has, for the message when they have none in common.
+    static func describePeriods(_ inputs: [String: [InputSeries]]) -> String {
+        inputs.keys.sorted().map { role in
+            let periods = inputs[role]!.flatMap(\.series.periods)
+            guard let first = periods.min(), let last = periods.max() else { return "\(role) has no periods" }
+            let names = Set(periods.map(\.frequency)).sorted { $0.rawValue < $1.rawValue }.map(\.dutchName)
+            return "\(role) has \(first.code)..\(last.code) (\(names.joined(separator: ", ")))"
+        }.joined(separator: "; ")
+    }
+}

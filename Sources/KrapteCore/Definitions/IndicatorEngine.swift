@@ -1,0 +1,160 @@
+import Foundation
+
+/// Computes indicators from their definitions over the series in a store, and stores the results as derived
+/// datasets that keep their inputs: each value its input periods, the dataset its input vintages and members.
+public struct IndicatorEngine: Sendable {
+    /// The store read from and written to.
+    public var store: any Store
+    /// The definitions.
+    public var definitions: IndicatorDefinitions
+    /// The series read so far: an engine reads each measure of a vintage once.
+    let cache = SeriesCache()
+
+    /// Makes an engine.
+    public init(store: any Store, definitions: IndicatorDefinitions) {
+        self.store = store
+        self.definitions = definitions
+    }
+
+    /// A computed indicator, ready to show or store.
+    public struct Computed: Sendable {
+        /// The definition.
+        public var definition: IndicatorDefinition
+        /// The derived dataset's metadata, with its derivation.
+        public var dataset: Dataset
+        /// One result series per combination of members of the derived dataset's dimensions.
+        public var series: [ComputedSeries]
+        /// The release of the derived dataset.
+        public var release: Release.Finished
+    }
+
+    /// One series of a computed indicator.
+    public struct ComputedSeries: Sendable {
+        /// One member per dimension of the derived dataset.
+        public var members: [Member]
+        /// The values, each with its status and input periods.
+        public var series: TimeSeries
+        /// For the spanningsindicator, the typering of each point of `series` by the boundaries valid in its
+        /// period; empty for other indicators.
+        public var typering: [Spanningsindicator.Typering?]
+    }
+
+    /// Computes one indicator.
+    /// - Throws: `DefinitionError` when the definition does not fit the store (unknown dataset, measure,
+    ///   dimension or member; inputs with other units or without a period in common).
+    public func compute(_ id: String) async throws -> Computed {
+        let definition = try definitions.definition(id)
+        let place = definitions.place(of: id)
+        let operation = IndicatorOperation(rawValue: definition.operation)!
+        let parameters = try operation.resolve(definition.parameters) { key, message, fix in
+            DefinitionError(file: definitions.file, path: "\(place) parameters.\(key)", message: message, fix: fix)
+        }
+        var results: [ComputedSeries] = []
+        var dimensions: [Dimension] = []
+        var inputs: [Derivation.Input] = []
+        var selectedAll: [String: [InputSeries]] = [:]
+        var sources: [Source] = []
+        var inputKind = MeasureKind.stock
+        if let list = definition.series {
+            dimensions = [
+                Dimension(
+                    code: "Reeks",
+                    title: definition.seriesDimension,
+                    members: list.map { Member(code: $0.code, label: $0.label) }
+                )
+            ]
+            for (k, spec) in list.enumerated() {
+                var one: [String: TimeSeries] = [:]
+                var selections: [String: Selection] = [:]
+                for role in operation.roles {
+                    let path = "\(place) series[\(k)] (\(spec.code)) inputs.\(role)"
+                    let selection = definition.inputs[role]!.overlaid(with: spec.inputs[role])
+                    let selected = try await select(selection, role: role, path: path)
+                    guard selected.series.count == 1 else {
+                        throw DefinitionError(
+                            file: definitions.file,
+                            path: path,
+                            message: "selects \(selected.series.count) series where one is needed",
+                            fix: "select one member of each dimension in \"where\", or add up the members with \"sumOver\""
+                        )
+                    }
+                    one[role] = selected.series[0].series
+                    selections[role] = selected
+                    sources.append(selected.dataset.source)
+                    inputKind = selected.measure.kind
+                    selectedAll[role, default: []].append(selected.series[0])
+                    inputs.append(selected.input(series: spec.code))
+                }
+                try checkUnits(operation, selections, path: "\(place) series[\(k)] (\(spec.code))")
+                results.append(ComputedSeries(members: [dimensions[0].members[k]], series: operation.apply(one, parameters), typering: []))
+            }
+        } else {
+            var selections: [String: Selection] = [:]
+            for role in operation.roles {
+                let selected = try await select(definition.inputs[role]!, role: role, path: "\(place) inputs.\(role)")
+                selections[role] = selected
+                sources.append(selected.dataset.source)
+                inputKind = selected.measure.kind
+                selectedAll[role] = selected.series
+                inputs.append(selected.input(series: nil))
+            }
+            try checkUnits(operation, selections, path: "\(place) inputs")
+            (dimensions, results) = try align(operation, parameters, selections, place: place)
+        }
+        if operation == .spanningsindicator {
+            results = results.parallelMap { result in
+                var typed = result
+                typed.typering = result.series.points.map { p in
+                    p.value.flatMap { Spanningsindicator.typering($0, in: p.period, sets: parameters.boundaries) }
+                }
+                return typed
+            }
+        }
+        if results.allSatisfy({ $0.series.isEmpty }) {
+            throw DefinitionError(
+                file: definitions.file,
+                path: place,
+                message: "the inputs have no period in common, so nothing can be computed (\(Self.describePeriods(selectedAll)))",
+                fix: "select one frequency with \"frequency\", or aggregate with \"aggregate\": \"year\""
+            )
+        }
+        let dataset = derivedDataset(
+            definition,
+            operation,
+            parameters,
+            dimensions: dimensions,
+            inputs: inputs,
+            sources: sources,
+            inputKind: inputKind
+        )
+        return Computed(definition: definition, dataset: dataset, series: results, release: try release(of: dataset, results))
+    }
+
+    /// Computes one indicator and stores it as a new vintage of its derived dataset (unless nothing changed).
+    /// - Throws: `DefinitionError` when a dataset with the indicator's id exists and is not derived: a source
+    ///   table is never overwritten.
+    public func computeAndStore(_ id: String, loadedAt: Date = Date()) async throws -> (Computed, LoadOutcome) {
+        let computed = try await compute(id)
+        if let existing = try? await store.vintages(of: id), let latest = existing.last {
+            let metadata = try await store.metadata(of: id, vintage: latest.id)
+            guard metadata.derivation != nil else {
+                throw DefinitionError(
+                    file: definitions.file,
+                    path: "\(definitions.place(of: id)) id",
+                    message: "the store holds a source table with the id '\(id)'; it is never overwritten by an indicator",
+                    fix: "give the indicator another id"
+                )
+            }
+        }
+        do {
+            return (computed, try await store.load(computed.release, loadedAt: loadedAt))
+        } catch let error as IngestError where error.code == .structure {
+            throw DefinitionError(
+                file: definitions.file,
+                path: definitions.place(of: id),
+                message: "the indicator's dimensions differ from those it was stored with before",
+                fix: "give the changed indicator a new id"
+            )
+        }
+    }
+}

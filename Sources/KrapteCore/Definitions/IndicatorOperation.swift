@@ -1,0 +1,194 @@
+/// The operations a definition can name, with the inputs (roles) each takes and the parameters it needs.
+public enum IndicatorOperation: String, Sendable, CaseIterable {
+    /// The input as it is, after selecting, summing and aggregating: a group total.
+    case value
+    /// `numerator / denominator x scale`.
+    case ratio
+    /// `part / total x 100`.
+    case share
+    /// The change against a base period (`base`), in percent or absolute (`form`).
+    case change
+    /// A growth rate in percent compounded over `periods` periods.
+    case compound
+    /// The average yearly growth in percent `from` one period `to` another.
+    case averageYearlyGrowth
+    /// For every period in `range`, the change against the highest value of `frequency` so far in that range.
+    case sincePeak
+    /// The trailing moving average over `periods` periods.
+    case movingAverage
+    /// Index numbers with `base` = 100.
+    case index
+    /// Open vacancies per WW benefit under six months, with its typering.
+    case spanningsindicator
+    /// The yearly growth of labour productivity from the volume growth of value added and hours worked.
+    case productivityGrowth
+    /// Value added in volume per hour worked.
+    case productivityLevel
+
+    /// The roles of the inputs, in the order the formula names them.
+    public var roles: [String] {
+        switch self {
+        case .value, .change, .compound, .averageYearlyGrowth, .sincePeak, .movingAverage, .index: ["input"]
+        case .ratio: ["numerator", "denominator"]
+        case .share: ["part", "total"]
+        case .spanningsindicator: ["vacancies", "ww"]
+        case .productivityGrowth: ["volumeGrowth", "hours"]
+        case .productivityLevel: ["volume", "hours"]
+        }
+    }
+
+    /// The formula in words, in Dutch as the tables print it.
+    func formula(_ p: Resolved) -> String {
+        switch self {
+        case .value: "invoer"
+        case .ratio: p.scale == 1 ? "teller / noemer" : "teller / noemer x \(p.scale)"
+        case .share: "deel / totaal x 100"
+        case .change:
+            p.form == .percent
+                ? "(waarde / waarde in de basisperiode - 1) x 100, basis \(p.baseText)" : "waarde - waarde in de basisperiode, basis \(p.baseText)"
+        case .compound: "groei samengesteld over \(p.periods) perioden: ((1 + g1/100) x ... x (1 + gn/100) - 1) x 100"
+        case .averageYearlyGrowth: "((waarde \(p.to?.code ?? "") / waarde \(p.from?.code ?? ""))^(1 / jaren) - 1) x 100"
+        case .sincePeak: p.form == .percent ? "(waarde / hoogste waarde tot dan - 1) x 100" : "waarde - hoogste waarde tot dan"
+        case .movingAverage: "gemiddelde van de laatste \(p.periods) perioden"
+        case .index: "waarde / waarde in \(p.baseText) x 100"
+        case .spanningsindicator:
+            "openstaande vacatures / WW-uitkeringen korter dan 6 maanden, getypeerd met de grenzen \(p.boundaries.map(\.version).joined(separator: ", "))"
+        case .productivityGrowth: "((1 + volumegroei toegevoegde waarde / 100) / (gewerkte uren / gewerkte uren een jaar eerder) - 1) x 100"
+        case .productivityLevel: "toegevoegde waarde (volume) / gewerkte uren"
+        }
+    }
+
+    /// The parameters checked and read.
+    struct Resolved: Sendable {
+        var base: ChangeBase = .previousPeriod
+        var baseText = "previousPeriod"
+        var form: ChangeForm = .percent
+        var periods = 1
+        var scale = 1.0
+        var frequency: Period.Frequency = .quarter
+        var range: PeriodRange?
+        var from: Period?
+        var to: Period?
+        var boundaries: [Spanningsindicator.Boundaries] = [Spanningsindicator.uwv]
+    }
+
+    /// Reads and checks the parameters this operation needs; `fail` makes the error for a parameter.
+    func resolve(
+        _ p: IndicatorDefinition.Parameters,
+        fail: (_ key: String, _ message: String, _ fix: String) -> DefinitionError
+    ) throws -> Resolved {
+        var r = Resolved()
+        if let form = p.form {
+            guard let f = ChangeForm(rawValue: form) else { throw fail("form", "'\(form)' is not a form", "use percent or absolute") }
+            r.form = f
+        }
+        if let scale = p.scale {
+            guard scale.isFinite, scale != 0 else { throw fail("scale", "the scale must be a number other than 0", "") }
+            r.scale = scale
+        }
+        switch self {
+        case .change, .index:
+            guard let text = p.base else {
+                throw fail("base", "\(rawValue) needs a base", "give previousPeriod, samePeriodLastYear, periodsBack:N or a period such as 2020KW01")
+            }
+            r.baseText = text
+            if text == "previousPeriod" {
+                r.base = .previousPeriod
+            } else if text == "samePeriodLastYear" {
+                r.base = .samePeriodLastYear
+            } else if text.hasPrefix("periodsBack:"), let n = Int(text.dropFirst("periodsBack:".count)), n > 0 {
+                r.base = .periodsBack(n)
+            } else if let period = Self.period(text) {
+                r.base = .reference(period)
+            } else {
+                throw fail("base", "'\(text)' is not a base", "give previousPeriod, samePeriodLastYear, periodsBack:N or a period such as 2020KW01")
+            }
+            if self == .index {
+                guard case .reference = r.base else {
+                    throw fail("base", "an index needs a base period, not '\(text)'", "give a period such as 2020KW01")
+                }
+            }
+        case .compound, .movingAverage:
+            guard let n = p.periods, n >= 1, n <= 1_000 else {
+                throw fail("periods", "\(rawValue) needs a number of periods from 1 to 1000", "add \"periods\": 3")
+            }
+            r.periods = n
+        case .averageYearlyGrowth:
+            guard let from = p.from.flatMap(Self.period), let to = p.to.flatMap(Self.period) else {
+                throw fail("from", "averageYearlyGrowth needs a period 'from' and a later period 'to'", "add \"from\": \"2020\", \"to\": \"2024\"")
+            }
+            guard from.frequency == to.frequency, from < to else {
+                throw fail("to", "'to' (\(to.code)) must be a later period of the frequency of 'from' (\(from.code))", "")
+            }
+            r.from = from
+            r.to = to
+        case .sincePeak:
+            let text = p.frequency ?? "quarter"
+            guard let f = Period.Frequency(name: text) else { throw fail("frequency", "'\(text)' is not a frequency", "use year, quarter or month") }
+            r.frequency = f
+            if let range = p.range {
+                guard let parsed = PeriodRange(parsing: range) else {
+                    throw fail("range", "'\(range)' is not a range of periods", "write 2019KW01..2024KW04, or 2019KW01.. for no end")
+                }
+                r.range = parsed
+            }
+        case .spanningsindicator:
+            if let sets = p.boundaries {
+                guard !sets.isEmpty else { throw fail("boundaries", "the list of boundaries is empty", "leave it out to use UWV's") }
+                for set in sets {
+                    guard set.limits.count == 4, zip(set.limits, set.limits.dropFirst()).allSatisfy({ $0 < $1 }), set.limits[0] >= 0 else {
+                        throw fail(
+                            "boundaries",
+                            "the boundaries '\(set.version)' must be four rising limits from 0, not \(set.limits)",
+                            "write for example [0.25, 0.67, 1.5, 4.0]"
+                        )
+                    }
+                }
+                r.boundaries = sets
+            }
+        case .value, .ratio, .share, .productivityGrowth, .productivityLevel:
+            break
+        }
+        return r
+    }
+
+    /// A period by its CBS code (`2020KW01`, `2024JJ00`) or label (`2024`, `2020 1e kwartaal`).
+    static func period(_ text: String) -> Period? {
+        Period(code: text) ?? Period.parseLabel(text)?.period
+    }
+
+    /// Computes the indicator from one series per role.
+    func apply(_ inputs: [String: TimeSeries], _ p: Resolved) -> TimeSeries {
+        let first = inputs[roles[0]]!
+        switch self {
+        case .value: return first
+        case .ratio: return TimeSeries.ratio(first, inputs["denominator"]!, scale: p.scale)
+        case .share: return TimeSeries.share(first, of: inputs["total"]!)
+        case .change: return first.change(against: p.base, as: p.form)
+        case .compound: return first.compounded(over: p.periods)
+        case .averageYearlyGrowth:
+            return TimeSeries(first.averageYearlyGrowth(from: p.from!, to: p.to!).map { [$0] } ?? [])
+        case .sincePeak: return first.changeSincePeak(p.frequency, in: p.range, as: p.form)
+        case .movingAverage: return first.movingAverage(p.periods)
+        case .index:
+            guard case .reference(let base) = p.base else { return TimeSeries([TimeSeries.Point]()) }
+            return first.indexed(base: base)
+        case .spanningsindicator: return Spanningsindicator.compute(vacancies: first, wwShort: inputs["ww"]!)
+        case .productivityGrowth: return LabourProductivity.growth(valueAddedVolumeGrowth: first, hoursWorked: inputs["hours"]!)
+        case .productivityLevel: return LabourProductivity.level(valueAddedVolume: first, hoursWorked: inputs["hours"]!)
+        }
+    }
+}
+
+extension Period.Frequency {
+    /// Reads `year`, `halfYear`, `quarter` or `month` (or the Dutch `jaar`, `halfjaar`, `kwartaal`, `maand`).
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "year", "jaar": self = .year
+        case "halfyear", "halfjaar": self = .halfYear
+        case "quarter", "kwartaal": self = .quarter
+        case "month", "maand": self = .month
+        default: return nil
+        }
+    }
+}
