@@ -14,12 +14,14 @@ let package = Package(
         .library(name: "KrapteCore", targets: ["KrapteCore"]),
         .library(name: "KrapteIngest", targets: ["KrapteIngest"]),
         .library(name: "KrapteSQLite", targets: ["KrapteSQLite"]),
+        .library(name: "KraptePostgres", targets: ["KraptePostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "KrapteCore", swiftSettings: swiftSettings),
@@ -33,11 +35,18 @@ let package = Package(
             dependencies: ["KrapteCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "KraptePostgres",
+            dependencies: [
+                "KrapteCore", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "KrapteRender", dependencies: ["KrapteCore"], swiftSettings: swiftSettings),
         .target(
             name: "KrapteCLI",
             dependencies: [
-                "KrapteCore", "KrapteIngest", "KrapteSQLite", "KrapteRender",
+                "KrapteCore", "KrapteIngest", "KrapteSQLite", "KraptePostgres", "KrapteRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -67,8 +76,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "KrapteSQLiteTests",
-            dependencies: ["KrapteCore", "KrapteSQLite", "KrapteTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "KrapteStoreTests",
+            dependencies: [
+                "KrapteCore", "KrapteSQLite", "KraptePostgres", "KrapteTesting", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

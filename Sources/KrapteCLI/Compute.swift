@@ -67,7 +67,7 @@ struct Compute: AsyncParsableCommand {
                 }
                 return
             }
-            let db = try store.open()
+            let db = try await store.open()
             let engine = IndicatorEngine(store: db, definitions: defs)
             if all {
                 try await Self.computeAll(engine, db)

@@ -45,7 +45,7 @@ struct Demo: AsyncParsableCommand {
             print("\(n) observaties geschreven naar \(cubeFile)")
             return
         }
-        let db = try store.open()
+        let db = try await store.open()
         for release in try DemoData.releases() {
             let outcome = try await db.load(release, loadedAt: Date())
             print(

@@ -19,7 +19,7 @@ struct Show: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let db = try store.open()
+            let db = try await store.open()
             let vintages = try await db.vintages(of: dataset)
             let latest = vintages[vintages.count - 1]
             let meta = try await db.metadata(of: dataset, vintage: latest.id)

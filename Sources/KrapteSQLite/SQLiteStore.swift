@@ -110,14 +110,6 @@ public final class SQLiteStore: Store {
         return e
     }()
 
-    /// Joins member codes into the `members` column: codes separated by U+001F.
-    static func joinMembers(_ codes: [String]) -> String { codes.joined(separator: "\u{1F}") }
-
-    /// Splits the `members` column; a dataset without dimensions has an empty one.
-    static func splitMembers(_ text: String) -> [String] {
-        text.isEmpty ? [] : text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-    }
-
     public func load(_ release: Release.Finished, loadedAt: Date) async throws -> LoadOutcome {
         let metadata = String(decoding: try Self.encoder.encode(release.dataset), as: UTF8.self)
         let source = String(decoding: try Self.encoder.encode(release.dataset.source), as: UTF8.self)
@@ -145,7 +137,7 @@ public final class SQLiteStore: Store {
                 let id = db.lastInsertedRowID
                 let insert = try db.makeStatement(sql: "INSERT INTO series (vintage_id, measure, members, data) VALUES (?, ?, ?, ?)")
                 for s in release.series {
-                    try insert.execute(arguments: [id, s.measure, Self.joinMembers(s.members), s.data.encoded()])
+                    try insert.execute(arguments: [id, s.measure, StoredSeries.joinMembers(s.members), s.data.encoded()])
                 }
                 let vintage = Vintage(
                     id: id,
@@ -210,7 +202,7 @@ public final class SQLiteStore: Store {
             while let row = try cursor.next() {
                 let members: String = row["members"]
                 let data: Data = row["data"]
-                out.append(StoredSeries(members: Self.splitMembers(members), data: try SeriesData(decoding: data)))
+                out.append(StoredSeries(members: StoredSeries.splitMembers(members), data: try SeriesData(decoding: data)))
             }
             return out
         }

@@ -46,6 +46,14 @@ public struct StoredSeries: Sendable {
         self.members = members
         self.data = data
     }
+
+    /// Joins member codes as stores keep them in one column: separated by U+001F.
+    public static func joinMembers(_ codes: [String]) -> String { codes.joined(separator: "\u{1F}") }
+
+    /// Splits a column written by `joinMembers`; a dataset without dimensions has an empty one.
+    public static func splitMembers(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+    }
 }
 
 /// Where datasets and their vintages are kept. SQLite and PostgreSQL implement it with the same behaviour.

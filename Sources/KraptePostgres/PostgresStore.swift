@@ -1,0 +1,385 @@
+import Foundation
+import KrapteCore
+import Logging
+import PostgresNIO
+
+/// The shared store: a PostgreSQL database that a team's Krapte commands and server use together.
+///
+/// It behaves as `SQLiteStore` does: one row per series with its observations packed, every vintage kept, every
+/// load one transaction (written with COPY), and a release equal to the latest vintage not loaded again. Loads of
+/// the same dataset wait for each other (an advisory lock), so two at once never store it twice. Schema
+/// migrations run when the store opens and are recorded in `krapte_migration`.
+public final class PostgresStore: Store {
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+    private let probeConfiguration: PostgresConnection.Configuration
+    /// The database's address without the password, for messages.
+    public let address: String
+
+    /// Opens the database at a `postgres://user[:password]@host[:port]/database` URL, and creates or upgrades its
+    /// schema.
+    /// - Throws: `StoreError.unavailable` saying why when the URL is not one, the server cannot be reached, or the
+    ///   credentials are refused.
+    public static func open(url: String, connectTimeout: Duration = .seconds(10)) async throws -> PostgresStore {
+        let store = try PostgresStore(url: url, connectTimeout: connectTimeout)
+        do {
+            // One direct connection first: the pool would retry a server that is down or refuses us for ever.
+            let probe = try await PostgresConnection.connect(configuration: store.probeConfiguration, id: 0, logger: store.logger)
+            try await probe.close()
+            try await store.migrate()
+        } catch {
+            store.close()
+            throw store.unavailable(error, doing: "open")
+        }
+        return store
+    }
+
+    /// How long a read waits for the database before it answers that the database is unavailable.
+    public let readDeadline: Duration = .seconds(15)
+
+    /// Runs a read, or answers that the database is unavailable when it does not answer within `readDeadline`
+    /// (while the server is down the pool keeps trying to reconnect, and recovers by itself when it is back).
+    private func read<T: Sendable>(_ what: String, _ body: @Sendable @escaping () async throws -> T) async throws -> T {
+        let deadline = readDeadline
+        let address = address
+        do {
+            return try await withThrowingTaskGroup(of: T.self) { group in
+                group.addTask { try await body() }
+                group.addTask {
+                    try await Task.sleep(for: deadline)
+                    throw StoreError(
+                        .unavailable,
+                        "PostgreSQL at \(address) did not answer within \(deadline.components.seconds) s; check that the server runs"
+                    )
+                }
+                defer { group.cancelAll() }
+                return try await group.next()!
+            }
+        } catch {
+            throw unavailable(error, doing: what)
+        }
+    }
+
+    private init(url: String, connectTimeout: Duration) throws {
+        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
+            let host = parts.host, !host.isEmpty, let user = parts.user, !user.isEmpty
+        else {
+            throw StoreError(.invalid, "'\(Self.redacted(url))' is not a PostgreSQL URL; write postgres://user[:password]@host[:port]/database")
+        }
+        let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+        var configuration = PostgresClient.Configuration(
+            host: host,
+            port: parts.port ?? 5432,
+            username: user.removingPercentEncoding ?? user,
+            password: parts.password?.removingPercentEncoding,
+            database: database.isEmpty ? user : database,
+            tls: .disable
+        )
+        configuration.options.connectTimeout = connectTimeout
+        configuration.options.maximumConnections = 8
+        var probe = PostgresConnection.Configuration(
+            host: host,
+            port: parts.port ?? 5432,
+            username: configuration.username,
+            password: configuration.password,
+            database: configuration.database,
+            tls: .disable
+        )
+        probe.options.connectTimeout = .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000)
+        probeConfiguration = probe
+        address = "postgres://\(user)@\(host):\(parts.port ?? 5432)/\(database.isEmpty ? user : database)"
+        var logger = Logger(label: "krapte.postgres")
+        // The pool reports every failed connection attempt; the errors reach the user through StoreError instead.
+        logger.logLevel = .critical
+        self.logger = logger
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        runner = Task { await client.run() }
+    }
+
+    deinit {
+        runner.cancel()
+    }
+
+    /// Closes the connections.
+    public func close() {
+        runner.cancel()
+    }
+
+    static func redacted(_ url: String) -> String {
+        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
+        parts.password = "***"
+        return parts.string ?? url
+    }
+
+    /// A failure of the database as an error a user can act on: never SQL, never the password.
+    func unavailable(_ error: any Error, doing what: String) -> StoreError {
+        if let error = error as? PostgresTransactionError {
+            return unavailable(error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error, doing: what)
+        }
+        if let error = error as? StoreError { return error }
+        if let error = error as? IngestError { return StoreError(.invalid, error.description) }
+        if let psql = error as? PSQLError {
+            let detail = psql.serverInfo?[.message].map { ": \($0)" } ?? ""
+            switch psql.code {
+            case .server:
+                let sqlState = psql.serverInfo?[.sqlState] ?? ""
+                if sqlState.hasPrefix("28") || sqlState == "3D000" {
+                    return StoreError(
+                        .unavailable,
+                        "PostgreSQL at \(address) refused the connection\(detail); check the user, password and database",
+                        underlying: error
+                    )
+                }
+                return StoreError(.unavailable, "PostgreSQL at \(address) could not \(what)\(detail); nothing was changed", underlying: error)
+            default:
+                return StoreError(
+                    .unavailable,
+                    "PostgreSQL at \(address) cannot be reached or was lost (\(psql.code)); check that the server runs and accepts connections, then try again",
+                    underlying: error
+                )
+            }
+        }
+        return StoreError(.unavailable, "PostgreSQL at \(address) could not \(what); try again", underlying: error)
+    }
+
+    // MARK: - Migrations
+
+    /// The schema, step by step. A step is never changed once released: a change is a new step.
+    static let migrations: [(name: String, sql: [String])] = [
+        (
+            "v1: datasets, vintages and packed series",
+            [
+                "CREATE TABLE dataset (id TEXT PRIMARY KEY, title TEXT NOT NULL)",
+                """
+                CREATE TABLE vintage (
+                    id BIGSERIAL PRIMARY KEY,
+                    dataset_id TEXT NOT NULL REFERENCES dataset(id),
+                    published_at DOUBLE PRECISION,
+                    loaded_at DOUBLE PRECISION NOT NULL,
+                    source TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    observation_count BIGINT NOT NULL,
+                    metadata TEXT NOT NULL
+                )
+                """,
+                "CREATE INDEX vintage_dataset ON vintage(dataset_id, id)",
+                """
+                CREATE TABLE series (
+                    vintage_id BIGINT NOT NULL REFERENCES vintage(id),
+                    measure TEXT NOT NULL,
+                    members TEXT NOT NULL,
+                    data BYTEA NOT NULL,
+                    PRIMARY KEY (vintage_id, measure, members)
+                )
+                """,
+            ]
+        )
+    ]
+
+    /// Applies the migrations not yet recorded, each in a transaction, one process at a time.
+    private func migrate() async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            // One migrating process at a time; the others wait and then find the steps recorded.
+            try await connection.query("SELECT pg_advisory_xact_lock(7252707)", logger: logger)
+            try await connection.query(
+                "CREATE TABLE IF NOT EXISTS krapte_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+                logger: logger
+            )
+            var applied: Set<String> = []
+            for try await name in try await connection.query("SELECT name FROM krapte_migration", logger: logger).decode(String.self) {
+                applied.insert(name)
+            }
+            for step in Self.migrations where !applied.contains(step.name) {
+                for sql in step.sql { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
+                try await connection.query("INSERT INTO krapte_migration (name) VALUES (\(step.name))", logger: logger)
+            }
+        }
+    }
+
+    /// The migrations applied to this database, oldest first.
+    public func appliedMigrations() async throws -> [String] {
+        try await read("read its migrations") { [client, logger] in
+            var names: [String] = []
+            let rows = try await client.query("SELECT name FROM krapte_migration ORDER BY applied_at, name", logger: logger)
+            for try await name in rows.decode(String.self) { names.append(name) }
+            return names
+        }
+    }
+
+    // MARK: - Store
+
+    private static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }()
+
+    public func load(_ release: Release.Finished, loadedAt: Date) async throws -> LoadOutcome {
+        let metadata = String(decoding: try Self.encoder.encode(release.dataset), as: UTF8.self)
+        let source = String(decoding: try Self.encoder.encode(release.dataset.source), as: UTF8.self)
+        let id = release.dataset.id
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                // Loads of one dataset wait for each other, so that two at once never store the same release twice.
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(id)))", logger: logger)
+                if let latest = try await Self.latestVintage(connection, dataset: id, logger: logger) {
+                    if latest.fingerprint == release.fingerprint { return LoadOutcome(vintage: latest, unchanged: true) }
+                    let existing = try await Self.metadata(connection, vintage: latest.id, logger: logger)
+                    try release.checkFits(existing, file: release.dataset.source.location)
+                }
+                try await connection.query(
+                    "INSERT INTO dataset (id, title) VALUES (\(id), \(release.dataset.title)) ON CONFLICT (id) DO UPDATE SET title = excluded.title",
+                    logger: logger
+                )
+                let published = release.publishedAt?.timeIntervalSince1970
+                let loaded = loadedAt.timeIntervalSince1970
+                let count = Int64(release.observationCount)
+                let rows = try await connection.query(
+                    """
+                    INSERT INTO vintage (dataset_id, published_at, loaded_at, source, format, fingerprint, observation_count, metadata)
+                    VALUES (\(id), \(published), \(loaded), \(source), \(release.format), \(release.fingerprint), \(count), \(metadata))
+                    RETURNING id
+                    """,
+                    logger: logger
+                )
+                var vintageID: Int64 = 0
+                for try await v in rows.decode(Int64.self) { vintageID = v }
+                try await connection.copyFrom(table: "series", columns: ["vintage_id", "measure", "members", "data"], logger: logger) { writer in
+                    var buffer = ByteBuffer()
+                    for s in release.series {
+                        CopyText.appendRow(vintage: vintageID, measure: s.measure, members: s.members, data: s.data.encoded(), to: &buffer)
+                        if buffer.readableBytes > 1 << 20 {
+                            try await writer.write(buffer)
+                            buffer.clear()
+                        }
+                    }
+                    if buffer.readableBytes > 0 { try await writer.write(buffer) }
+                }
+                let vintage = Vintage(
+                    id: vintageID,
+                    dataset: id,
+                    publishedAt: release.publishedAt,
+                    loadedAt: loadedAt,
+                    source: release.dataset.source,
+                    format: release.format,
+                    fingerprint: release.fingerprint,
+                    observationCount: release.observationCount
+                )
+                return LoadOutcome(vintage: vintage, unchanged: false)
+            }
+        } catch {
+            // A release that does not fit the dataset is the caller's to fix, as on SQLite.
+            if let error = ((error as? PostgresTransactionError)?.closureError ?? error) as? IngestError { throw error }
+            throw unavailable(error, doing: "store \(id)")
+        }
+    }
+
+    public func datasets() async throws -> [DatasetSummary] {
+        try await read("list the datasets") { [client, logger] in
+            let rows = try await client.query(
+                """
+                SELECT d.id, d.title, COUNT(v.id), MAX(v.id)
+                FROM dataset d JOIN vintage v ON v.dataset_id = d.id
+                GROUP BY d.id, d.title ORDER BY d.id
+                """,
+                logger: logger
+            )
+            var listed: [(String, String, Int64, Int64)] = []
+            for try await row in rows.decode((String, String, Int64, Int64).self) { listed.append(row) }
+            var out: [DatasetSummary] = []
+            for (id, title, count, latest) in listed {
+                let vintage = try await client.withConnection { try await Self.vintage($0, id: latest, logger: logger) }
+                out.append(DatasetSummary(id: id, title: title, latest: vintage, vintageCount: Int(count)))
+            }
+            return out
+        }
+    }
+
+    public func vintages(of dataset: String) async throws -> [Vintage] {
+        let all = try await read("read the vintages of \(dataset)") { [client, logger] in
+            try await client.withConnection { connection in
+                try await Self.vintages(connection, "WHERE dataset_id = \(dataset) ORDER BY id", logger: logger)
+            }
+        }
+        guard !all.isEmpty else {
+            throw StoreError(.notFound, "there is no dataset '\(dataset)' in the store; `krapte datasets` lists those there are")
+        }
+        return all
+    }
+
+    public func metadata(of dataset: String, vintage: Int64) async throws -> Dataset {
+        try await read("read vintage \(vintage)") { [client, logger] in
+            try await client.withConnection { try await Self.metadata($0, vintage: vintage, logger: logger) }
+        }
+    }
+
+    public func series(of dataset: String, vintage: Int64, measure: String) async throws -> [StoredSeries] {
+        try await read("read \(dataset)") { [client, logger] in
+            let rows = try await client.query(
+                "SELECT members, data FROM series WHERE vintage_id = \(vintage) AND measure = \(measure)",
+                logger: logger
+            )
+            var out: [StoredSeries] = []
+            for try await (members, data) in rows.decode((String, ByteBuffer).self) {
+                out.append(StoredSeries(members: StoredSeries.splitMembers(members), data: try SeriesData(decoding: Data(data.readableBytesView))))
+            }
+            return out
+        }
+    }
+
+    // MARK: - Rows
+
+    private typealias VintageRow = (Int64, String, Double?, Double, String, String, String, Int64)
+
+    private static func vintages(_ connection: PostgresConnection, _ condition: PostgresQuery, logger: Logger) async throws -> [Vintage] {
+        var sql = PostgresQuery(
+            unsafeSQL: "SELECT id, dataset_id, published_at, loaded_at, source, format, fingerprint, observation_count FROM vintage "
+        )
+        sql.sql += condition.sql
+        sql.binds = condition.binds
+        var out: [Vintage] = []
+        for try await row in try await connection.query(sql, logger: logger).decode(VintageRow.self) {
+            let source = try JSONDecoder().decode(Source.self, from: Data(row.4.utf8))
+            out.append(
+                Vintage(
+                    id: row.0,
+                    dataset: row.1,
+                    publishedAt: row.2.map(Date.init(timeIntervalSince1970:)),
+                    loadedAt: Date(timeIntervalSince1970: row.3),
+                    source: source,
+                    format: row.5,
+                    fingerprint: row.6,
+                    observationCount: Int(row.7)
+                )
+            )
+        }
+        return out
+    }
+
+    private static func latestVintage(_ connection: PostgresConnection, dataset: String, logger: Logger) async throws -> Vintage? {
+        try await vintages(connection, "WHERE dataset_id = \(dataset) ORDER BY id DESC LIMIT 1", logger: logger).first
+    }
+
+    private static func vintage(_ connection: PostgresConnection, id: Int64, logger: Logger) async throws -> Vintage {
+        guard let v = try await vintages(connection, "WHERE id = \(id)", logger: logger).first else {
+            throw StoreError(.notFound, "there is no vintage \(id)")
+        }
+        return v
+    }
+
+    private static func metadata(_ connection: PostgresConnection, vintage: Int64, logger: Logger) async throws -> Dataset {
+        var json: String?
+        for try await text in try await connection.query("SELECT metadata FROM vintage WHERE id = \(vintage)", logger: logger).decode(String.self) {
+            json = text
+        }
+        guard let json else { throw StoreError(.notFound, "there is no vintage \(vintage)") }
+        do {
+            return try JSONDecoder().decode(Dataset.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError(.corrupt, "the metadata of vintage \(vintage) cannot be read", underlying: error)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import KrapteCore
+import KrapteTesting
+import Testing
+
+/// What every store does, run against SQLite and PostgreSQL alike.
+@Suite struct StoreContractTests {
+    func day(_ text: String) -> Date { ISO8601DateFormatter.day.date(from: text)! }
+
+    @Test(arguments: StoreKind.available)
+    func loadingTheSameReleaseTwiceChangesNothing(kind: StoreKind) async throws {
+        let store = try await TestStores.make(kind)
+        let first = try await store.load(try TestStores.release([1, 2]), loadedAt: Date())
+        let second = try await store.load(try TestStores.release([1, 2]), loadedAt: Date())
+        #expect(!first.unchanged && second.unchanged)
+        #expect(second.vintage.id == first.vintage.id)
+        #expect(try await store.vintages(of: "t").count == 1)
+    }
+
+    @Test(arguments: StoreKind.available)
+    func olderVintagesAreKeptAndQueryableAsOf(kind: StoreKind) async throws {
+        let store = try await TestStores.make(kind)
+        _ = try await store.load(try TestStores.release([1, 2], published: day("2025-01-15")), loadedAt: Date())
+        _ = try await store.load(try TestStores.release([1, 3, 4], published: day("2025-04-15")), loadedAt: Date())
+        let latest = try await store.query(ObservationQuery(dataset: "t", measure: "m"))
+        #expect(latest.rows.map(\.value) == [1, 3, 4])
+        let old = try await store.query(ObservationQuery(dataset: "t", measure: "M", asOf: day("2025-03-01")))
+        #expect(old.rows.map(\.value) == [1, 2])
+        let sameDay = try await store.query(ObservationQuery(dataset: "t", measure: "m", asOf: day("2025-04-15")))
+        #expect(sameDay.vintage.id == latest.vintage.id)
+        await #expect(throws: StoreError.self) { try await store.query(ObservationQuery(dataset: "t", measure: "m", asOf: day("2024-01-01"))) }
+        let listed = try await store.datasets()
+        #expect(listed.map(\.id) == ["t"] && listed.first?.vintageCount == 2 && listed.first?.latest.id == latest.vintage.id)
+        #expect(listed.first?.latest.publishedAt == day("2025-04-15"))
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aReleaseWithOtherDimensionsIsRefusedAndNothingChanges(kind: StoreKind) async throws {
+        let store = try await TestStores.make(kind)
+        _ = try await store.load(try TestStores.release([1]), loadedAt: Date())
+        let error = try await #require(throws: IngestError.self) {
+            try await store.load(try TestStores.release([5], dimension: "Sector"), loadedAt: Date())
+        }
+        #expect(error.code == .structure && error.fix.contains("--dataset"))
+        #expect(try await store.vintages(of: "t").count == 1)
+    }
+
+    @Test(arguments: StoreKind.available)
+    func queriesNameWhatIsMissing(kind: StoreKind) async throws {
+        let store = try await TestStores.make(kind)
+        _ = try await store.load(try TestStores.release([1]), loadedAt: Date())
+        for q in [
+            ObservationQuery(dataset: "nope", measure: "m"), ObservationQuery(dataset: "t", measure: "x"),
+            ObservationQuery(dataset: "t", measure: "m", filters: [.init(dimension: "Sector", members: ["A"])]),
+            ObservationQuery(dataset: "t", measure: "m", filters: [.init(dimension: "Regio", members: ["B"])]),
+        ] {
+            let error = try await #require(throws: StoreError.self) { try await store.query(q) }
+            #expect(error.code == .notFound)
+        }
+        let byLabel = try await store.query(ObservationQuery(dataset: "t", measure: "m", filters: [.init(dimension: "Regio", members: ["Alpha"])]))
+        #expect(byLabel.rows.count == 1)
+    }
+
+    /// Codes with tabs, backslashes, newlines and accents, missing values, every status, and the input periods of
+    /// computed figures come back exactly as they went in.
+    @Test(arguments: StoreKind.available)
+    func everyFigureComesBackAsItWentIn(kind: StoreKind) async throws {
+        let store = try await TestStores.make(kind)
+        let codes = ["A\tB", "C\\D", "E\nF", "G\"H", "Één", "", "x\u{1}y"] + (0..<400).map { "R\($0)" }
+        var members = codes.map { Member(code: $0, label: "Label \($0)") }
+        members[5] = Member(code: "leeg", label: "")
+        var rng = SplitMix64(seed: 3)
+        var series: [Release.Series] = []
+        for m in members {
+            var data = SeriesData()
+            for q in 0..<(1 + Int(rng.next() % 40)) {
+                let value: Double? = rng.next() % 9 == 0 ? nil : Double(rng.next() % 100_000) / 7
+                let status = ObservationStatus.allCases[Int(rng.next() % 3)]
+                let period = Period.quarter(2015, 1)!.advanced(by: q)!
+                data.append(
+                    period: period.storageKey,
+                    value: value,
+                    status: status,
+                    attribute: value == nil ? .impossible : .present,
+                    inputs: q % 3 == 0 ? [] : [period.advanced(by: -4)!, period]
+                )
+            }
+            series.append(Release.Series(measure: "m", members: [m.code], data: data))
+        }
+        let dataset = Dataset(
+            id: "rond",
+            title: "Rond",
+            source: Source(publisher: "test", location: "test"),
+            dimensions: [KrapteCore.Dimension(code: "Regio", title: "Regio", members: members)],
+            measures: [Measure(code: "m", title: "M")],
+            derivation: Derivation(indicator: "rond", operation: "change", formula: "f", rise: .bad, inputs: [])
+        )
+        let release = try Release.finished(dataset: dataset, format: "derived", series: series)
+        let outcome = try await store.load(release, loadedAt: Date())
+        let stored = try await store.series(of: "rond", vintage: outcome.vintage.id, measure: "m")
+        #expect(stored.count == series.count)
+        let byMembers = Dictionary(uniqueKeysWithValues: stored.map { ($0.members, $0.data) })
+        for s in series {
+            let back = try #require(byMembers[s.members], "\(s.members)")
+            #expect(back.periods == s.data.periods && back.flags == s.data.flags)
+            #expect(back.values.map(\.bitPattern) == s.data.values.map(\.bitPattern))
+            #expect(back.inputStarts == s.data.inputStarts && back.inputPeriods == s.data.inputPeriods)
+        }
+        #expect(try await store.metadata(of: "rond", vintage: outcome.vintage.id) == dataset)
+        #expect(try await store.load(release, loadedAt: Date()).unchanged)
+    }
+
+    /// Two loads of one dataset at once: the same release is stored once; two different releases become two
+    /// vintages, each whole.
+    @Test(arguments: StoreKind.available)
+    func loadsOfOneDatasetAtOnceNeverStoreItTwice(kind: StoreKind) async throws {
+        let store = try await TestStores.make(kind)
+        let same = try TestStores.release(Array(repeating: 1.5, count: 30))
+        async let a = store.load(same, loadedAt: Date())
+        async let b = store.load(same, loadedAt: Date())
+        let (x, y) = try await (a, b)
+        #expect(x.unchanged != y.unchanged && x.vintage.id == y.vintage.id)
+        async let c = store.load(try TestStores.release([1, 2, 3]), loadedAt: Date())
+        async let d = store.load(try TestStores.release([4, 5]), loadedAt: Date())
+        _ = try await (c, d)
+        let vintages = try await store.vintages(of: "t")
+        #expect(vintages.count == 3)
+        for v in vintages {
+            let rows = try await store.series(of: "t", vintage: v.id, measure: "m")
+            #expect(rows.count == 1 && rows[0].data.count == v.observationCount)
+        }
+    }
+}
