@@ -211,15 +211,8 @@ public final class PostgresStore: Store {
 
     // MARK: - Store
 
-    private static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return e
-    }()
-
     public func load(_ release: Release.Finished, loadedAt: Date) async throws -> LoadOutcome {
-        let metadata = String(decoding: try Self.encoder.encode(release.dataset), as: UTF8.self)
-        let source = String(decoding: try Self.encoder.encode(release.dataset.source), as: UTF8.self)
+        let (metadata, source) = try StoredForm.texts(of: release)
         let id = release.dataset.id
         do {
             return try await client.withTransaction(logger: logger) { connection in
@@ -305,7 +298,7 @@ public final class PostgresStore: Store {
             }
         }
         guard !all.isEmpty else {
-            throw StoreError(.notFound, "there is no dataset '\(dataset)' in the store; `krapte datasets` lists those there are")
+            throw StoredForm.noDataset(dataset)
         }
         return all
     }
@@ -342,7 +335,7 @@ public final class PostgresStore: Store {
         sql.binds = condition.binds
         var out: [Vintage] = []
         for try await row in try await connection.query(sql, logger: logger).decode(VintageRow.self) {
-            let source = try JSONDecoder().decode(Source.self, from: Data(row.4.utf8))
+            let source = try StoredForm.source(row.4)
             out.append(
                 Vintage(
                     id: row.0,
@@ -376,10 +369,6 @@ public final class PostgresStore: Store {
             json = text
         }
         guard let json else { throw StoreError(.notFound, "there is no vintage \(vintage)") }
-        do {
-            return try JSONDecoder().decode(Dataset.self, from: Data(json.utf8))
-        } catch {
-            throw StoreError(.corrupt, "the metadata of vintage \(vintage) cannot be read", underlying: error)
-        }
+        return try StoredForm.dataset(json, vintage: vintage)
     }
 }

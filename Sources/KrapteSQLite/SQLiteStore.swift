@@ -104,15 +104,8 @@ public final class SQLiteStore: Store {
         try writer.read { db in try Self.migrator.appliedMigrations(db) }
     }
 
-    private static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return e
-    }()
-
     public func load(_ release: Release.Finished, loadedAt: Date) async throws -> LoadOutcome {
-        let metadata = String(decoding: try Self.encoder.encode(release.dataset), as: UTF8.self)
-        let source = String(decoding: try Self.encoder.encode(release.dataset.source), as: UTF8.self)
+        let (metadata, source) = try StoredForm.texts(of: release)
         do {
             return try await writer.write { db -> LoadOutcome in
                 if let latest = try Self.latestVintage(db, dataset: release.dataset.id) {
@@ -182,7 +175,7 @@ public final class SQLiteStore: Store {
             try Row.fetchAll(db, sql: "SELECT * FROM vintage WHERE dataset_id = ? ORDER BY id", arguments: [dataset]).map(Self.vintage(row:))
         }
         guard !all.isEmpty else {
-            throw StoreError(.notFound, "there is no dataset '\(dataset)' in the store; `krapte datasets` lists those there are")
+            throw StoredForm.noDataset(dataset)
         }
         return all
     }
@@ -231,7 +224,7 @@ public final class SQLiteStore: Store {
 
     private static func vintage(row: Row) throws -> Vintage {
         let sourceJSON: String = row["source"]
-        let source = try JSONDecoder().decode(Source.self, from: Data(sourceJSON.utf8))
+        let source = try StoredForm.source(sourceJSON)
         let published: Double? = row["published_at"]
         let loaded: Double = row["loaded_at"]
         return Vintage(
@@ -250,10 +243,6 @@ public final class SQLiteStore: Store {
         guard let json = try String.fetchOne(db, sql: "SELECT metadata FROM vintage WHERE id = ?", arguments: [vintage]) else {
             throw StoreError(.notFound, "there is no vintage \(vintage)")
         }
-        do {
-            return try JSONDecoder().decode(Dataset.self, from: Data(json.utf8))
-        } catch {
-            throw StoreError(.corrupt, "the metadata of vintage \(vintage) cannot be read", underlying: error)
-        }
+        return try StoredForm.dataset(json, vintage: vintage)
     }
 }

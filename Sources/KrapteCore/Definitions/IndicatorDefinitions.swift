@@ -30,7 +30,7 @@ public struct IndicatorDefinitions: Sendable {
         do {
             indicators = try JSONDecoder().decode(File.self, from: data).indicators
         } catch let error as DecodingError {
-            throw Self.error(error, file: file, data: data)
+            throw Self.error(error, file: file)
         }
         try check()
     }
@@ -162,7 +162,7 @@ public struct IndicatorDefinitions: Sendable {
     }
 
     /// A decoding error as a message that names the place in the file.
-    private static func error(_ error: DecodingError, file: String, data: Data) -> DefinitionError {
+    private static func error(_ error: DecodingError, file: String) -> DefinitionError {
         func path(_ keys: [any CodingKey]) -> String {
             var text = ""
             for key in keys {

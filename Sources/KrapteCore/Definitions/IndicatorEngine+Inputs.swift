@@ -103,9 +103,7 @@ extension IndicatorEngine {
         var groups: [[String]: [TimeSeries]] = [:]
         var keys: [[String]] = []
         for stored in try await cache.series(of: id, vintage: vintage.id, measure: measure.code, in: store) {
-            guard stored.members.count == dataset.dimensions.count else {
-                throw StoreError(.corrupt, "a stored series of \(id) does not match the dataset's dimensions; load the table again")
-            }
+            try StoredForm.check(members: stored.members, fit: dataset)
             guard allowed.allSatisfy({ d, codes in codes.contains(stored.members[d]) }) else { continue }
             let key = keyDimensions.map { stored.members[$0] }
             if groups[key] == nil { keys.append(key) }

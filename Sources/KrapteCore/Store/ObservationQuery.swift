@@ -116,9 +116,7 @@ extension Store {
         let lookups = dataset.dimensions.map { d in Dictionary(d.members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }) }
         let order = dataset.dimensions.map { d in Dictionary(d.members.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a }) }
         let stored = try await series(of: q.dataset, vintage: vintage.id, measure: measure.code)
-        if stored.contains(where: { $0.members.count != dataset.dimensions.count }) {
-            throw StoreError(.corrupt, "a stored series of \(q.dataset) does not match the dataset's dimensions; load the table again")
-        }
+        for s in stored { try StoredForm.check(members: s.members, fit: dataset) }
         var selected = stored.filter { s in
             allowed.allSatisfy { d, codes in codes.contains(s.members[d]) }
         }

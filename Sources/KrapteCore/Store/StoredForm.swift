@@ -1,0 +1,47 @@
+import Foundation
+
+/// How every store keeps a release's metadata and source (JSON text with sorted keys), and the errors every store
+/// gives for what it does not hold or cannot read, so that SQLite and PostgreSQL say the same.
+public enum StoredForm {
+    private static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }()
+
+    /// A release's dataset metadata and source as the stores keep them.
+    public static func texts(of release: Release.Finished) throws -> (metadata: String, source: String) {
+        (
+            String(decoding: try encoder.encode(release.dataset), as: UTF8.self),
+            String(decoding: try encoder.encode(release.dataset.source), as: UTF8.self)
+        )
+    }
+
+    /// Reads the metadata a store kept for a vintage.
+    /// - Throws: `StoreError.corrupt` when it is not a dataset.
+    public static func dataset(_ json: String, vintage: Int64) throws -> Dataset {
+        do {
+            return try JSONDecoder().decode(Dataset.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError(.corrupt, "the metadata of vintage \(vintage) cannot be read", underlying: error)
+        }
+    }
+
+    /// Reads the source a store kept for a vintage.
+    public static func source(_ json: String) throws -> Source {
+        try JSONDecoder().decode(Source.self, from: Data(json.utf8))
+    }
+
+    /// The error for a dataset the store does not hold.
+    public static func noDataset(_ id: String) -> StoreError {
+        StoreError(.notFound, "there is no dataset '\(id)' in the store; `krapte datasets` lists those there are")
+    }
+
+    /// Checks that the members of a stored series name one member per dimension of its dataset.
+    /// - Throws: `StoreError.corrupt` when they do not.
+    public static func check(members: [String], fit dataset: Dataset) throws {
+        guard members.count == dataset.dimensions.count else {
+            throw StoreError(.corrupt, "a stored series of \(dataset.id) does not match the dataset's dimensions; load the table again")
+        }
+    }
+}
