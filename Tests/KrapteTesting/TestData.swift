@@ -6,8 +6,34 @@ public enum TestData {
     /// The checkout's root.
     public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared/data/real` beside the checkout (CI has it there).
-    public static let real = root.deletingLastPathComponent().appendingPathComponent("shared/data/real")
+    /// The real CBS tables: `$KRAPTE_SHARED_DATA` when set, else `../shared/data/real` beside the checkout (CI has
+    /// it there), else beside the checkout this one was cloned from (a clone made elsewhere with `git clone`).
+    public static let real: URL = {
+        if let path = ProcessInfo.processInfo.environment["KRAPTE_SHARED_DATA"] { return URL(fileURLWithPath: path) }
+        let beside = root.deletingLastPathComponent().appendingPathComponent("shared/data/real")
+        if FileManager.default.fileExists(atPath: beside.path) { return beside }
+        if let origin = originCheckout() {
+            let besideOrigin = origin.deletingLastPathComponent().appendingPathComponent("shared/data/real")
+            if FileManager.default.fileExists(atPath: besideOrigin.path) { return besideOrigin }
+        }
+        return beside
+    }()
+
+    /// The checkout this one was cloned from, when its `origin` is a folder on this machine.
+    private static func originCheckout() -> URL? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root.path, "remote", "get-url", "origin"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        guard (try? process.run()) != nil else { return nil }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let origin = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationStatus == 0, origin.hasPrefix("/") || origin.hasPrefix("file://") else { return nil }
+        return URL(fileURLWithPath: origin.hasPrefix("file://") ? String(origin.dropFirst(7)) : origin).standardizedFileURL
+    }
 
     /// A file under `../shared/data/real`.
     public static func real(_ path: String) -> URL { real.appendingPathComponent(path) }
