@@ -6,7 +6,7 @@ import PostgresNIO
 /// The shared store: a PostgreSQL database that a team's Krapte commands and server use together.
 ///
 /// It behaves as `SQLiteStore` does: one row per series with its observations packed, every vintage kept, every
-/// load one transaction (written with COPY), and a release equal to the latest vintage not loaded again. Loads of
+/// load one transaction (multi-row INSERTs, see `SeriesRows`), and a release equal to the latest vintage not loaded again. Loads of
 /// the same dataset wait for each other (an advisory lock), so two at once never store it twice. Schema
 /// migrations run when the store opens and are recorded in `krapte_migration`.
 public final class PostgresStore: Store {
@@ -19,10 +19,14 @@ public final class PostgresStore: Store {
 
     /// Opens the database at a `postgres://user[:password]@host[:port]/database` URL, and creates or upgrades its
     /// schema.
+    /// - Parameters:
+    ///   - url: the database's URL.
+    ///   - connectTimeout: how long opening waits for the server.
+    ///   - deadline: how long a read, or a load before it has a connection, waits for the database.
     /// - Throws: `StoreError.unavailable` saying why when the URL is not one, the server cannot be reached, or the
     ///   credentials are refused.
-    public static func open(url: String, connectTimeout: Duration = .seconds(10)) async throws -> PostgresStore {
-        let store = try PostgresStore(url: url, connectTimeout: connectTimeout)
+    public static func open(url: String, connectTimeout: Duration = .seconds(10), deadline: Duration = .seconds(15)) async throws -> PostgresStore {
+        let store = try PostgresStore(url: url, connectTimeout: connectTimeout, deadline: deadline)
         do {
             // One direct connection first: the pool would retry a server that is down or refuses us for ever.
             let probe = try await PostgresConnection.connect(configuration: store.probeConfiguration, id: 0, logger: store.logger)
@@ -35,33 +39,40 @@ public final class PostgresStore: Store {
         return store
     }
 
-    /// How long a read waits for the database before it answers that the database is unavailable.
-    public let readDeadline: Duration = .seconds(15)
+    /// How long a read, or a load before it has a connection, waits for the database before it answers that the
+    /// database is unavailable. While the server is down the pool keeps trying to reconnect, and recovers by itself
+    /// when it is back.
+    public let deadline: Duration
 
-    /// Runs a read, or answers that the database is unavailable when it does not answer within `readDeadline`
-    /// (while the server is down the pool keeps trying to reconnect, and recovers by itself when it is back).
-    private func read<T: Sendable>(_ what: String, _ body: @Sendable @escaping () async throws -> T) async throws -> T {
-        let deadline = readDeadline
+    /// Runs `body` within `deadline`; `body` disarms the deadline once it may rightly take longer.
+    private func answering<T: Sendable>(_ what: String, _ body: @Sendable @escaping (Deadline) async throws -> T) async throws -> T {
+        let limit = deadline
         let address = address
         do {
-            return try await withThrowingTaskGroup(of: T.self) { group in
-                group.addTask { try await body() }
-                group.addTask {
-                    try await Task.sleep(for: deadline)
-                    throw StoreError(
+            return try await Deadline.run(
+                limit,
+                expired: {
+                    StoreError(
                         .unavailable,
-                        "PostgreSQL at \(address) did not answer within \(deadline.components.seconds) s; check that the server runs"
+                        "PostgreSQL at \(address) did not answer within \(limit.components.seconds) s; check that the server runs"
                     )
-                }
-                defer { group.cancelAll() }
-                return try await group.next()!
-            }
+                },
+                body
+            )
         } catch {
+            // A release that does not fit the dataset is the caller's to fix, as on SQLite.
+            if let error = error as? IngestError { throw error }
             throw unavailable(error, doing: what)
         }
     }
 
-    private init(url: String, connectTimeout: Duration) throws {
+    /// Runs a read within `deadline`.
+    private func read<T: Sendable>(_ what: String, _ body: @Sendable @escaping () async throws -> T) async throws -> T {
+        try await answering(what) { _ in try await body() }
+    }
+
+    private init(url: String, connectTimeout: Duration, deadline: Duration) throws {
+        self.deadline = deadline
         guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
             let host = parts.host, !host.isEmpty, let user = parts.user, !user.isEmpty
         else {
@@ -115,11 +126,7 @@ public final class PostgresStore: Store {
 
     /// A failure of the database as an error a user can act on: never SQL, never the password.
     func unavailable(_ error: any Error, doing what: String) -> StoreError {
-        if let error = error as? PostgresTransactionError {
-            return unavailable(error.closureError ?? error.beginError ?? error.commitError ?? error.rollbackError ?? error, doing: what)
-        }
         if let error = error as? StoreError { return error }
-        if let error = error as? IngestError { return StoreError(.invalid, error.description) }
         if let psql = error as? PSQLError {
             let detail = psql.serverInfo?[.message].map { ": \($0)" } ?? ""
             switch psql.code {
@@ -181,20 +188,22 @@ public final class PostgresStore: Store {
 
     /// Applies the migrations not yet recorded, each in a transaction, one process at a time.
     private func migrate() async throws {
-        try await client.withTransaction(logger: logger) { connection in
-            // One migrating process at a time; the others wait and then find the steps recorded.
-            try await connection.query("SELECT pg_advisory_xact_lock(7252707)", logger: logger)
-            try await connection.query(
-                "CREATE TABLE IF NOT EXISTS krapte_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
-                logger: logger
-            )
-            var applied: Set<String> = []
-            for try await name in try await connection.query("SELECT name FROM krapte_migration", logger: logger).decode(String.self) {
-                applied.insert(name)
-            }
-            for step in Self.migrations where !applied.contains(step.name) {
-                for sql in step.sql { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
-                try await connection.query("INSERT INTO krapte_migration (name) VALUES (\(step.name))", logger: logger)
+        try await client.withConnection { [logger] connection in
+            try await connection.transaction(logger: logger) { connection in
+                // One migrating process at a time; the others wait and then find the steps recorded.
+                try await connection.run("SELECT pg_advisory_xact_lock(7252707)", logger: logger)
+                try await connection.run(
+                    "CREATE TABLE IF NOT EXISTS krapte_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+                    logger: logger
+                )
+                var applied: Set<String> = []
+                for try await name in try await connection.query("SELECT name FROM krapte_migration", logger: logger).decode(String.self) {
+                    applied.insert(name)
+                }
+                for step in Self.migrations where !applied.contains(step.name) {
+                    for sql in step.sql { try await connection.run(PostgresQuery(unsafeSQL: sql), logger: logger) }
+                    try await connection.run("INSERT INTO krapte_migration (name) VALUES (\(step.name))", logger: logger)
+                }
             }
         }
     }
@@ -214,16 +223,43 @@ public final class PostgresStore: Store {
     public func load(_ release: Release.Finished, loadedAt: Date) async throws -> LoadOutcome {
         let (metadata, source) = try StoredForm.texts(of: release)
         let id = release.dataset.id
-        do {
-            return try await client.withTransaction(logger: logger) { connection in
+        return try await answering("store \(id)") { [client, logger] deadline in
+            try await Self.store(release, metadata: metadata, source: source, loadedAt: loadedAt, client: client, logger: logger, deadline: deadline)
+        }
+    }
+
+    /// Stores a release in one transaction; see `load(_:loadedAt:)`.
+    private static func store(
+        _ release: Release.Finished,
+        metadata: String,
+        source: String,
+        loadedAt: Date,
+        client: PostgresClient,
+        logger: Logger,
+        deadline: Deadline
+    ) async throws -> LoadOutcome {
+        let id = release.dataset.id
+        return try await client.withConnection { connection in
+            try await connection.transaction(logger: logger) { connection in
+                // Connected: waiting for another load of the dataset may take as long as that load does. Should the
+                // connection be lost meanwhile, the load ends at once, whatever statement it was waiting for.
+                deadline.disarm()
+                connection.closeFuture.whenComplete { _ in
+                    deadline.abandon(
+                        StoreError(
+                            .unavailable,
+                            "the connection to PostgreSQL was lost while \(id) was being stored, so it was not stored; load it again (a release already stored is not stored twice)"
+                        )
+                    )
+                }
                 // Loads of one dataset wait for each other, so that two at once never store the same release twice.
-                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(id)))", logger: logger)
+                try await connection.run("SELECT pg_advisory_xact_lock(hashtext(\(id)))", logger: logger)
                 if let latest = try await Self.latestVintage(connection, dataset: id, logger: logger) {
                     if latest.fingerprint == release.fingerprint { return LoadOutcome(vintage: latest, unchanged: true) }
                     let existing = try await Self.metadata(connection, vintage: latest.id, logger: logger)
                     try release.checkFits(existing, file: release.dataset.source.location)
                 }
-                try await connection.query(
+                try await connection.run(
                     "INSERT INTO dataset (id, title) VALUES (\(id), \(release.dataset.title)) ON CONFLICT (id) DO UPDATE SET title = excluded.title",
                     logger: logger
                 )
@@ -240,17 +276,7 @@ public final class PostgresStore: Store {
                 )
                 var vintageID: Int64 = 0
                 for try await v in rows.decode(Int64.self) { vintageID = v }
-                try await connection.copyFrom(table: "series", columns: ["vintage_id", "measure", "members", "data"], logger: logger) { writer in
-                    var buffer = ByteBuffer()
-                    for s in release.series {
-                        CopyText.appendRow(vintage: vintageID, measure: s.measure, members: s.members, data: s.data.encoded(), to: &buffer)
-                        if buffer.readableBytes > 1 << 20 {
-                            try await writer.write(buffer)
-                            buffer.clear()
-                        }
-                    }
-                    if buffer.readableBytes > 0 { try await writer.write(buffer) }
-                }
+                try await SeriesRows.insert(release.series, vintage: vintageID, on: connection, logger: logger)
                 let vintage = Vintage(
                     id: vintageID,
                     dataset: id,
@@ -263,10 +289,6 @@ public final class PostgresStore: Store {
                 )
                 return LoadOutcome(vintage: vintage, unchanged: false)
             }
-        } catch {
-            // A release that does not fit the dataset is the caller's to fix, as on SQLite.
-            if let error = ((error as? PostgresTransactionError)?.closureError ?? error) as? IngestError { throw error }
-            throw unavailable(error, doing: "store \(id)")
         }
     }
 
@@ -370,5 +392,38 @@ public final class PostgresStore: Store {
         }
         guard let json else { throw StoreError(.notFound, "there is no vintage \(vintage)") }
         return try StoredForm.dataset(json, vintage: vintage)
+    }
+}
+
+extension PostgresConnection {
+    /// Runs a statement and waits until it has finished. A statement's result must be read before the next one:
+    /// an unread result whose connection is lost leaves the next statement waiting for ever.
+    fileprivate func run(_ statement: PostgresQuery, logger: Logger) async throws {
+        for try await _ in try await query(statement, logger: logger) {}
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    ///
+    /// Unlike postgres-nio's `withTransaction`, it sends no ROLLBACK on a connection that is lost (the server
+    /// rolls the transaction back itself then): a statement sent while the connection closes is never answered.
+    fileprivate func transaction<T>(logger: Logger, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await run("BEGIN", logger: logger)
+        let value: T
+        do {
+            value = try await body(self)
+        } catch {
+            if !Self.isLost(error) { try? await run("ROLLBACK", logger: logger) }
+            throw error
+        }
+        try await run("COMMIT", logger: logger)
+        return value
+    }
+
+    /// Whether `error` means that the connection is gone: it broke, or the server ended the session (a FATAL
+    /// error, as when an administrator or a restart terminates it).
+    static func isLost(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError else { return false }
+        guard error.code == .server else { return error.code != .queryCancelled }
+        return ["FATAL", "PANIC"].contains(error.serverInfo?[.severity] ?? "")
     }
 }

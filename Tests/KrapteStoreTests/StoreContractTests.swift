@@ -130,4 +130,32 @@ import Testing
             #expect(rows.count == 1 && rows[0].data.count == v.observationCount)
         }
     }
+
+    /// Readers while new releases are loaded see the old release or the new one, never part of one: every answer
+    /// has all 300 series and one value throughout.
+    @Test(arguments: StoreKind.available)
+    func readersDuringLoadsSeeWholeReleases(kind: StoreKind) async throws {
+        let store = try await TestStores.make(kind)
+        _ = try await store.load(try TestStores.wide(value: 0), loadedAt: Date())
+        let query = ObservationQuery(dataset: "t", measure: "m")
+        let loads = Task {
+            for value in 1...8 { _ = try await store.load(try TestStores.wide(value: Double(value)), loadedAt: Date()) }
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<3 {
+                group.addTask {
+                    // Read until the loads are over (a bounded number of times, should they never end).
+                    for _ in 0..<2_000 {
+                        let rows = try await store.query(query).rows
+                        let values = Set(rows.map(\.value))
+                        #expect(rows.count == 300 * 4 && values.count == 1, "a reader saw \(rows.count) rows with values \(values)")
+                        if values == [8] { break }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        try await loads.value
+        #expect(try await store.vintages(of: "t").count == 9)
+    }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import KrapteCore
-import KraptePostgres
 import KrapteSQLite
 import KrapteTesting
 import Testing
+
+@testable import KraptePostgres
 
 /// The stores the contract runs against: SQLite always, PostgreSQL when `KRAPTE_TEST_POSTGRES` names a server
 /// (`scripts/with-postgres.sh swift test` starts one; CI always does).
@@ -19,7 +20,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
 enum TestStores {
     /// The PostgreSQL server for tests, if one is given.
-    static var postgresURL: String? { ProcessInfo.processInfo.environment["KRAPTE_TEST_POSTGRES"] }
+    static var postgresURL: String? { TestPostgres.url }
 
     /// A new, empty store of a kind: a SQLite file in a temporary folder, or a new PostgreSQL database.
     static func make(_ kind: StoreKind) async throws -> any Store {
@@ -30,14 +31,7 @@ enum TestStores {
     }
 
     /// Creates a database with a fresh name on the test server and returns its URL.
-    static func newPostgresDatabase() throws -> String {
-        let server = try #require(postgresURL, "KRAPTE_TEST_POSTGRES is not set")
-        let name = "krapte_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased())"
-        try psql(server, "CREATE DATABASE \(name)")
-        var parts = try #require(URLComponents(string: server))
-        parts.path = "/\(name)"
-        return try #require(parts.string)
-    }
+    static func newPostgresDatabase() throws -> String { try TestPostgres.newDatabase() }
 
     /// A loopback port that was free a moment ago.
     static func freePort() -> Int? {
@@ -57,18 +51,73 @@ enum TestStores {
 
     /// Runs one statement with `psql`.
     @discardableResult
-    static func psql(_ url: String, _ sql: String) throws -> String {
+    static func psql(_ url: String, _ sql: String) throws -> String { try TestPostgres.psql(url, sql) }
+
+    /// Starts `psql` running `sql` in the background (for example to hold a lock) and returns it.
+    static func background(_ url: String, _ sql: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        process.arguments = [url, "-v", "ON_ERROR_STOP=1", "-tAc", sql]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
+        process.arguments = [url, "-qtAc", sql]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "psql \(sql)")
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return process
+    }
+
+    /// Polls `condition` until it holds, failing after 20 seconds.
+    static func waitUntil(_ condition: () throws -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(20)
+        while try !condition() {
+            guard Date() < deadline else { throw StoreError(.unavailable, "the test's condition did not come true") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// Runs `body`, or fails the test instead of hanging when it takes longer than `limit`.
+    static func within<T: Sendable>(_ limit: Duration, _ body: @Sendable @escaping () async throws -> T) async throws -> T {
+        let expired: @Sendable () -> any Error = { StoreError(.unavailable, "the test did not finish within \(limit)") }
+        return try await Deadline.run(limit, expired: expired) { _ in try await body() }
+    }
+
+    /// A condition on `pg_locks` that keeps the locks of the connected database (other tests run beside).
+    static let thisDatabase = "database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+
+    /// The advisory locks of the database at `url`, granted or awaited.
+    static func advisoryLocks(_ url: String, granted: Bool) throws -> Int {
+        Int(
+            try psql(
+                url,
+                """
+                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted = \(granted) AND \(thisDatabase)
+                """
+            )
+        ) ?? -1
+    }
+
+    /// A release of dataset `t` with 300 series of four quarters, every value `value`.
+    static func wide(value: Double) throws -> Release.Finished {
+        var r = try Release(
+            dataset: Dataset(
+                id: "t",
+                title: "Test",
+                source: Source(publisher: "test", location: "test"),
+                dimensions: [KrapteCore.Dimension(code: "Regio", title: "Regio")],
+                measures: [Measure(code: "m", title: "M", unit: "aantal")]
+            ),
+            format: "test"
+        )
+        for region in 0..<300 {
+            let member = r.memberIndex(Member(code: "R\(region)", label: "Regio \(region)"), dimension: 0)
+            for quarter in 0..<4 {
+                r.append(
+                    SeriesKey(measure: 0, members: [member]),
+                    period: Period.quarter(2024, 1 + quarter)!,
+                    value: value,
+                    row: region * 4 + quarter + 2
+                )
+            }
+        }
+        return try r.finish(file: "t")
     }
 
     /// A release of dataset `t`: one series with a value per quarter from 2024KW01.

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""PostgreSQL load benchmark (issue 6): a tidy CSV of 1,000,000 observations, `krapte ingest` into PostgreSQL
+(parse, resolve codes, check duplicates, pack series, one transaction of multi-row INSERTs) against `psql \\copy` of the same
+CSV into a plain table, in the same run, each into a new database, best of N.
+Run from the checkout, with a server given by KRAPTE_TEST_POSTGRES or started for the run:
+    swift build -c release --product krapte --scratch-path .build-release
+    scripts/with-postgres.sh python3 Benchmarks/postgres.py 1000000 3"""
+import json, os, subprocess, sys, tempfile, time, uuid
+from urllib.parse import urlsplit, urlunsplit
+
+krapte = os.path.abspath('.build-release/release/krapte')
+server = os.environ['KRAPTE_TEST_POSTGRES']
+rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+work = tempfile.mkdtemp(prefix='krapte-bench-')
+csv_path = os.path.join(work, 'cube.csv')
+subprocess.run([krapte, 'demo', '--cube-observations', str(rows), '--cube-file', csv_path], check=True, stdout=subprocess.DEVNULL)
+mapping = {'dataset': 'cube', 'period': 'period', 'status': 'status',
+           'dimensions': [{'column': 'region', 'code': 'RegioS'}, {'column': 'sector', 'code': 'Sector'},
+                          {'column': 'occupation', 'code': 'Beroep'}],
+           'measureColumn': 'measure', 'valueColumn': 'value', 'measures': [{'code': 'vacatures'}, {'code': 'ww_kort'}]}
+mapping_path = os.path.join(work, 'mapping.json')
+json.dump(mapping, open(mapping_path, 'w'))
+
+
+def psql(url, *args):
+    return subprocess.run(['psql', url, '-v', 'ON_ERROR_STOP=1', '-qtA', *args], check=True, capture_output=True, text=True).stdout
+
+
+def new_database():
+    name = 'bench_' + uuid.uuid4().hex[:12]
+    psql(server, '-c', f'CREATE DATABASE {name}')
+    return urlunsplit(urlsplit(server)._replace(path='/' + name))
+
+
+def run_krapte(url):
+    subprocess.run([krapte, 'ingest', csv_path, '--mapping', mapping_path, '--db', url], check=True, stdout=subprocess.DEVNULL)
+
+
+def run_copy(url):
+    psql(url, '-c', 'CREATE TABLE obs (period TEXT, region TEXT, sector TEXT, occupation TEXT, measure TEXT, '
+                    'value DOUBLE PRECISION, status TEXT)',
+         '-c', f"\\copy obs FROM '{csv_path}' WITH (FORMAT csv, HEADER true)")
+
+
+def best(label, fn, check):
+    times = []
+    for _ in range(repeats):
+        url = new_database()
+        psql(url, '-c', 'SELECT 1')  # connect once, so that neither side pays for the new database's first connection
+        t = time.perf_counter()
+        fn(url)
+        times.append(time.perf_counter() - t)
+        check(url)
+    print(f'{label:50s} best {min(times):6.3f} s of {", ".join(f"{s:.3f}" for s in times)}')
+    return min(times)
+
+
+def check_krapte(url):
+    stored = int(psql(url, '-c', 'SELECT sum(observation_count) FROM vintage'))
+    assert stored == rows, f'krapte stored {stored} observations, not {rows}'
+
+
+def check_copy(url):
+    stored = int(psql(url, '-c', 'SELECT count(*) FROM obs'))
+    assert stored == rows, f'\\copy stored {stored} rows, not {rows}'
+
+
+print(f'{rows} observations, {os.path.getsize(csv_path) / 1e6:.1f} MB, PostgreSQL {psql(server, "-c", "SHOW server_version").strip()}')
+c = best('psql \\copy into a plain table', run_copy, check_copy)
+k = best('krapte ingest -> PostgreSQL (checked, one transaction)', run_krapte, check_krapte)
+print(f'ratio: krapte takes {k / c:.2f}x the time of \\copy (goal: at most 1.5x)')
