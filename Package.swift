@@ -15,10 +15,12 @@ let package = Package(
         .library(name: "KrapteIngest", targets: ["KrapteIngest"]),
         .library(name: "KrapteSQLite", targets: ["KrapteSQLite"]),
         .library(name: "KraptePostgres", targets: ["KraptePostgres"]),
+        .library(name: "KrapteServer", targets: ["KrapteServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
@@ -44,10 +46,19 @@ let package = Package(
         ),
         .target(name: "KrapteRender", dependencies: ["KrapteCore"], swiftSettings: swiftSettings),
         .target(
+            name: "KrapteServer",
+            dependencies: [
+                "KrapteCore", "KrapteRender", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "KrapteCLI",
             dependencies: [
-                "KrapteCore", "KrapteIngest", "KrapteSQLite", "KraptePostgres", "KrapteRender",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "KrapteCore", "KrapteIngest", "KrapteSQLite", "KraptePostgres", "KrapteRender", "KrapteServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -86,6 +97,16 @@ let package = Package(
         .testTarget(
             name: "KrapteRenderTests",
             dependencies: ["KrapteRender", "KrapteCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KrapteServerTests",
+            dependencies: [
+                "KrapteServer", "KrapteCore", "KrapteSQLite", "KraptePostgres", "KrapteTesting",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KrapteCore
+import KrapteRender
 
 /// `krapte compute`: computes indicators from their definitions and stores them as derived datasets.
 struct Compute: AsyncParsableCommand {
@@ -140,7 +141,7 @@ struct Compute: AsyncParsableCommand {
             periods: period.flatMap(PeriodRange.init(parsing:))
         )
         let result = try await db.query(query)
-        var extra: [Query.Column] = []
+        var extra: [QueryResultDocument.Column] = []
         if computed.dataset.measure(named: IndicatorEngine.typeringMeasure) != nil {
             query.measure = IndicatorEngine.typeringMeasure
             var types: [[String]: String] = [:]
@@ -150,7 +151,9 @@ struct Compute: AsyncParsableCommand {
                     types[row.members.map(\.code) + [row.period.code]] = classes[i].rawValue
                 }
             }
-            extra.append(Query.Column(title: "typering", values: result.rows.map { types[$0.members.map(\.code) + [$0.period.code]] ?? "" }))
+            extra.append(
+                QueryResultDocument.Column(title: "typering", values: result.rows.map { types[$0.members.map(\.code) + [$0.period.code]] ?? "" })
+            )
         }
         print(Query.render(result, format: format, extra: extra))
     }

@@ -68,15 +68,9 @@ struct Query: AsyncParsableCommand {
         }
     }
 
-    /// A column shown beside the values, one entry per row (the typering beside the spanningsindicator).
-    struct Column {
-        var title: String
-        var values: [String]
-    }
-
     /// Renders a result as a table (Dutch numbers), CSV or JSON; a derived dataset's figures come with their
     /// input periods and the derivation.
-    static func render(_ r: QueryResult, format: Format, extra: [Column] = []) -> String {
+    static func render(_ r: QueryResult, format: Format, extra: [QueryResultDocument.Column] = []) -> String {
         let dims = r.dataset.dimensions
         let derived = r.dataset.derivation != nil
         switch format {
@@ -98,44 +92,9 @@ struct Query: AsyncParsableCommand {
             if let d = r.dataset.derivation { text += "\n" + Self.describe(d) }
             return text
         case .csv:
-            let header =
-                dims.flatMap { [$0.code, "\($0.code)_label"] } + ["period", "value"] + extra.map(\.title) + ["status", "attribute"]
-                + (derived ? ["inputs"] : [])
-            var lines = [header.map(csvField).joined(separator: ",")]
-            for (i, row) in r.rows.enumerated() {
-                var cells = row.members.flatMap { [$0.code, $0.label] } + [row.period.code, row.value.map { String($0) } ?? ""]
-                cells += extra.map { $0.values[i] }
-                cells += [row.status.dutchLabel, row.attribute == .present ? "" : "\(row.attribute)"]
-                if derived { cells.append(row.inputs.map(\.code).joined(separator: " ")) }
-                lines.append(cells.map(csvField).joined(separator: ","))
-            }
-            return lines.joined(separator: "\n")
+            return QueryResultDocument(r, extra: extra).csv.trimmingCharacters(in: .newlines)
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.dateEncodingStrategy = .iso8601
-            let doc = JSONResult(
-                dataset: r.dataset.id,
-                title: r.dataset.title,
-                measure: .init(code: r.measure.code, title: r.measure.title, unit: r.measure.unit, decimals: r.measure.decimals),
-                source: r.dataset.source,
-                vintage: r.vintage.id,
-                publishedAt: r.vintage.publishedAt,
-                loadedAt: r.vintage.loadedAt,
-                derivation: r.dataset.derivation,
-                observations: r.rows.enumerated().map { i, row in
-                    .init(
-                        members: Dictionary(uniqueKeysWithValues: zip(dims.map(\.code), row.members.map(\.code))),
-                        period: row.period.code,
-                        value: row.value,
-                        status: row.status.dutchLabel,
-                        attribute: row.attribute == .present ? nil : "\(row.attribute)",
-                        extra: extra.isEmpty ? nil : Dictionary(uniqueKeysWithValues: extra.map { ($0.title, $0.values[i]) }),
-                        inputs: row.inputs.isEmpty ? nil : row.inputs.map(\.code)
-                    )
-                }
-            )
-            return String(decoding: (try? encoder.encode(doc)) ?? Data(), as: UTF8.self)
+            return QueryResultDocument(r, extra: extra).json
         }
     }
 
@@ -149,33 +108,5 @@ struct Query: AsyncParsableCommand {
                 "  \(i.series.map { "\($0) " } ?? "")\(i.role): \(i.dataset) \(i.measure)\(members.isEmpty ? "" : " [\(members.joined(separator: "; "))]")\(summed) (vintage \(i.vintage)\(published))"
         }
         return (["Berekend (\(d.operation)): \(d.formula). Invoer:"] + inputs).joined(separator: "\n")
-    }
-
-    static func csvField(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
-
-    struct JSONResult: Encodable {
-        struct MeasureInfo: Encodable {
-            var code, title, unit: String
-            var decimals: Int
-        }
-        struct Observation: Encodable {
-            var members: [String: String]
-            var period: String
-            var value: Double?
-            var status: String
-            var attribute: String?
-            var extra: [String: String]?
-            var inputs: [String]?
-        }
-        var dataset, title: String
-        var measure: MeasureInfo
-        var source: Source
-        var vintage: Int64
-        var publishedAt: Date?
-        var loadedAt: Date
-        var derivation: Derivation?
-        var observations: [Observation]
     }
 }

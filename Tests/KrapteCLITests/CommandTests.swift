@@ -23,7 +23,7 @@ import Testing
         ["query", "x", "--measure", "m", "--where", "nodimension"], ["query", "x", "--measure", "m", "--period", "2024Q4"],
         ["query", "x", "--measure", "m", "--as-of", "gisteren"], ["ingest", "f.csv", "--published", "2024-13-45"],
         ["compute"], ["compute", "x", "--all"], ["compute", "x", "--period", "KW4"], ["demo", "--cube-size", "93x36"],
-        ["demo", "--cube-size", "0x1x1"],
+        ["demo", "--cube-size", "0x1x1"], ["serve", "--port", "70000"], ["serve", "--port", "http"],
     ])
     func rejectsBadOptions(arguments: [String]) {
         #expect(throws: (any Error).self) { try Krapte.parseAsRoot(arguments) }

@@ -1,0 +1,113 @@
+import Foundation
+import KrapteCore
+
+/// A query result as a download: CSV or JSON, with the same columns and fields wherever it is written (`krapte
+/// query`, `krapte compute`, the server's API), so that what a page shows and what it downloads agree.
+public struct QueryResultDocument: Sendable {
+    /// A column shown beside the values, one entry per row (the typering beside the spanningsindicator).
+    public struct Column: Sendable {
+        /// The column's heading.
+        public var title: String
+        /// One value per row of the result.
+        public var values: [String]
+
+        /// Makes a column.
+        public init(title: String, values: [String]) {
+            self.title = title
+            self.values = values
+        }
+    }
+
+    /// The result.
+    public var result: QueryResult
+    /// Columns beside the values.
+    public var extra: [Column]
+
+    /// Wraps a result with the columns to show beside its values.
+    public init(_ result: QueryResult, extra: [Column] = []) {
+        self.result = result
+        self.extra = extra
+    }
+
+    /// CSV: per dimension its code and label, then period, value (with a full stop), the extra columns, status
+    /// (in Dutch) and attribute, and for a derived dataset the input periods.
+    public var csv: String {
+        let r = result
+        let derived = r.dataset.derivation != nil
+        let header =
+            r.dataset.dimensions.flatMap { [$0.code, "\($0.code)_label"] } + ["period", "value"] + extra.map(\.title)
+            + ["status", "attribute"] + (derived ? ["inputs"] : [])
+        var lines = [header.map(Self.csvField).joined(separator: ",")]
+        for (i, row) in r.rows.enumerated() {
+            var cells = row.members.flatMap { [$0.code, $0.label] } + [row.period.code, row.value.map { String($0) } ?? ""]
+            cells += extra.map { $0.values[i] }
+            cells += [row.status.dutchLabel, row.attribute == .present ? "" : "\(row.attribute)"]
+            if derived { cells.append(row.inputs.map(\.code).joined(separator: " ")) }
+            lines.append(cells.map(Self.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// JSON: the dataset, measure, source, vintage and derivation, and the observations with their members by
+    /// dimension code.
+    public var json: String {
+        let r = result
+        let dims = r.dataset.dimensions
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        let doc = Body(
+            dataset: r.dataset.id,
+            title: r.dataset.title,
+            measure: .init(code: r.measure.code, title: r.measure.title, unit: r.measure.unit, decimals: r.measure.decimals),
+            source: r.dataset.source,
+            vintage: r.vintage.id,
+            publishedAt: r.vintage.publishedAt,
+            loadedAt: r.vintage.loadedAt,
+            derivation: r.dataset.derivation,
+            observations: r.rows.enumerated().map { i, row in
+                .init(
+                    members: Dictionary(uniqueKeysWithValues: zip(dims.map(\.code), row.members.map(\.code))),
+                    period: row.period.code,
+                    value: row.value,
+                    status: row.status.dutchLabel,
+                    attribute: row.attribute == .present ? nil : "\(row.attribute)",
+                    extra: extra.isEmpty ? nil : Dictionary(uniqueKeysWithValues: extra.map { ($0.title, $0.values[i]) }),
+                    inputs: row.inputs.isEmpty ? nil : row.inputs.map(\.code)
+                )
+            }
+        )
+        return String(decoding: (try? encoder.encode(doc)) ?? Data(), as: UTF8.self)
+    }
+
+    /// A CSV field, quoted when it holds a comma, quote or line break.
+    public static func csvField(_ s: String) -> String {
+        s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    private struct Body: Encodable {
+        struct MeasureInfo: Encodable {
+            var code, title, unit: String
+            var decimals: Int
+        }
+        struct Observation: Encodable {
+            var members: [String: String]
+            var period: String
+            var value: Double?
+            var status: String
+            var attribute: String?
+            var extra: [String: String]?
+            var inputs: [String]?
+        }
+        var dataset, title: String
+        var measure: MeasureInfo
+        var source: Source
+        var vintage: Int64
+        var publishedAt: Date?
+        var loadedAt: Date
+        var derivation: Derivation?
+        var observations: [Observation]
+    }
+}

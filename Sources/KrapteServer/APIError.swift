@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import KrapteCore
+import Logging
+
+/// An error as the API answers it: a status and a message a user can act on, as JSON
+/// (`{"error": {"status": 404, "message": "..."}}`), never a stack trace, SQL or file path.
+public struct APIError: Error, Sendable, Equatable {
+    /// The HTTP status.
+    public var status: HTTPResponse.Status
+    /// What went wrong and what to do about it.
+    public var message: String
+
+    /// Makes an error.
+    public init(_ status: HTTPResponse.Status, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    /// Any error as the API answers it. A store that is down is 503, a missing dataset or member 404, a request
+    /// that is not valid 400; anything unforeseen is 500 with a message that shows nothing of the inside.
+    public init(_ error: any Error) {
+        switch error {
+        case let error as APIError:
+            self = error
+        case let error as StoreError:
+            switch error.code {
+            case .unavailable: self.init(.serviceUnavailable, "The database is not available now: \(error.message).")
+            case .notFound: self.init(.notFound, error.message)
+            case .invalid: self.init(.badRequest, error.message)
+            case .corrupt: self.init(.internalServerError, "Stored data cannot be read: \(error.message).")
+            }
+        case let error as HTTPError where error.status == .notFound && error.body == nil:
+            self.init(.notFound, "There is nothing at this address; the API lists its datasets at /api/v1/datasets.")
+        case let error as HTTPError:
+            self.init(error.status, error.body ?? error.status.reasonPhrase)
+        default:
+            self.init(.internalServerError, "The server could not answer this request; the server's log has the details.")
+        }
+    }
+
+    /// The JSON response, with `Retry-After` when the database is down.
+    func response() -> Response {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if status == .serviceUnavailable { headers[.retryAfter] = "10" }
+        let body = ["error": Body(status: status.code, message: message)]
+        let data = (try? JSONEncoder.api.encode(body)) ?? Data()
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private struct Body: Encodable {
+        var status: Int
+        var message: String
+    }
+}
+
+/// Turns every error a route throws into an `APIError` response, and logs the unforeseen ones with their cause.
+struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let answer = APIError(error)
+            if answer.status.code >= 500 {
+                context.logger.error("\(request.method) \(request.uri.path): \(answer.status.code) \(String(reflecting: error))")
+            }
+            return answer.response()
+        }
+    }
+}
+
+extension JSONEncoder {
+    /// How the API writes JSON: sorted keys, ISO 8601 dates, NaN as a string.
+    static var api: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return encoder
+    }
+}

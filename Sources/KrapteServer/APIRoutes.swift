@@ -1,0 +1,128 @@
+import Foundation
+import Hummingbird
+import KrapteCore
+import KrapteRender
+
+/// The JSON API under `/api/v1`: the datasets, a dataset's metadata and vintages, and queries with the semantics of
+/// `krapte query`, as JSON or, with `Accept: text/csv` or `?format=csv`, as CSV.
+struct APIRoutes: Sendable {
+    let store: any Store
+
+    /// The query parameters of an observations request that are not a dimension filter.
+    static let reserved: Set<String> = ["measure", "period", "asOf", "format"]
+
+    func add(to router: some RouterMethods<BasicRequestContext>) {
+        let api = router.group("api/v1")
+        api.get("health") { _, _ in try await health() }
+        api.get("datasets") { request, _ in try await datasets(request) }
+        api.get("datasets/:dataset") { request, context in try await dataset(try context.parameters.require("dataset"), request) }
+        api.get("datasets/:dataset/observations") { request, context in
+            try await observations(try context.parameters.require("dataset"), request)
+        }
+    }
+
+    /// Whether the store answers: 200, or 503 while the database is down.
+    func health() async throws -> Response {
+        _ = try await store.datasets()
+        return try Self.json(["store": "ok"])
+    }
+
+    func datasets(_ request: Request) async throws -> Response {
+        let list = try await store.datasets().map {
+            DatasetEntry(id: $0.id, title: $0.title, vintages: $0.vintageCount, latest: $0.latest)
+        }
+        return try Self.json(["datasets": list])
+    }
+
+    func dataset(_ id: String, _ request: Request) async throws -> Response {
+        let vintages = try await store.vintages(of: id)
+        let metadata = try await store.metadata(of: id, vintage: vintages[vintages.count - 1].id)
+        return try Self.json(DatasetDocument(dataset: metadata, vintages: vintages))
+    }
+
+    func observations(_ id: String, _ request: Request) async throws -> Response {
+        let query = try Self.query(dataset: id, request.uri.queryParameters)
+        let result = try await store.query(query)
+        let document = QueryResultDocument(result)
+        if Self.wantsCSV(request) {
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/csv; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"\(Self.fileName(id)).csv\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: document.csv))
+            )
+        }
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: document.json))
+        )
+    }
+
+    /// The query that the parameters ask: `measure` (required), `period` (a period or range), `asOf`
+    /// (YYYY-MM-DD), and any other parameter a dimension with its members, comma-separated.
+    /// - Throws: `APIError` 400 saying which parameter is wrong and what it takes.
+    static func query(dataset: String, _ parameters: Parameters) throws -> ObservationQuery {
+        guard let measure = parameters.get("measure"), !measure.isEmpty else {
+            throw APIError(.badRequest, "Name the measure: ?measure=CODE (the dataset's metadata lists its measures).")
+        }
+        var query = ObservationQuery(dataset: dataset, measure: measure)
+        if let period = parameters.get("period") {
+            guard let range = PeriodRange(parsing: period) else {
+                throw APIError(
+                    .badRequest,
+                    "'period' takes a CBS period such as 2024KW04 or a range 2020KW01..2024KW04, not '\(period)'."
+                )
+            }
+            query.periods = range
+        }
+        if let asOf = parameters.get("asOf") {
+            guard let date = ISO8601DateFormatter.day.date(from: asOf) else {
+                throw APIError(.badRequest, "'asOf' takes a date as YYYY-MM-DD, not '\(asOf)'.")
+            }
+            query.asOf = date
+        }
+        if let format = parameters.get("format"), !["json", "csv"].contains(format) {
+            throw APIError(.badRequest, "'format' takes json or csv, not '\(format)'.")
+        }
+        var filters: [String: [String]] = [:]
+        for (name, value) in parameters where !reserved.contains(String(name)) {
+            filters[String(name), default: []] += value.split(separator: ",").map(String.init)
+        }
+        query.filters = filters.sorted { $0.key < $1.key }.map { .init(dimension: $0.key, members: $0.value) }
+        return query
+    }
+
+    /// Whether the request asks for CSV, by `?format=csv` or by its `Accept` header.
+    static func wantsCSV(_ request: Request) -> Bool {
+        if let format = request.uri.queryParameters.get("format") { return format == "csv" }
+        return request.headers[.accept]?.contains("text/csv") ?? false
+    }
+
+    /// A dataset id as a safe file name.
+    static func fileName(_ id: String) -> String {
+        String(id.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? Character($0) : "_" })
+    }
+
+    static func json(_ value: some Encodable) throws -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder.api.encode(value)))
+        )
+    }
+
+    struct DatasetEntry: Encodable {
+        var id: String
+        var title: String
+        var vintages: Int
+        var latest: Vintage
+    }
+
+    struct DatasetDocument: Encodable {
+        var dataset: Dataset
+        var vintages: [Vintage]
+    }
+}
