@@ -1,0 +1,14 @@
+/// The colours of charts: Okabe and Ito's palette, told apart by readers with any common colour-vision deficiency,
+/// in an order that keeps neighbours distinct.
+public enum ChartPalette {
+    /// The colours for series or categories, in order; the list repeats after eight.
+    public static let colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
+
+    /// The colour of series or category `index`.
+    public static func colour(_ index: Int) -> String { colours[index % colours.count] }
+
+    /// The axis and grid colour.
+    static let axis = "#595959"
+    /// The colour of grid lines.
+    static let grid = "#D9D9D9"
+}

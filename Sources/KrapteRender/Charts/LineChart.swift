@@ -1,0 +1,77 @@
+/// A line chart over periods: one line per series, a value axis with Dutch tick labels, a legend when there is more
+/// than one series, and a tooltip on every point. Missing values break the line.
+public struct LineChart: Sendable {
+    /// One line.
+    public struct Series: Sendable {
+        /// The name in the legend.
+        public var name: String
+        /// One value per x label; nil where there is none.
+        public var values: [Double?]
+
+        /// Makes a series.
+        public init(name: String, values: [Double?]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    /// The chart's id, unique on its page.
+    public var id: String
+    /// What the chart shows, announced as its title.
+    public var title: String
+    /// A sentence that says what the chart shows, for screen readers.
+    public var summary: String
+    /// The labels along the x axis (periods).
+    public var xLabels: [String]
+    /// The lines.
+    public var series: [Series]
+    /// Decimals of the values in tooltips.
+    public var decimals: Int
+    /// The chart's size in pixels.
+    public var width = 720
+    public var height = 320
+
+    /// Makes a line chart.
+    public init(id: String, title: String, summary: String, xLabels: [String], series: [Series], decimals: Int) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.xLabels = xLabels
+        self.series = series
+        self.decimals = decimals
+    }
+
+    /// The chart as an SVG element.
+    public func svg() -> String {
+        let legendRows = series.count > 1 ? (series.count + 2) / 3 : 0
+        let frame = ChartFrame(width: Double(width), height: Double(height), left: 64, right: 36, top: 12, bottom: 30 + Double(legendRows) * 22)
+        var canvas = SVGCanvas(id: id, width: width, height: height, title: title, description: summary)
+        let values = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
+        let scale = ChartScale(values, includeZero: false)
+        frame.valueAxis(scale, on: &canvas)
+        let count = max(1, xLabels.count - 1)
+        func x(_ i: Int) -> Double { frame.left + frame.plotWidth * (xLabels.count == 1 ? 0.5 : Double(i) / Double(count)) }
+        let every = max(1, Int((Double(xLabels.count) / 8).rounded(.up)))
+        // Every `every`-th label, counted back from the latest period so that it is always labelled.
+        for (i, label) in xLabels.enumerated() where (xLabels.count - 1 - i) % every == 0 {
+            canvas.line(x(i), frame.bottomY, x(i), frame.bottomY + 4, stroke: ChartPalette.axis)
+            canvas.label(x(i), frame.bottomY + 16, label, anchor: "middle")
+        }
+        for (s, line) in series.enumerated() {
+            let colour = ChartPalette.colour(s)
+            let points = line.values.enumerated().map { i, v -> (Double, Double)? in
+                guard let v, v.isFinite, i < xLabels.count else { return nil }
+                return (x(i), frame.y(scale.fraction(v)))
+            }
+            canvas.path(points, stroke: colour, dashed: s % 2 == 1 && series.count > 1)
+            if xLabels.count <= 120 {
+                for (i, point) in points.enumerated() {
+                    guard let (px, py) = point, let v = line.values[i] else { continue }
+                    canvas.dot(px, py, fill: colour, tooltip: "\(line.name), \(xLabels[i]): \(DutchNumberFormat.format(v, decimals: decimals))")
+                }
+            }
+        }
+        if legendRows > 0 { frame.legend(series.map(\.name), top: frame.bottomY + 40, on: &canvas) }
+        return canvas.finished()
+    }
+}

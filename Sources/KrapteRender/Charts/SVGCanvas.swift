@@ -1,0 +1,92 @@
+import Foundation
+
+/// Writes an SVG document: the accessible frame (`role="img"`, `<title>`, `<desc>`) and the elements charts draw,
+/// with every text escaped and coordinates rounded to a tenth of a pixel so that the output is stable.
+struct SVGCanvas {
+    private(set) var text: String
+    /// The chart's id, unique on its page; ids inside the chart start with it.
+    let id: String
+
+    /// Starts a document of `width` x `height` whose title and description a screen reader announces.
+    init(id: String, width: Int, height: Int, title: String, description: String) {
+        let id = Markup.escape(id)
+        self.id = id
+        text = """
+            <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \(width) \(height)" width="\(width)" \
+            height="\(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="system-ui, sans-serif" \
+            font-size="12">
+            <title id="\(id)-title">\(Markup.escape(title))</title>
+            <desc id="\(id)-desc">\(Markup.escape(description))</desc>
+
+            """
+    }
+
+    /// A coordinate as SVG writes it: at most one decimal, a full stop.
+    static func n(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+    }
+
+    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1) {
+        text += "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\""
+        text += width == 1 ? "/>\n" : " stroke-width=\"\(Self.n(width))\"/>\n"
+    }
+
+    /// Text at a point; `anchor` is start, middle or end.
+    mutating func label(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", fill: String = "#1A1A1A") {
+        text += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\">\(Markup.escape(content))</text>\n"
+    }
+
+    /// A rectangle with a tooltip (`<title>`) that says what it shows.
+    mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double, fill: String, tooltip: String? = nil, pattern: Bool = false) {
+        let box = "x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(0, width)))\" height=\"\(Self.n(max(0, height)))\""
+        let paint = pattern ? "fill=\"url(#\(id)-hatch)\" stroke=\"\(ChartPalette.axis)\"" : "fill=\"\(fill)\""
+        if let tooltip {
+            text += "<rect \(box) \(paint)><title>\(Markup.escape(tooltip))</title></rect>\n"
+        } else {
+            text += "<rect \(box) \(paint)/>\n"
+        }
+    }
+
+    /// A line through points; nil breaks the line.
+    mutating func path(_ points: [(Double, Double)?], stroke: String, width: Double = 2, dashed: Bool = false) {
+        var d = ""
+        var pen = false
+        for point in points {
+            guard let (x, y) = point else {
+                pen = false
+                continue
+            }
+            d += (pen ? "L" : "M") + Self.n(x) + " " + Self.n(y)
+            pen = true
+        }
+        guard !d.isEmpty else { return }
+        text += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\""
+        text += dashed ? " stroke-dasharray=\"6 3\"/>\n" : "/>\n"
+    }
+
+    /// A point with a tooltip.
+    mutating func dot(_ x: Double, _ y: Double, fill: String, tooltip: String) {
+        text += "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"3\" fill=\"\(fill)\"><title>\(Markup.escape(tooltip))</title></circle>\n"
+    }
+
+    /// The hatch pattern that marks suppressed cells (`rect(..., pattern: true)`).
+    mutating func hatchPattern() {
+        text += """
+            <defs><pattern id="\(id)-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
+            <rect width="6" height="6" fill="#FFFFFF"/><line x1="0" y1="0" x2="0" y2="6" stroke="#8C8C8C" stroke-width="2"/>\
+            </pattern></defs>
+
+            """
+    }
+
+    /// Draws `body` shifted by `dx`, `dy` (a panel of small multiples).
+    mutating func translated(_ dx: Double, _ dy: Double, _ body: (inout SVGCanvas) -> Void) {
+        text += "<g transform=\"translate(\(Self.n(dx)) \(Self.n(dy)))\">\n"
+        body(&self)
+        text += "</g>\n"
+    }
+
+    /// The finished document.
+    func finished() -> String { text + "</svg>\n" }
+}

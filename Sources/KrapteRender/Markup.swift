@@ -1,0 +1,23 @@
+/// Escaping for HTML and SVG: every label and value that comes from data passes through here before it reaches a
+/// page, a chart or an attribute.
+public enum Markup {
+    /// `text` with `&`, `<`, `>`, `"` and `'` escaped, safe in element content and in quoted attributes.
+    ///
+    /// - Complexity: O(n) in the length of `text`.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}": out += "\u{FFFD}"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

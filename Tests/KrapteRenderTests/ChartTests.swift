@@ -1,0 +1,117 @@
+import Foundation
+import KrapteCore
+import KrapteRender
+import Testing
+
+@Suite struct ChartTests {
+    static let quarters = (0..<12).map { "\(2022 + $0 / 4)KW0\($0 % 4 + 1)" }
+
+    @Test func lineChart() throws {
+        let chart = LineChart(
+            id: "lijn",
+            title: "Openstaande vacatures, ICT",
+            summary: "Vacatures en kortdurende WW per kwartaal, 2022KW01 tot 2024KW04.",
+            xLabels: Self.quarters,
+            series: [
+                .init(name: "Vacatures", values: [18_100, 19_400, 21_000, 22_600, 22_100, nil, 20_500, 19_900, 19_000, 18_700, 18_200, 17_900]),
+                .init(name: "WW < 6 mnd", values: [2_600, 2_500, 2_450, 2_400, 2_550, 2_700, 2_800, 2_900, 2_950, 3_000, 3_050, 3_100]),
+            ],
+            decimals: 0
+        )
+        try Snapshot.check(chart.svg(), named: "lineChart.svg")
+    }
+
+    @Test func barChart() throws {
+        let chart = BarChart(
+            id: "staaf",
+            title: "Spanningsindicator per regio, 2024KW04",
+            summary: "De spanningsindicator per arbeidsmarktregio.",
+            bars: [
+                .init(label: "Groot Amsterdam", value: 9.4), .init(label: "Utrecht-Midden", value: 7.7),
+                .init(label: "Zuid-Limburg", value: -0.4), .init(label: "Friesland", value: nil),
+                .init(label: "Een heel lange naam van een regio die niet past", value: 1.25),
+            ],
+            decimals: 1
+        )
+        try Snapshot.check(chart.svg(), named: "barChart.svg")
+    }
+
+    @Test func stackedBarChart() throws {
+        let chart = StackedBarChart(
+            id: "gestapeld",
+            title: "Moeite met vervullen van vacatures, per sector",
+            summary: "Aandeel werkgevers per antwoord, per sector; een sector met te weinig respondenten is gearceerd.",
+            categories: ["Veel moeite", "Enige moeite", "Geen moeite"],
+            bars: [
+                .init(label: "Zorg en welzijn", shares: [61.2, 28.3, 10.5]), .init(label: "ICT", shares: [44, 40, 16]),
+                .init(label: "Landbouw", shares: nil),
+            ]
+        )
+        try Snapshot.check(chart.svg(), named: "stackedBarChart.svg")
+    }
+
+    @Test func smallMultiples() throws {
+        let chart = SmallMultiples(
+            id: "klein",
+            title: "Vacatures per regio",
+            summary: "Openstaande vacatures per regio, elk paneel één regio op dezelfde schaal.",
+            xLabels: Self.quarters,
+            panels: ["Utrecht", "Groningen", "Limburg", "Zeeland"].enumerated().map { i, name in
+                .init(title: name, values: Self.quarters.indices.map { Double(1_000 * (i + 1) + 50 * $0) })
+            },
+            decimals: 0
+        )
+        try Snapshot.check(chart.svg(), named: "smallMultiples.svg")
+    }
+
+    /// Labels from data never reach the SVG unescaped, in text or in tooltips.
+    @Test func hostileLabelsAreEscaped() {
+        let hostile = "<script>alert('x')</script> & \"Zorg\""
+        let svgs = [
+            LineChart(id: "a\"b", title: hostile, summary: hostile, xLabels: [hostile], series: [.init(name: hostile, values: [1])], decimals: 0)
+                .svg(),
+            BarChart(id: "b", title: hostile, summary: hostile, bars: [.init(label: hostile, value: 1)], decimals: 0).svg(),
+            StackedBarChart(id: "c", title: hostile, summary: hostile, categories: [hostile], bars: [.init(label: hostile, shares: [100])]).svg(),
+            SmallMultiples(id: "d", title: hostile, summary: hostile, xLabels: [hostile], panels: [.init(title: hostile, values: [1])], decimals: 0)
+                .svg(),
+        ]
+        for svg in svgs {
+            #expect(!svg.contains("<script") && !svg.contains("\"Zorg\"") && !svg.contains("a\"b"))
+            #expect(svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Zorg&quot;"))
+            #expect(svg.contains("role=\"img\"") && svg.contains("<title id=") && svg.contains("<desc id="))
+        }
+    }
+
+    /// A suppressed group shows no share anywhere: not as text, not in a tooltip.
+    @Test func suppressedBarsShowNoShare() {
+        let svg = StackedBarChart(
+            id: "s",
+            title: "t",
+            summary: "s",
+            categories: ["Ja", "Nee"],
+            bars: [.init(label: "Landbouw", shares: nil)]
+        ).svg()
+        #expect(svg.contains("Landbouw: te weinig respondenten"))
+        #expect(!svg.contains("Landbouw, Ja") && !svg.contains("Landbouw, Nee"))
+    }
+
+    /// Axis ticks are 1, 2 or 5 times a power of ten, cover the values, and carry Dutch labels with the decimals
+    /// their step needs.
+    @Test(arguments: [
+        ([3.0, 97.0], false, "0|20|40|60|80|100"),
+        ([0.4, 9.4], true, "0|2|4|6|8|10"),
+        ([-0.4, 1.25], true, "-0,5|0,0|0,5|1,0|1,5"),
+        ([17_900.0, 22_600.0], false, "17.000|18.000|19.000|20.000|21.000|22.000|23.000"),
+        ([5.0, 5.0], false, "4,4|4,6|4,8|5,0|5,2|5,4|5,6"),
+    ])
+    func niceTicks(values: [Double], zero: Bool, expected: String) {
+        let svg =
+            zero
+            ? BarChart(id: "x", title: "t", summary: "s", bars: values.map { .init(label: "v", value: $0) }, decimals: 2).svg()
+            : LineChart(id: "y", title: "t", summary: "s", xLabels: values.map { _ in "p" }, series: [.init(name: "s", values: values)], decimals: 2)
+                .svg()
+        let labels = svg.split(separator: "\n").filter { $0.contains("text-anchor=\"\(zero ? "middle" : "end")\"") && !$0.contains(">p<") }
+            .compactMap { $0.split(separator: ">").last?.split(separator: "<").first.map(String.init) }
+        #expect(labels.joined(separator: "|") == expected)
+    }
+}
