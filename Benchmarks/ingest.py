@@ -2,19 +2,14 @@
 """Ingest benchmark: a tidy CSV of 1,000,000 observations into the store, krapte against pandas (read_csv + to_sql
 into SQLite) and DuckDB (read_csv into a table, 2 threads), in the same run; and the 85880NED OData v4 response.
 Run from the checkout: swift build -c release --product krapte --scratch-path .build-release && python3 Benchmarks/ingest.py"""
-import json, os, resource, subprocess, sys, tempfile, time
+import os, resource, subprocess, sys, tempfile, time
+
+from cube import write_cube
 
 krapte = os.path.abspath('.build-release/release/krapte')
 work = tempfile.mkdtemp(prefix='krapte-bench-')
 rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-csv_path = os.path.join(work, 'cube.csv')
-subprocess.run([krapte, 'demo', '--cube-observations', str(rows), '--cube-file', csv_path], check=True, stdout=subprocess.DEVNULL)
-mapping = {'dataset': 'cube', 'period': 'period', 'status': 'status',
-           'dimensions': [{'column': 'region', 'code': 'RegioS'}, {'column': 'sector', 'code': 'Sector'},
-                          {'column': 'occupation', 'code': 'Beroep'}],
-           'measureColumn': 'measure', 'valueColumn': 'value', 'measures': [{'code': 'vacatures'}, {'code': 'ww_kort'}]}
-mapping_path = os.path.join(work, 'mapping.json')
-json.dump(mapping, open(mapping_path, 'w'))
+csv_path, mapping_path = write_cube(krapte, rows, work)
 
 def timed(label, fn):
     t = time.perf_counter(); extra = fn(); s = time.perf_counter() - t

@@ -5,7 +5,9 @@ CSV into a plain table, in the same run, each into a new database, best of N.
 Run from the checkout, with a server given by KRAPTE_TEST_POSTGRES or started for the run:
     swift build -c release --product krapte --scratch-path .build-release
     scripts/with-postgres.sh python3 Benchmarks/postgres.py 1000000 3"""
-import json, os, subprocess, sys, tempfile, time, uuid
+import os, subprocess, sys, tempfile, time, uuid
+
+from cube import write_cube
 from urllib.parse import urlsplit, urlunsplit
 
 krapte = os.path.abspath('.build-release/release/krapte')
@@ -13,14 +15,7 @@ server = os.environ['KRAPTE_TEST_POSTGRES']
 rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 work = tempfile.mkdtemp(prefix='krapte-bench-')
-csv_path = os.path.join(work, 'cube.csv')
-subprocess.run([krapte, 'demo', '--cube-observations', str(rows), '--cube-file', csv_path], check=True, stdout=subprocess.DEVNULL)
-mapping = {'dataset': 'cube', 'period': 'period', 'status': 'status',
-           'dimensions': [{'column': 'region', 'code': 'RegioS'}, {'column': 'sector', 'code': 'Sector'},
-                          {'column': 'occupation', 'code': 'Beroep'}],
-           'measureColumn': 'measure', 'valueColumn': 'value', 'measures': [{'code': 'vacatures'}, {'code': 'ww_kort'}]}
-mapping_path = os.path.join(work, 'mapping.json')
-json.dump(mapping, open(mapping_path, 'w'))
+csv_path, mapping_path = write_cube(krapte, rows, work)
 
 
 def psql(url, *args):
