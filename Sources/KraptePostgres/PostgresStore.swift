@@ -277,17 +277,7 @@ public final class PostgresStore: Store {
                 var vintageID: Int64 = 0
                 for try await v in rows.decode(Int64.self) { vintageID = v }
                 try await SeriesRows.insert(release.series, vintage: vintageID, on: connection, logger: logger)
-                let vintage = Vintage(
-                    id: vintageID,
-                    dataset: id,
-                    publishedAt: release.publishedAt,
-                    loadedAt: loadedAt,
-                    source: release.dataset.source,
-                    format: release.format,
-                    fingerprint: release.fingerprint,
-                    observationCount: release.observationCount
-                )
-                return LoadOutcome(vintage: vintage, unchanged: false)
+                return LoadOutcome(vintage: StoredForm.vintage(of: release, id: vintageID, loadedAt: loadedAt), unchanged: false)
             }
         }
     }

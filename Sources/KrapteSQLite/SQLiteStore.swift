@@ -132,17 +132,7 @@ public final class SQLiteStore: Store {
                 for s in release.series {
                     try insert.execute(arguments: [id, s.measure, StoredSeries.joinMembers(s.members), s.data.encoded()])
                 }
-                let vintage = Vintage(
-                    id: id,
-                    dataset: release.dataset.id,
-                    publishedAt: release.publishedAt,
-                    loadedAt: loadedAt,
-                    source: release.dataset.source,
-                    format: release.format,
-                    fingerprint: release.fingerprint,
-                    observationCount: release.observationCount
-                )
-                return LoadOutcome(vintage: vintage, unchanged: false)
+                return LoadOutcome(vintage: StoredForm.vintage(of: release, id: id, loadedAt: loadedAt), unchanged: false)
             }
         } catch let error as IngestError {
             throw error

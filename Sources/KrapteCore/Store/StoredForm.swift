@@ -17,6 +17,20 @@ public enum StoredForm {
         )
     }
 
+    /// The vintage a store has just written for `release` under `id`.
+    public static func vintage(of release: Release.Finished, id: Int64, loadedAt: Date) -> Vintage {
+        Vintage(
+            id: id,
+            dataset: release.dataset.id,
+            publishedAt: release.publishedAt,
+            loadedAt: loadedAt,
+            source: release.dataset.source,
+            format: release.format,
+            fingerprint: release.fingerprint,
+            observationCount: release.observationCount
+        )
+    }
+
     /// Reads the metadata a store kept for a vintage.
     /// - Throws: `StoreError.corrupt` when it is not a dataset.
     public static func dataset(_ json: String, vintage: Int64) throws -> Dataset {
