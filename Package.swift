@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
@@ -44,13 +45,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "KrapteRender", dependencies: ["KrapteCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "KrapteRender",
+            dependencies: ["KrapteCore", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "KrapteServer",
             dependencies: [
-                "KrapteCore", "KrapteRender", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                "KrapteCore", "KrapteIngest", "KrapteRender", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
             ],
+            resources: [.copy("Resources/openapi.json")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -96,17 +103,19 @@ let package = Package(
         ),
         .testTarget(
             name: "KrapteRenderTests",
-            dependencies: ["KrapteRender", "KrapteCore"],
+            dependencies: ["KrapteRender", "KrapteCore", "KrapteTesting"],
+            exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "KrapteServerTests",
             dependencies: [
-                "KrapteServer", "KrapteCore", "KrapteSQLite", "KraptePostgres", "KrapteTesting",
+                "KrapteServer", "KrapteCore", "KrapteIngest", "KrapteRender", "KrapteSQLite", "KraptePostgres", "KrapteTesting",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Snapshots", "Browser"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

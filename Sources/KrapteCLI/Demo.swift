@@ -11,6 +11,11 @@ struct Demo: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @Flag(name: .long, help: "Start the web server on the demo set afterwards (see krapte serve).")
+    var serve = false
+
+    @OptionGroup var server: ServerOptions
+
     @Option(name: .long, help: "Write a synthetic tidy CSV of this many observations instead (for benchmarks).")
     var cubeObservations: Int?
 
@@ -21,6 +26,7 @@ struct Demo: AsyncParsableCommand {
     var cubeSize: String?
 
     func validate() throws {
+        try server.validate()
         if let cubeSize, Self.size(cubeSize) == nil {
             throw ValidationError("--cube-size takes OCCUPATIONSxREGIONSxQUARTERS such as 93x36x80, not '\(cubeSize)'")
         }
@@ -60,9 +66,14 @@ struct Demo: AsyncParsableCommand {
         )
         print(Query.render(result, format: .table))
         print("")
+        if serve {
+            try await server.serve(db)
+            return
+        }
         print(
             "Probeer: krapte query demo-spanning --measure OpenstaandeVacatures --where Beroep=0811 --where RegioS=AM13 --period 2024KW01..2024KW04"
         )
         print("   of:    krapte compute spanningsindicator --where Beroep=0811 --where RegioS=AM13 --period 2024KW01..2024KW04")
+        print("   of:    krapte serve, en open http://127.0.0.1:8080/ in de browser")
     }
 }

@@ -45,14 +45,7 @@ struct Show: AsyncParsableCommand {
             )
             print("")
             var periods: [Period: ObservationStatus] = [:]
-            for m in meta.measures.prefix(1) {
-                for s in try await db.series(of: dataset, vintage: latest.id, measure: m.code) {
-                    for i in 0..<s.data.count {
-                        let o = s.data.observation(at: i)
-                        periods[o.period] = max(periods[o.period] ?? .definitief, o.status)
-                    }
-                }
-            }
+            if let first = meta.measures.first { periods = try await db.periodStatuses(of: dataset, vintage: latest.id, measure: first.code) }
             let sorted = periods.keys.sorted()
             print("Perioden: \(sorted.count), van \(sorted.first?.code ?? "-") tot \(sorted.last?.code ?? "-")")
             for status in [ObservationStatus.naderVoorlopig, .voorlopig] {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KrapteCore
+import KrapteRender
 import Logging
 
 /// An error as the API answers it: a status and a message a user can act on, as JSON
@@ -10,6 +11,8 @@ public struct APIError: Error, Sendable, Equatable {
     public var status: HTTPResponse.Status
     /// What went wrong and what to do about it.
     public var message: String
+    /// Extra headers of the answer (`WWW-Authenticate` with a 401).
+    public var headers: HTTPFields = [:]
 
     /// Makes an error.
     public init(_ status: HTTPResponse.Status, _ message: String) {
@@ -41,11 +44,26 @@ public struct APIError: Error, Sendable, Equatable {
 
     /// The JSON response, with `Retry-After` when the database is down.
     func response() -> Response {
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        var headers = self.headers
+        headers[.contentType] = "application/json; charset=utf-8"
         if status == .serviceUnavailable { headers[.retryAfter] = "10" }
         let body = ["error": Body(status: status.code, message: message)]
         let data = (try? JSONEncoder.api.encode(body)) ?? Data()
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// The HTML page, with `Retry-After` when the database is down.
+    func page(_ renderer: PageRenderer) -> Response {
+        let title =
+            switch status.code {
+            case 400: "Deze vraag klopt niet"
+            case 404: "Niet gevonden"
+            case 503: "De database is even niet bereikbaar"
+            default: "Er ging iets mis"
+            }
+        var response = PageRoutes.html(renderer.render(ErrorPage(pageTitle: title, message: message)), status: status)
+        if status == .serviceUnavailable { response.headers[.retryAfter] = "10" }
+        return response
     }
 
     private struct Body: Encodable {
@@ -54,8 +72,11 @@ public struct APIError: Error, Sendable, Equatable {
     }
 }
 
-/// Turns every error a route throws into an `APIError` response, and logs the unforeseen ones with their cause.
+/// Turns every error a route throws into an `APIError` response, JSON under `/api/` and an HTML page elsewhere, and
+/// logs the unforeseen ones with their cause.
 struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let renderer: PageRenderer
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
@@ -64,6 +85,7 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if answer.status.code >= 500 {
                 context.logger.error("\(request.method) \(request.uri.path): \(answer.status.code) \(String(reflecting: error))")
             }
+            guard request.uri.path.hasPrefix("/api/") else { return answer.page(renderer) }
             return answer.response()
         }
     }

@@ -40,8 +40,9 @@ struct APIRoutes: Sendable {
         return try Self.json(DatasetDocument(dataset: metadata, vintages: vintages))
     }
 
-    func observations(_ id: String, _ request: Request) async throws -> Response {
-        let query = try Self.query(dataset: id, request.uri.queryParameters)
+    /// The observations of a dataset as JSON or CSV; `measure` is the measure when the request names none.
+    func observations(_ id: String, _ request: Request, measure: String? = nil) async throws -> Response {
+        let query = try Self.query(dataset: id, request.uri.queryParameters, measure: measure)
         let result = try await store.query(query)
         let document = QueryResultDocument(result)
         if Self.wantsCSV(request) {
@@ -62,10 +63,11 @@ struct APIRoutes: Sendable {
     }
 
     /// The query that the parameters ask: `measure` (required), `period` (a period or range), `asOf`
-    /// (YYYY-MM-DD), and any other parameter a dimension with its members, comma-separated.
+    /// (YYYY-MM-DD), and any other parameter a dimension with its members, comma-separated. Without `measure`,
+    /// `fallback`.
     /// - Throws: `APIError` 400 saying which parameter is wrong and what it takes.
-    static func query(dataset: String, _ parameters: Parameters) throws -> ObservationQuery {
-        guard let measure = parameters.get("measure"), !measure.isEmpty else {
+    static func query(dataset: String, _ parameters: Parameters, measure fallback: String? = nil) throws -> ObservationQuery {
+        guard let measure = parameters.get("measure").flatMap({ $0.isEmpty ? nil : $0 }) ?? fallback else {
             throw APIError(.badRequest, "Name the measure: ?measure=CODE (the dataset's metadata lists its measures).")
         }
         var query = ObservationQuery(dataset: dataset, measure: measure)

@@ -1,24 +1,68 @@
 import Hummingbird
 import KrapteCore
+import KrapteRender
 import Logging
 
-/// Krapte's web server: the API over a store, with every request logged in one line and every error answered as
-/// JSON. Read-only: nothing a request does changes the store.
+/// Krapte's web server: the Dutch pages and the API over a store, with every request logged in one line and every
+/// error answered as JSON under `/api/` and as a page elsewhere. Read-only unless it has an admin token: then
+/// `POST /api/v1/ingest` with that token loads a file.
 public enum WebServer {
+    /// What the server shows and allows.
+    public struct Configuration: Sendable {
+        /// The key-figure sheet of `/kerncijfers`.
+        public var sheet: KeyFigureSheet
+        /// The indicators of `/api/v1/indicators`.
+        public var definitions: IndicatorDefinitions
+        /// The token `POST /api/v1/ingest` asks for (`Authorization: Bearer TOKEN`); nil keeps the server read-only.
+        public var adminToken: String?
+        /// The largest upload, in bytes.
+        public var maxUploadBytes: Int
+        /// The longest request address (path and query), in bytes.
+        public var maxURILength: Int
+
+        /// The configuration with the shipped sheet and indicators, read-only, uploads up to 256 MB and addresses
+        /// up to 8 KB.
+        public init(
+            sheet: KeyFigureSheet = .shipped,
+            definitions: IndicatorDefinitions = .shipped,
+            adminToken: String? = nil,
+            maxUploadBytes: Int = 256 << 20,
+            maxURILength: Int = 8 << 10
+        ) {
+            self.sheet = sheet
+            self.definitions = definitions
+            self.adminToken = adminToken
+            self.maxUploadBytes = maxUploadBytes
+            self.maxURILength = maxURILength
+        }
+    }
+
     /// The routes over `store`.
-    public static func router(store: any Store) -> Router<BasicRequestContext> {
+    public static func router(store: any Store, configuration: Configuration = .init()) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: APIErrorMiddleware())
-        APIRoutes(store: store).add(to: router)
+        router.add(middleware: APIErrorMiddleware(renderer: .shipped))
+        router.add(middleware: RequestLimitMiddleware(maxURILength: configuration.maxURILength))
+        let api = APIRoutes(store: store)
+        api.add(to: router)
+        IndicatorRoutes(store: store, definitions: configuration.definitions, api: api).add(to: router)
+        IngestRoutes(store: store, token: configuration.adminToken, maxBytes: configuration.maxUploadBytes).add(to: router)
+        OpenAPIDocument.add(to: router)
+        PageRoutes(store: store, sheet: configuration.sheet, renderer: .shipped).add(to: router)
         return router
     }
 
     /// The application listening on `host:port`; `runService()` runs it until SIGINT or SIGTERM, then finishes
     /// the requests under way and stops.
-    public static func application(store: any Store, host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+    public static func application(
+        store: any Store,
+        configuration: Configuration = .init(),
+        host: String,
+        port: Int,
+        logger: Logger
+    ) -> some ApplicationProtocol {
         Application(
-            router: router(store: store),
+            router: router(store: store, configuration: configuration),
             configuration: .init(address: .hostname(host, port: port), serverName: "krapte"),
             logger: logger
         )

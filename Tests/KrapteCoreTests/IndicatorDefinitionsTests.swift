@@ -47,10 +47,6 @@ import Testing
         ),
         (file().replacingOccurrences(of: "\"yoy\"", with: "\"year on year\""), "id", "is not an id"),
         (
-            file().replacingOccurrences(of: "\"measure\": \"m\"", with: "\"measure\": \"m\", \"sumOver\": [\"Regio\"]"), "inputs.input.sumOver",
-            "totals and subtotals included"
-        ),
-        (
             file().replacingOccurrences(of: "\"measure\": \"m\"", with: "\"measure\": \"m\", \"frequency\": \"weekly\""), "frequency",
             "not a frequency"
         ),

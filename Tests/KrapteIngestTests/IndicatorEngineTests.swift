@@ -163,6 +163,7 @@ import Testing
         (#""input": {"dataset": "cube", "measure": "v", "where": {"Sector": ["J"]}}"#, "inputs.input.where.Sector", "no dimension 'Sector'"),
         (#""input": {"dataset": "cube", "measure": "v", "where": {"RegioS": ["AM99"]}}"#, "inputs.input.where.RegioS", "no member 'AM99'"),
         (#""input": {"dataset": "cube", "measure": "v", "sumOver": ["Sector"], "where": {"Sector": ["J"]}}"#, "where.Sector", "no dimension"),
+        (#""input": {"dataset": "cube", "measure": "w", "sumOver": ["RegioS"]}"#, "inputs.input.sumOver", "NL01 (Regio NL01) is a total"),
     ]
 
     @Test(arguments: mistakes)

@@ -1,9 +1,12 @@
 import Foundation
 import KrapteCore
 import KrapteRender
+import KrapteTesting
 import Testing
 
 @Suite struct ChartTests {
+    static let snapshot = Snapshot(besides: #filePath)
+
     static let quarters = (0..<12).map { "\(2022 + $0 / 4)KW0\($0 % 4 + 1)" }
 
     @Test func lineChart() throws {
@@ -18,7 +21,7 @@ import Testing
             ],
             decimals: 0
         )
-        try Snapshot.check(chart.svg(), named: "lineChart.svg")
+        #expect(try Self.snapshot.mismatch(chart.svg(), named: "lineChart.svg") == nil)
     }
 
     @Test func barChart() throws {
@@ -33,7 +36,7 @@ import Testing
             ],
             decimals: 1
         )
-        try Snapshot.check(chart.svg(), named: "barChart.svg")
+        #expect(try Self.snapshot.mismatch(chart.svg(), named: "barChart.svg") == nil)
     }
 
     @Test func stackedBarChart() throws {
@@ -47,7 +50,7 @@ import Testing
                 .init(label: "Landbouw", shares: nil),
             ]
         )
-        try Snapshot.check(chart.svg(), named: "stackedBarChart.svg")
+        #expect(try Self.snapshot.mismatch(chart.svg(), named: "stackedBarChart.svg") == nil)
     }
 
     @Test func smallMultiples() throws {
@@ -61,7 +64,7 @@ import Testing
             },
             decimals: 0
         )
-        try Snapshot.check(chart.svg(), named: "smallMultiples.svg")
+        #expect(try Self.snapshot.mismatch(chart.svg(), named: "smallMultiples.svg") == nil)
     }
 
     /// Labels from data never reach the SVG unescaped, in text or in tooltips.

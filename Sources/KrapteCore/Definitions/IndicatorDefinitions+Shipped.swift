@@ -60,6 +60,37 @@ extension IndicatorDefinitions {
               "rise": "bad"
             },
             {
+              "id": "spanningsindicator-regio",
+              "title": "Spanningsindicator per arbeidsmarktregio, alle beroepen",
+              "description": "Openstaande vacatures per WW-uitkering korter dan 6 maanden, opgeteld over alle beroepsgroepen van de regio.",
+              "operation": "spanningsindicator",
+              "inputs": {
+                "vacancies": { "dataset": "demo-spanning", "measure": "OpenstaandeVacatures", "sumOver": ["Beroep"] },
+                "ww": { "dataset": "demo-spanning", "measure": "WWKorterDan6Maanden", "sumOver": ["Beroep"] }
+              },
+              "unit": "vacatures per WW-uitkering",
+              "decimals": 2,
+              "rise": "neutral"
+            },
+            {
+              "id": "vacatures-regio",
+              "title": "Openstaande vacatures per arbeidsmarktregio, alle beroepen",
+              "operation": "value",
+              "inputs": { "input": { "dataset": "demo-spanning", "measure": "OpenstaandeVacatures", "sumOver": ["Beroep"] } },
+              "unit": "aantal",
+              "decimals": 0,
+              "rise": "neutral"
+            },
+            {
+              "id": "ww-kort-regio",
+              "title": "WW-uitkeringen korter dan 6 maanden per arbeidsmarktregio, alle beroepen",
+              "operation": "value",
+              "inputs": { "input": { "dataset": "demo-spanning", "measure": "WWKorterDan6Maanden", "sumOver": ["Beroep"] } },
+              "unit": "aantal",
+              "decimals": 0,
+              "rise": "bad"
+            },
+            {
               "id": "faillissementen-jaarmutatie",
               "title": "Faillissementen, ontwikkeling t.o.v. een jaar eerder",
               "description": "Zoals in de Sectorbeschrijving ICT: uitgesproken faillissementen per groep sectoren.",

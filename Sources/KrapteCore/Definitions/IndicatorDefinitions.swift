@@ -149,20 +149,13 @@ public struct IndicatorDefinitions: Sendable {
                         throw fail("\(path).\(key)", "'\(value)' is not a frequency", "use year, quarter or month")
                     }
                 }
-                for dimension in s.sumOver where s.where[dimension] == nil {
-                    throw fail(
-                        "\(path).sumOver",
-                        "sums over every member of \(dimension), totals and subtotals included",
-                        "name the members to add up in \"where\": {\"\(dimension)\": [...]}"
-                    )
-                }
             }
         }
         _ = try dependencyOrder()
     }
 
     /// A decoding error as a message that names the place in the file.
-    private static func error(_ error: DecodingError, file: String) -> DefinitionError {
+    static func error(_ error: DecodingError, file: String) -> DefinitionError {
         func path(_ keys: [any CodingKey]) -> String {
             var text = ""
             for key in keys {

@@ -95,6 +95,13 @@ extension IndicatorEngine {
                     "its dimensions are \(dataset.dimensions.map(\.code).joined(separator: ", "))"
                 )
             }
+            if allowed[d] == nil, let total = Self.aggregate(in: dataset.dimensions[d]) {
+                throw fail(
+                    "\(path).sumOver",
+                    "sums over every member of \(dataset.dimensions[d].code), and \(total.code) (\(total.label)) is a total or subtotal of others",
+                    "name the members to add up in \"where\": {\"\(dataset.dimensions[d].code)\": [...]}"
+                )
+            }
             summed.insert(d)
         }
         let keyDimensions = dataset.dimensions.indices.filter { d in !summed.contains(d) && allowed[d]?.count != 1 }
@@ -159,6 +166,18 @@ extension IndicatorEngine {
                 "\(operation.roles[0]) is in '\(a.measure.unit)' (\(a.dataset.id) \(a.measure.code)) and \(operation.roles[1]) in '\(b.measure.unit)' (\(b.dataset.id) \(b.measure.code))",
                 "select measures in the same unit"
             )
+        }
+    }
+
+    /// A member of `dimension` that adds up others: the parent of another member, or a member whose code or label
+    /// says it is a total (`T001081`, `A-U`, `NL01`, "Totaal ..."). Nil when every member is a part, so that their
+    /// sum counts nothing twice.
+    static func aggregate(in dimension: Dimension) -> Member? {
+        let codes = Set(dimension.members.map(\.code))
+        let parents = Set(dimension.members.compactMap(\.parent)).intersection(codes)
+        return dimension.members.first { m in
+            parents.contains(m.code) || m.code == "NL01" || m.code == "A-U" || m.code.hasPrefix("T00")
+                || m.label.lowercased().hasPrefix("totaal") || m.label.lowercased().hasPrefix("alle ")
         }
     }
 }

@@ -75,3 +75,15 @@ public enum ValueAttribute: UInt8, Sendable, Codable, CaseIterable {
         }
     }
 }
+
+extension ObservationStatus {
+    /// The mark a table puts after a value that is not final: `*` voorlopig, `**` nader voorlopig; nil when
+    /// definitief.
+    public var mark: String? {
+        switch self {
+        case .definitief: nil
+        case .naderVoorlopig: "**"
+        case .voorlopig: "*"
+        }
+    }
+}

@@ -4,8 +4,8 @@ import KrapteCore
 /// The demo set that `krapte demo` loads into an empty store: published figures from the seeds, a small sample of
 /// real CBS series, and the illustrative occupation x region x quarter cube.
 public enum DemoData {
-    /// Every demo release, checked and ready for a store.
-    public static func releases() throws -> [Release.Finished] {
+    /// Every demo release, checked and ready for a store, with `cube` as the occupation x region x quarter cube.
+    public static func releases(cube: SyntheticCube = .demo) throws -> [Release.Finished] {
         let uwv = Source(publisher: "UWV", location: "UWV, Sectorbeschrijving ICT (2025)", licence: "")
         let cbs = Source(publisher: "CBS", location: "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/80472ned", licence: "CC BY 4.0")
         let published = [
@@ -72,7 +72,7 @@ public enum DemoData {
             release.describe(source: Source(publisher: mapping.publisher ?? "", location: mapping.location ?? "", licence: mapping.licence ?? ""))
             out.append(try release.finish(file: mapping.dataset))
         }
-        out.append(try SyntheticCube.demo.release().finish(file: "demo-spanning"))
+        out.append(try cube.release().finish(file: "demo-spanning"))
         return out
     }
 

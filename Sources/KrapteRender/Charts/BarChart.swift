@@ -63,7 +63,7 @@ public struct BarChart: Sendable {
     }
 
     /// A label cut to fit the label column, with an ellipsis; the full label stays in the bar's tooltip.
-    static func shortened(_ label: String, limit: Int = 34) -> String {
+    static func shortened(_ label: String, limit: Int = 30) -> String {
         label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
     }
 }

@@ -38,14 +38,15 @@ struct ChartFrame {
         }
     }
 
-    /// A legend of coloured squares with names, three to a row, from `top`.
+    /// A legend of coloured squares with names, three to a row, from `top`; a name longer than its column is cut
+    /// with an ellipsis (the chart's table and tooltips keep it whole).
     func legend(_ names: [String], top: Double, on canvas: inout SVGCanvas, hatched: String? = nil) {
         let column = plotWidth / 3
         for (i, name) in names.enumerated() {
             let lx = left + Double(i % 3) * column
             let ly = top + Double(i / 3) * 18
             canvas.rect(lx, ly - 10, 12, 12, fill: ChartPalette.colour(i))
-            canvas.label(lx + 18, ly, name)
+            canvas.label(lx + 18, ly, BarChart.shortened(name, limit: max(8, Int((column - 24) / 6.8))))
         }
         if let hatched {
             let ly = top + Double((names.count + 2) / 3) * 18

@@ -1,0 +1,14 @@
+/// A request the pages cannot answer: the status and a sentence that says what to do.
+public struct ErrorPage: Page {
+    public static let template = "error"
+
+    public var pageTitle: String
+    /// What went wrong and how to go on.
+    public var message: String
+
+    /// Makes the page.
+    public init(pageTitle: String, message: String) {
+        self.pageTitle = pageTitle
+        self.message = message
+    }
+}

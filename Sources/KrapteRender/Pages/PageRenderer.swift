@@ -1,0 +1,49 @@
+import Foundation
+import Mustache
+
+/// Renders Krapte's HTML pages from the Mustache templates in `Templates/`: every page fills the layout
+/// (`layout.mustache`) with its own `main` block. `{{value}}` escapes HTML; only the charts, which `SVGCanvas`
+/// has escaped already, are inserted raw (`{{{chart}}}`).
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    /// The style sheet, served at `/static/krapte.css`.
+    public let stylesheet: String
+
+    /// The renderer over the templates shipped with KrapteRender.
+    public static let shipped: PageRenderer = {
+        do {
+            return try PageRenderer(directory: Bundle.module.resourceURL!.appendingPathComponent("Templates"))
+        } catch {
+            preconditionFailure("the page templates do not read: \(error)")
+        }
+    }()
+
+    /// Reads the templates (`*.mustache`) and `krapte.css` of `directory`.
+    /// - Throws: when a template does not parse or a file cannot be read.
+    public init(directory: URL) throws {
+        var library = MustacheLibrary()
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        for name in names where name.hasSuffix(".mustache") {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            try library.register(text, named: String(name.dropLast(".mustache".count)))
+        }
+        self.library = library
+        stylesheet = try String(contentsOf: directory.appendingPathComponent("krapte.css"), encoding: .utf8)
+    }
+
+    /// The page as HTML.
+    public func render(_ page: some Page) -> String {
+        guard let html = library.render(page, withTemplate: type(of: page).template) else {
+            preconditionFailure("no template \(type(of: page).template)")
+        }
+        return html
+    }
+}
+
+/// A page: a value the template of the same name renders, with what the layout needs.
+public protocol Page: Sendable {
+    /// The template's name (`explorer` for `Templates/explorer.mustache`).
+    static var template: String { get }
+    /// The title in the browser tab and the heading.
+    var pageTitle: String { get }
+}

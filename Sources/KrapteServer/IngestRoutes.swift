@@ -1,0 +1,152 @@
+import Foundation
+import Hummingbird
+import KrapteCore
+import KrapteIngest
+import NIOCore
+
+/// `POST /api/v1/ingest`: loads an uploaded file as `krapte ingest` does, for a server started with an admin
+/// token, in one transaction (on an error nothing is stored). The body is either a CBS CSV dump
+/// (`Content-Type: text/csv`) or a tidy CSV with its mapping (`application/json`: `{"mapping": {...}, "csv": "..."}`).
+/// Query parameters: `file` (the name used in messages), `dataset`, `published` (YYYY-MM-DD) and `newMembers=true`.
+struct IngestRoutes: Sendable {
+    let store: any Store
+    /// The admin token; nil makes the route refuse every upload.
+    let token: String?
+    let maxBytes: Int
+
+    func add(to router: some RouterMethods<BasicRequestContext>) {
+        router.post("api/v1/ingest") { request, _ in try await ingest(request) }
+    }
+
+    /// The tidy upload's JSON body.
+    struct TidyUpload: Decodable {
+        var mapping: TidyMapping
+        var csv: String
+    }
+
+    /// What a load stored.
+    struct Outcome: Encodable {
+        var dataset: String
+        var vintage: Int64
+        var unchanged: Bool
+        var observations: Int
+        var series: Int
+    }
+
+    func ingest(_ request: Request) async throws -> Response {
+        try authorize(request)
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBytes {
+            throw APIError(.contentTooLarge, "The upload is larger than \(maxBytes) bytes, the limit of this server.")
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: maxBytes)
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, "The upload is larger than \(maxBytes) bytes, the limit of this server.")
+        }
+        let parameters = request.uri.queryParameters
+        let name = Self.uploadName(parameters.get("file") ?? "upload.csv")
+        let published = try parameters.get("published").map { text in
+            guard let date = ISO8601DateFormatter.day.date(from: text) else {
+                throw APIError(.badRequest, "'published' takes a date as YYYY-MM-DD, not '\(text)'.")
+            }
+            return date
+        }
+        let options = IngestOptions(
+            datasetID: parameters.get("dataset"),
+            allowNewMembers: parameters.get("newMembers") == "true",
+            publishedAt: published
+        )
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("krapte-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(name)
+        let release: Release.Finished
+        do {
+            let type = request.headers[.contentType] ?? ""
+            if type.hasPrefix("application/json") {
+                let upload: TidyUpload
+                do {
+                    upload = try JSONDecoder().decode(TidyUpload.self, from: Data(body.readableBytesView))
+                } catch {
+                    throw APIError(
+                        .badRequest,
+                        "A JSON upload is {\"mapping\": {...}, \"csv\": \"...\"}: a tidy CSV with its mapping (Guides/TidyCSV.md); this body is not (\(Self.reason(error)))."
+                    )
+                }
+                try Data(upload.csv.utf8).write(to: file)
+                release = try TidyCSVReader(mapping: upload.mapping, options: options).read(file, mappingFile: "mapping").finish(file: name)
+            } else if type.hasPrefix("text/csv") || type.isEmpty {
+                try Data(body.readableBytesView).write(to: file)
+                release = try CBSCSVReader(options: options).read(file).finish(file: name)
+            } else {
+                throw APIError(
+                    .unsupportedMediaType,
+                    "Upload a CBS CSV as text/csv, or a tidy CSV with its mapping as application/json, not \(type)."
+                )
+            }
+        } catch var error as IngestError {
+            // Name the upload, never the server's temporary folder.
+            error.file = error.file.replacingOccurrences(of: folder.path + "/", with: "")
+            throw APIError(.unprocessableContent, error.description)
+        }
+        let outcome = try await store.load(release, loadedAt: Date())
+        let answer = Outcome(
+            dataset: release.dataset.id,
+            vintage: outcome.vintage.id,
+            unchanged: outcome.unchanged,
+            observations: release.observationCount,
+            series: release.series.count
+        )
+        var response = try APIRoutes.json(answer)
+        response.status = outcome.unchanged ? .ok : .created
+        return response
+    }
+
+    /// Lets the request through when it carries the admin token.
+    /// - Throws: `APIError` 403 on a read-only server, 401 without the right token.
+    func authorize(_ request: Request) throws {
+        guard let token else {
+            throw APIError(.forbidden, "This server is read-only; start it with --admin-token to allow uploads.")
+        }
+        let given = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil } ?? ""
+        guard Self.same(given, token) else {
+            var error = APIError(.unauthorized, "Uploads need the admin token: send the header Authorization: Bearer TOKEN.")
+            error.headers = [.wwwAuthenticate: "Bearer"]
+            throw error
+        }
+    }
+
+    /// The upload's name as a safe file name: letters, digits, `-`, `_` and `.`, not starting with a dot.
+    static func uploadName(_ text: String) -> String {
+        let safe = String(
+            text.unicodeScalars.suffix(120).map { CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) ? Character($0) : "_" }
+        )
+        let trimmed = safe.drop { $0 == "." }
+        return trimmed.isEmpty ? "upload.csv" : String(trimmed)
+    }
+
+    /// Compares two secrets in time that does not depend on where they differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        var difference = x.count ^ y.count
+        for i in 0..<max(x.count, y.count) {
+            difference |= Int((i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0))
+        }
+        return difference == 0
+    }
+
+    /// A decoding error in a few words, without the inside of the server.
+    static func reason(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "not JSON" }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing '\((context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."))'"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not JSON" : "bad value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        @unknown default: return "not readable"
+        }
+    }
+}

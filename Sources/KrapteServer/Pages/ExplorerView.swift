@@ -1,0 +1,173 @@
+import Hummingbird
+import KrapteCore
+import KrapteRender
+
+/// Builds the explorer of a dataset from the query parameters: `measure`, a dimension's code with members
+/// (repeated or comma-separated), and `van` and `tot` for the periods. Without a choice, the first measure and the
+/// first member of each dimension, over every period of the finest frequency.
+struct ExplorerView: Sendable {
+    let store: any Store
+
+    /// The most lines one chart draws; the table shows every series.
+    static let maxLines = 8
+    /// The most series the explorer shows at once.
+    static let maxSeries = 60
+
+    func page(_ id: String, _ parameters: Parameters) async throws -> ExplorerPage {
+        let vintages = try await store.vintages(of: id)
+        let dataset = try await store.metadata(of: id, vintage: vintages[vintages.count - 1].id)
+        let measure: Measure
+        if let name = parameters.get("measure"), !name.isEmpty {
+            guard let m = dataset.measure(named: name) else {
+                throw APIError(.notFound, "Dataset \(id) has no measure '\(name)'; choose one of its measures in the form.")
+            }
+            measure = m
+        } else {
+            guard let m = dataset.measures.first else { throw APIError(.notFound, "Dataset \(id) has no measures.") }
+            measure = m
+        }
+        var chosen: [[Member]] = []
+        for d in dataset.dimensions {
+            let asked = parameters.filter { String($0.key) == d.code }.flatMap { $0.value.split(separator: ",").map(String.init) }
+            var members: [Member] = []
+            for name in asked where !name.isEmpty {
+                guard let m = d.member(named: name) else {
+                    throw APIError(.notFound, "Dimension \(d.code) of \(id) has no member '\(name)'; choose its members in the form.")
+                }
+                if !members.contains(m) { members.append(m) }
+            }
+            if members.isEmpty, let first = d.members.first { members = [first] }
+            chosen.append(members)
+        }
+        let combinations = chosen.reduce(1) { $0 * $1.count }
+        guard combinations <= Self.maxSeries else {
+            throw APIError(
+                .badRequest,
+                "This choice makes \(combinations) series; the explorer shows at most \(Self.maxSeries). Choose fewer members."
+            )
+        }
+        let from = try Self.period(parameters, "van")
+        let to = try Self.period(parameters, "tot")
+        let query = ObservationQuery(
+            dataset: id,
+            measure: measure.code,
+            filters: zip(dataset.dimensions, chosen).map { .init(dimension: $0.code, members: $1.map(\.code)) }
+        )
+        let result = try await store.query(query)
+        let all = result.timeSeries()
+        let frequency = all.compactMap(\.series.finestFrequency).min { $0.perYear > $1.perYear }
+        let periods = Set(all.flatMap { $0.series.periods }).filter { $0.frequency == frequency }.sorted()
+        let shownRange: PeriodRange? =
+            periods.isEmpty
+            ? nil
+            : PeriodRange(
+                from.flatMap { f in periods.first { $0 >= f } } ?? periods[0],
+                to.flatMap { t in periods.last { $0 <= t } } ?? periods[periods.count - 1]
+            )
+        let shown = shownRange.map { r in periods.filter { r.contains($0) } } ?? []
+        let varying = chosen.indices.filter { chosen[$0].count > 1 }
+        let series = all.map { entry in
+            (
+                name: varying.isEmpty ? measure.title : varying.map { "\(entry.members[$0].label)" }.joined(separator: " · "),
+                series: entry.series
+            )
+        }
+
+        var notices: [String] = []
+        if shown.isEmpty { notices.append("Voor deze keuze zijn er geen cijfers.") }
+        if series.count > Self.maxLines {
+            notices.append("De lijngrafiek toont de eerste \(Self.maxLines) van \(series.count) reeksen; de tabel toont ze alle.")
+        }
+        let unit = measure.unit.isEmpty ? "" : " (\(measure.unit))"
+        let line =
+            shown.isEmpty
+            ? nil
+            : LineChart(
+                id: "lijn",
+                title: "\(measure.title)\(unit), \(shown[0].code) tot en met \(shown[shown.count - 1].code)",
+                summary:
+                    "Lijngrafiek van \(measure.title) per \(frequency?.dutchName ?? "periode") voor \(series.prefix(Self.maxLines).map(\.name).joined(separator: ", ")).",
+                xLabels: shown.map(\.code),
+                series: series.prefix(Self.maxLines).map { s in LineChart.Series(name: s.name, values: shown.map { s.series.value(at: $0) }) },
+                decimals: measure.decimals
+            ).svg()
+        let last = shown.last
+        let bars =
+            series.count > 1 && last != nil
+            ? BarChart(
+                id: "staaf",
+                title: "\(measure.title)\(unit), \(last!.code)",
+                summary: "Staafgrafiek van \(measure.title) in \(last!.code) voor \(series.count) reeksen.",
+                bars: series.map { BarChart.Bar(label: $0.name, value: $0.series.value(at: last!)) },
+                decimals: measure.decimals
+            ).svg()
+            : nil
+        let table =
+            shown.isEmpty
+            ? nil
+            : DataTable(
+                caption: "\(measure.title)\(unit)",
+                headings: [DataTable.Heading("Periode")] + series.map { DataTable.Heading($0.name, numeric: true) },
+                rows: shown.map { p in
+                    DataTable.Row(
+                        [DataTable.Cell(p.code, rowHeader: true)]
+                            + series.map { s in
+                                let point = s.series[p]
+                                return DataTable.valueCell(
+                                    point?.value,
+                                    decimals: measure.decimals,
+                                    status: point?.status ?? .definitief,
+                                    attribute: point?.attribute ?? .notAvailable
+                                )
+                            }
+                    )
+                }
+            )
+
+        let filters = zip(dataset.dimensions, chosen).map { d, members in ("\(d.code)", members.map(\.code).joined(separator: ",")) }
+        var api = [("measure", measure.code)] + filters
+        if let shownRange { api.append(("period", shownRange.description)) }
+        let base = "/api/v1/datasets/\(id.pathEncoded)/observations?"
+        var state = [("measure", measure.code)] + filters
+        if let shownRange { state += [("van", shownRange.lowerBound.code), ("tot", shownRange.upperBound.code)] }
+        let source = [dataset.source.publisher, dataset.source.citation].filter { !$0.isEmpty }.joined(separator: ", ")
+        return ExplorerPage(
+            pageTitle: dataset.title,
+            dataset: id,
+            measures: dataset.measures.map { FormChoice(value: $0.code, label: $0.title, selected: $0 == measure) },
+            filters: zip(dataset.dimensions, chosen).map { d, members in
+                ExplorerPage.Filter(
+                    code: d.code,
+                    title: d.title,
+                    options: d.members.map { FormChoice(value: $0.code, label: Self.label($0), selected: members.contains($0)) }
+                )
+            },
+            from: periods.map { FormChoice(value: $0.code, label: $0.code, selected: $0 == shownRange?.lowerBound) },
+            to: periods.map { FormChoice(value: $0.code, label: $0.code, selected: $0 == shownRange?.upperBound) },
+            notices: notices,
+            lineChart: line,
+            barChart: bars,
+            table: table,
+            sourceLine:
+                "Eenheid: \(measure.unit.isEmpty ? "onbekend" : measure.unit). Bron: \(source.isEmpty ? "onbekend" : source) (\(id), vintage \(result.vintage.id)).",
+            csvURL: base + (api + [("format", "csv")]).queryString,
+            jsonURL: base + (api + [("format", "json")]).queryString,
+            permalink: "/verkenner/\(id.pathEncoded)?" + state.queryString
+        )
+    }
+
+    /// A member as the form lists it: code and label, or the label alone when it starts with the code.
+    static func label(_ m: Member) -> String {
+        m.label.isEmpty || m.label.hasPrefix(m.code) ? (m.label.isEmpty ? m.code : m.label) : "\(m.code) \(m.label)"
+    }
+
+    /// The period of parameter `name`, if given.
+    /// - Throws: `APIError` 400 when it is not a period.
+    static func period(_ parameters: Parameters, _ name: String) throws -> Period? {
+        guard let text = parameters.get(name), !text.isEmpty else { return nil }
+        guard let p = Period.parseLabel(text)?.period else {
+            throw APIError(.badRequest, "'\(name)' takes a CBS period such as 2024KW04, not '\(text)'.")
+        }
+        return p
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Hummingbird
+import KrapteCore
+import KrapteRender
+
+/// Builds the spanningsindicator page of a region and quarter (`?regio=CODE&periode=2024KW04`) from the computed
+/// indicators `spanningsindicator` (per occupation and region) and `spanningsindicator-regio` (per region).
+struct TensionView: Sendable {
+    let store: any Store
+
+    /// The indicator per occupation and region.
+    static let perOccupation = "spanningsindicator"
+    /// The indicator per region over all occupations.
+    static let perRegion = "spanningsindicator-regio"
+    /// How many occupations the top lists show.
+    static let top = 5
+
+    func page(_ parameters: Parameters) async throws -> TensionPage {
+        let present = Set(try await store.datasets().map(\.id))
+        guard present.contains(Self.perOccupation) else {
+            throw APIError(
+                .notFound,
+                "The spanningsindicator has not been computed yet: run krapte compute --all (or krapte demo) and reload this page."
+            )
+        }
+        let vintages = try await store.vintages(of: Self.perOccupation)
+        let dataset = try await store.metadata(of: Self.perOccupation, vintage: vintages[vintages.count - 1].id)
+        guard let g = dataset.dimensions.firstIndex(where: { $0.kind == .geography }),
+            let o = dataset.dimensions.firstIndex(where: { $0.kind == .classification })
+        else {
+            throw APIError(.notFound, "The spanningsindicator in the store has no region and occupation dimensions.")
+        }
+        let regions = dataset.dimensions[g].members
+        let region: Member
+        if let asked = parameters.get("regio"), !asked.isEmpty {
+            guard let m = regions.first(where: { $0.code == asked || $0.label == asked }) else {
+                throw APIError(.notFound, "The spanningsindicator has no region '\(asked)'; choose a region in the form.")
+            }
+            region = m
+        } else {
+            guard let first = regions.first(where: { $0.code == KeyFigureSheet.shipped.defaultRegion }) ?? regions.first else {
+                throw APIError(.notFound, "The spanningsindicator in the store has no regions.")
+            }
+            region = first
+        }
+        let regionFilter = ObservationQuery.Filter(dimension: dataset.dimensions[g].code, members: [region.code])
+        let result = try await store.query(ObservationQuery(dataset: Self.perOccupation, measure: Self.perOccupation, filters: [regionFilter]))
+        let all = result.timeSeries()
+        let quarters = Set(all.flatMap { $0.series.periods }).filter { $0.frequency == .quarter }.sorted()
+        guard let latest = quarters.last else { throw APIError(.notFound, "The spanningsindicator has no quarters for \(region.label).") }
+        var period = latest
+        if let asked = parameters.get("periode"), !asked.isEmpty {
+            guard let p = Period.parseLabel(asked)?.period else {
+                throw APIError(.badRequest, "'periode' takes a quarter such as 2024KW04, not '\(asked)'.")
+            }
+            guard quarters.contains(p) else { throw APIError(.notFound, "The spanningsindicator has no figures for \(p.code).") }
+            period = p
+        }
+        let upTo = PeriodRange(quarters[0], period)
+        let rows = all.compactMap { entry -> (Member, Double, TimeSeries.PeakChange?)? in
+            guard let v = entry.series.value(at: period) else { return nil }
+            return (entry.members[o], v, entry.series.sincePeak(.quarter, in: upTo))
+        }
+        let ranked = Ranking.ranked(rows.enumerated().map { ($0.offset, Optional($0.element.1)) })
+        let occupations = ranked.map { item in
+            let (member, value, peak) = rows[item.key]
+            let typering = Spanningsindicator.typering(value, in: period)
+            return TensionPage.Occupation(
+                rank: item.rank,
+                label: ExplorerView.label(member),
+                value: DutchNumberFormat.format(value, decimals: 2),
+                typering: typering?.rawValue ?? "",
+                typeringClass: "typering-" + (typering?.rawValue ?? "").replacingOccurrences(of: " ", with: "-"),
+                sincePeak: peak?.percent.map { DutchNumberFormat.percent($0, decimals: 0, signed: true) } ?? ".",
+                peak: peak?.peak.period.code ?? ""
+            )
+        }
+        let (headline, chart) = try await regional(region, period: period, present: present)
+        return TensionPage(
+            pageTitle: "Spanningsindicator \(region.label)",
+            regions: regions.map { FormChoice(value: $0.code, label: $0.label, selected: $0 == region) },
+            periods: quarters.reversed().map { FormChoice(value: $0.code, label: $0.code, selected: $0 == period) },
+            headline: headline,
+            chart: chart,
+            tightest: Array(occupations.prefix(Self.top)),
+            loosest: Array(occupations.suffix(Self.top).reversed()),
+            occupations: occupations,
+            sourceLine: Self.sourceLine(dataset, vintage: result.vintage.id),
+            csvURL: "/api/v1/datasets/\(Self.perOccupation)/observations?"
+                + [("measure", Self.perOccupation), (regionFilter.dimension, region.code), ("period", period.code), ("format", "csv")].queryString
+        )
+    }
+
+    /// The sentence and chart of the region over all occupations, when `spanningsindicator-regio` is computed.
+    private func regional(_ region: Member, period: Period, present: Set<String>) async throws -> (String?, String?) {
+        guard present.contains(Self.perRegion) else { return (nil, nil) }
+        let vintages = try await store.vintages(of: Self.perRegion)
+        let dataset = try await store.metadata(of: Self.perRegion, vintage: vintages[vintages.count - 1].id)
+        guard let g = dataset.dimensions.first(where: { $0.kind == .geography }), g.members.contains(where: { $0.code == region.code }),
+            let series = try await store.query(
+                ObservationQuery(dataset: Self.perRegion, measure: Self.perRegion, filters: [.init(dimension: g.code, members: [region.code])])
+            ).singleSeries?.only(.quarter),
+            let value = series.value(at: period)
+        else { return (nil, nil) }
+        let typering = Spanningsindicator.typering(value, in: period)?.rawValue ?? ""
+        var headline =
+            "In \(region.label) waren er in \(period.code) \(DutchNumberFormat.format(value, decimals: 1)) openstaande vacatures per WW-uitkering korter dan 6 maanden: de arbeidsmarkt was \(typering)."
+        if let peak = series.sincePeak(.quarter, in: PeriodRange(series.periods[0], period)), let pct = peak.percent, peak.peak.period != period {
+            headline +=
+                " Sinds de piek in \(peak.peak.period.code) (\(DutchNumberFormat.format(peak.peak.value!, decimals: 1))) is de spanning \(pct < 0 ? "gedaald" : "gestegen") met \(DutchNumberFormat.percent(abs(pct)))."
+        }
+        let shown = series.points.filter { $0.period <= period }
+        let chart = LineChart(
+            id: "spanning-regio",
+            title: "Spanningsindicator \(region.label), alle beroepen",
+            summary: "Lijngrafiek van de spanningsindicator van \(region.label) per kwartaal tot en met \(period.code).",
+            xLabels: shown.map(\.period.code),
+            series: [LineChart.Series(name: "Spanningsindicator", values: shown.map(\.value))],
+            decimals: 2
+        ).svg()
+        return (headline, chart)
+    }
+
+    /// Where the figures come from: the inputs of the derivation with their vintages.
+    static func sourceLine(_ dataset: Dataset, vintage: Int64) -> String {
+        let inputs = Set((dataset.derivation?.inputs ?? []).map { "\($0.dataset) (vintage \($0.vintage))" }).sorted()
+        let from = inputs.isEmpty ? "" : " Berekend uit \(inputs.joined(separator: ", "))."
+        return
+            "Spanningsindicator: openstaande vacatures per WW-uitkering korter dan 6 maanden, typering volgens UWV.\(from) Krapte-vintage \(vintage)."
+    }
+}

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Opens Krapte's pages in real headless Chromium and checks what a reader gets.
+
+Usage: check_pages.py BASE_URL OUTPUT_FOLDER
+
+For every page: it renders (a heading, a title, charts with a size), a screenshot is saved, and axe-core finds no
+accessibility violations. On the explorer, the download links return exactly the table on the page, and the
+filter form works without JavaScript (a choice gives a new address that shows it). The OpenAPI document passes
+openapi-spec-validator, and live answers match its schemas. Exits 1 with the reasons when anything fails.
+"""
+import csv
+import io
+import json
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE, OUT = sys.argv[1].rstrip("/"), Path(sys.argv[2])
+PAGES = {
+    "home": "/",
+    "dataset": "/datasets/demo-vacatures",
+    "explorer": "/verkenner/demo-spanning?measure=OpenstaandeVacatures&Beroep=0111,0112&RegioS=AM01&van=2022KW01&tot=2024KW04",
+    "kerncijfers": "/kerncijfers",
+    "spanningsindicator": "/spanningsindicator",
+    "error": "/verkenner/nope",
+}
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print("FAIL", message)
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,2000"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def fetch(path):
+    with urllib.request.urlopen(BASE + path, timeout=30) as response:
+        return response.status, response.headers.get("Content-Type", ""), response.read().decode("utf-8")
+
+
+def check_page(driver, name, path):
+    driver.get(BASE + path)
+    heading = driver.find_elements(By.TAG_NAME, "h1")
+    if not heading or not heading[0].text.strip():
+        fail(f"{name}: no heading")
+    if "Krapte" not in driver.title:
+        fail(f"{name}: title is {driver.title!r}")
+    for svg in driver.find_elements(By.TAG_NAME, "svg"):
+        if svg.size["width"] < 100 or svg.size["height"] < 50:
+            fail(f"{name}: a chart is drawn {svg.size}")
+    shot = OUT / f"{name}.png"
+    driver.save_screenshot(str(shot))
+    if not shot.exists() or shot.stat().st_size < 5000:
+        fail(f"{name}: the screenshot is empty")
+    axe = Axe(driver)
+    axe.inject()
+    for v in axe.run()["violations"]:
+        targets = [n["target"] for n in v["nodes"]][:3]
+        fail(f"{name}: axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
+
+
+def check_explorer(driver):
+    driver.get(BASE + PAGES["explorer"])
+    rows = driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
+    table = {}
+    for row in rows:
+        cells = row.find_elements(By.CSS_SELECTOR, "th, td")
+        table[cells[0].text] = [c.text for c in cells[1:]]
+    href = driver.find_element(By.ID, "download-csv").get_attribute("href")
+    status, kind, text = fetch(href[len(BASE):])
+    if status != 200 or not kind.startswith("text/csv"):
+        fail(f"explorer: the CSV link answers {status} {kind}")
+    columns, count = [], 0
+    for line in csv.DictReader(io.StringIO(text)):
+        key = (line["Beroep"], line["RegioS"])
+        if key not in columns:
+            columns.append(key)
+        value = float(line["value"])
+        shown = f"{value:,.0f}".replace(",", ".")
+        mark = {"voorlopig": "*", "nader voorlopig": "**"}.get(line["status"], "")
+        cell = table.get(line["period"], [None] * 9)[columns.index(key)]
+        if cell != shown + mark:
+            fail(f"explorer: {line['period']} {key} is {cell!r} on the page and {shown + mark!r} in the CSV")
+        count += 1
+    if count != sum(len(v) for v in table.values()) or count == 0:
+        fail(f"explorer: the CSV has {count} values, the table {sum(len(v) for v in table.values())}")
+    status, kind, text = fetch(driver.find_element(By.ID, "download-json").get_attribute("href")[len(BASE):])
+    if len(json.loads(text)["observations"]) != count:
+        fail("explorer: the JSON download differs from the table")
+    # The form works without JavaScript: choose another region and send it.
+    Select(driver.find_element(By.ID, "f-RegioS")).deselect_all()
+    Select(driver.find_element(By.ID, "f-RegioS")).select_by_value("AM02")
+    button = driver.find_element(By.CSS_SELECTOR, "form.filters button")
+    button.click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+    if "RegioS=AM02" not in driver.current_url or "AM02" not in driver.find_element(By.ID, "permalink").get_attribute("href"):
+        fail(f"explorer: the form did not lead to the new choice ({driver.current_url})")
+
+
+def resolve(node, components):
+    if isinstance(node, dict):
+        if "$ref" in node:
+            return resolve(components[node["$ref"].split("/")[-1]], components)
+        return {k: resolve(v, components) for k, v in node.items()}
+    if isinstance(node, list):
+        return [resolve(v, components) for v in node]
+    return node
+
+
+def check_openapi():
+    import jsonschema
+    from openapi_spec_validator import validate
+
+    status, _, text = fetch("/api/v1/openapi.json")
+    spec = json.loads(text)
+    try:
+        validate(spec)
+    except Exception as error:  # the validator's own error types
+        fail(f"openapi: {error}")
+        return
+    components = spec["components"]["schemas"]
+    samples = {
+        "/api/v1/datasets": ("/api/v1/datasets", "200"),
+        "/api/v1/datasets/{dataset}": ("/api/v1/datasets/demo-vacatures", "200"),
+        "/api/v1/datasets/{dataset}/observations": ("/api/v1/datasets/demo-vacatures/observations?measure=OpenstaandeVacatures", "200"),
+        "/api/v1/indicators": ("/api/v1/indicators", "200"),
+        "/api/v1/indicators/{indicator}": ("/api/v1/indicators/spanningsindicator", "200"),
+        "/api/v1/indicators/{indicator}/observations": ("/api/v1/indicators/spanningsindicator/observations?RegioS=AM01", "200"),
+        "/api/v1/health": ("/api/v1/health", "200"),
+    }
+    for template, (path, code) in samples.items():
+        schema = resolve(spec["paths"][template]["get"]["responses"][code]["content"]["application/json"]["schema"], components)
+        status, _, text = fetch(path)
+        try:
+            jsonschema.validate(json.loads(text), schema, cls=jsonschema.Draft202012Validator)
+        except jsonschema.ValidationError as error:
+            fail(f"openapi: {path} does not match its schema: {error.message} at {list(error.absolute_path)}")
+    try:
+        fetch("/api/v1/datasets/nope")
+        fail("openapi: an unknown dataset answered 200")
+    except urllib.error.HTTPError as error:
+        schema = resolve({"$ref": "#/components/schemas/Error"}, components)
+        jsonschema.validate(json.loads(error.read()), schema, cls=jsonschema.Draft202012Validator)
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    driver = browser()
+    try:
+        for name, path in PAGES.items():
+            check_page(driver, name, path)
+        check_explorer(driver)
+    finally:
+        driver.quit()
+    check_openapi()
+    print(f"{len(PAGES)} pages checked in Chromium; screenshots in {OUT}")
+    if failures:
+        print(f"{len(failures)} failures")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KrapteCore
+import KrapteServer
+import Logging
+import NIOCore
+import Testing
+
+/// `POST /api/v1/ingest`: only with the admin token, one transaction, and a message naming the upload's row and
+/// column when the file is wrong.
+@Suite struct IngestRouteTests {
+    static let token = "0123456789abcdef0123"
+    static let header = "ID;Bedrijfskenmerken;Perioden;OpenstaandeVacatures_1\n"
+    static let good = header + "0;C Industrie;2022 2e kwartaal;38.1\n1;C Industrie;2022 3e kwartaal;37.5\n"
+
+    static func app(_ store: any Store, token: String? = token, maxUploadBytes: Int = 1 << 20) -> some ApplicationProtocol {
+        var logger = Logger(label: "krapte.test")
+        logger.logLevel = .warning
+        let configuration = WebServer.Configuration(adminToken: token, maxUploadBytes: maxUploadBytes)
+        return Application(router: WebServer.router(store: store, configuration: configuration), logger: logger)
+    }
+
+    static func post(
+        _ client: some TestClientProtocol,
+        _ body: String,
+        uri: String = "/api/v1/ingest?file=80472ned.csv",
+        type: String = "text/csv",
+        token: String? = token
+    ) async throws -> (HTTPResponse.Status, [String: Any], HTTPFields) {
+        var headers: HTTPFields = [.contentType: type]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        let json = (try? JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]) ?? [:]
+        return (response.status, json, response.headers)
+    }
+
+    static func message(_ json: [String: Any]) -> String { (json["error"] as? [String: Any])?["message"] as? String ?? "" }
+
+    @Test func aGoodFileIsStoredOnceWithTheToken() async throws {
+        let store = try APITests.store()
+        try await Self.app(store).test(.router) { client in
+            let (status, json, _) = try await Self.post(client, Self.good)
+            #expect(status == .created)
+            #expect(json["dataset"] as? String == "80472ned" && json["observations"] as? Int == 2 && json["unchanged"] as? Bool == false)
+            let (again, second, _) = try await Self.post(client, Self.good)
+            #expect(again == .ok && second["unchanged"] as? Bool == true)
+        }
+        let result = try await store.query(
+            ObservationQuery(dataset: "80472ned", measure: "OpenstaandeVacatures_1", filters: [.init(dimension: "Bedrijfskenmerken", members: ["C"])])
+        )
+        #expect(result.rows.map(\.value) == [38.1, 37.5])
+    }
+
+    @Test func aTidyFileWithItsMappingIsStored() async throws {
+        let store = try APITests.store()
+        let mapping: [String: Any] = [
+            "dataset": "mijn-tabel", "title": "Mijn tabel", "period": "periode",
+            "dimensions": [["column": "regio", "code": "RegioS", "title": "Regio", "codeList": "regio"]],
+            "measures": [["code": "Vacatures", "column": "vacatures", "title": "Vacatures", "unit": "aantal", "decimals": 0, "kind": "stock"]],
+        ]
+        let body = try JSONSerialization.data(withJSONObject: [
+            "mapping": mapping, "csv": "periode,regio,vacatures\n2024KW01,AM13,120\n2024KW02,AM13,130\n",
+        ])
+        try await Self.app(store).test(.router) { client in
+            let (status, json, _) = try await Self.post(
+                client,
+                String(decoding: body, as: UTF8.self),
+                uri: "/api/v1/ingest?file=mijn.csv",
+                type: "application/json"
+            )
+            #expect(status == .created, "\(json)")
+            #expect(json["dataset"] as? String == "mijn-tabel" && json["observations"] as? Int == 2)
+        }
+    }
+
+    @Test func withoutTheTokenNothingIsStored() async throws {
+        let store = try APITests.store()
+        try await Self.app(store).test(.router) { client in
+            let (missing, json, headers) = try await Self.post(client, Self.good, token: nil)
+            #expect(missing == .unauthorized && headers[.wwwAuthenticate] == "Bearer" && Self.message(json).contains("Authorization: Bearer"))
+            #expect(try await Self.post(client, Self.good, token: "wrong-token-wrong-token").0 == .unauthorized)
+            #expect(try await Self.post(client, Self.good, token: Self.token + "x").0 == .unauthorized)
+        }
+        try await Self.app(store, token: nil).test(.router) { client in
+            let (status, json, _) = try await Self.post(client, Self.good)
+            #expect(status == .forbidden && Self.message(json).contains("read-only"))
+        }
+        #expect(try await store.datasets().isEmpty)
+    }
+
+    static let wrongUploads: [(String, String, String, HTTPResponse.Status, String)] = [
+        (
+            header + "0;C Industrie;2022 2e kwartaal;38.1\n1;C Industrie;2022 3e kwartaal;veel\n", "/api/v1/ingest?file=80472ned.csv", "text/csv",
+            .unprocessableContent, "80472ned.csv, row 3, column OpenstaandeVacatures_1"
+        ),
+        (
+            header + "0;Z Onbekend;2022 2e kwartaal;38.1\n", "/api/v1/ingest?file=80472ned.csv", "text/csv", .unprocessableContent,
+            "row 2, column Bedrijfskenmerken"
+        ),
+        ("", "/api/v1/ingest?file=80472ned.csv", "text/csv", .unprocessableContent, "80472ned.csv"),
+        ("{\"csv\": 1}", "/api/v1/ingest", "application/json", .badRequest, "missing 'mapping'"),
+        ("not json", "/api/v1/ingest", "application/json", .badRequest, "not JSON"),
+        (good, "/api/v1/ingest", "application/pdf", .unsupportedMediaType, "text/csv"),
+        (good, "/api/v1/ingest?file=80472ned.csv&published=gisteren", "text/csv", .badRequest, "'published'"),
+        (String(repeating: "x", count: 5_000), "/api/v1/ingest?file=80472ned.csv", "text/csv", .contentTooLarge, "4096 bytes"),
+    ]
+
+    @Test func aWrongUploadIsNamedAndChangesNothing() async throws {
+        let store = try APITests.store()
+        try await Self.app(store, maxUploadBytes: 4096).test(.router) { client in
+            for (body, uri, type, expected, fragment) in Self.wrongUploads {
+                let (status, json, _) = try await Self.post(client, body, uri: uri, type: type)
+                #expect(status == expected, "\(uri) \(type): \(json)")
+                #expect(Self.message(json).contains(fragment), "\(Self.message(json))")
+                #expect(!Self.message(json).contains("/tmp") && !Self.message(json).contains("krapte-upload"))
+            }
+        }
+        #expect(try await store.datasets().isEmpty)
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import KrapteCore
+import KrapteRender
+import KrapteServer
+import KrapteTesting
+import Logging
+import Testing
+
+/// The Dutch pages in process, over the demo store: each renders, matches its golden file, escapes what comes
+/// from data, answers a wrong choice with a page that says what to do, and downloads what it shows.
+@Suite struct PageTests {
+    static let snapshot = Snapshot(besides: #filePath)
+
+    static func get(_ store: any Store, _ uri: String) async throws -> (HTTPResponse.Status, String, String?) {
+        try await APITests.app(store).test(.router) { client in
+            let response = try await client.execute(uri: uri, method: .get)
+            return (response.status, String(buffer: response.body), response.headers[.contentType])
+        }
+    }
+
+    static let pages: [(String, String)] = [
+        ("/", "home.html"),
+        ("/datasets/demo-vacatures", "dataset.html"),
+        ("/datasets/spanningsindicator-regio", "dataset-indicator.html"),
+        ("/verkenner/demo-vacatures?measure=OpenstaandeVacatures&Bedrijfskenmerken=A-U,C,J&van=2022KW01&tot=2024KW04", "explorer.html"),
+        ("/kerncijfers", "kerncijfers.html"),
+        ("/spanningsindicator?regio=AM02&periode=2024KW03", "spanningsindicator.html"),
+    ]
+
+    @Test func everyPageRendersAndMatchesItsGoldenFile() async throws {
+        let store = try await DemoStore.make()
+        for (uri, name) in Self.pages {
+            let (status, html, type) = try await Self.get(store, uri)
+            #expect(status == .ok, "\(uri): \(html.prefix(400))")
+            #expect(type == "text/html; charset=utf-8")
+            #expect(html.hasPrefix("<!doctype html>") && html.contains("<html lang=\"nl\">") && html.contains("<h1>"))
+            #expect(try Self.snapshot.mismatch(html, named: name) == nil)
+        }
+        let (status, css, type) = try await Self.get(store, "/static/krapte.css")
+        #expect(status == .ok && type == "text/css; charset=utf-8" && css.contains(".typering-zeer-krap"))
+    }
+
+    /// The explorer's table, as (row heading, cells) with the cells' text and status mark.
+    static func table(_ html: String) -> [(String, [String])] {
+        guard
+            let body = html.range(of: "<tbody>").flatMap({ start in
+                html.range(of: "</tbody>", range: start.upperBound..<html.endIndex).map { start.upperBound..<$0.lowerBound }
+            })
+        else { return [] }
+        return html[body].components(separatedBy: "</tr>").compactMap { row in
+            let cells = row.matches(of: /<t[hd][^>]*>(.*?)<\/t[hd]>/).map { String($0.1).replacing(/<[^>]+>/, with: "") }
+            return cells.isEmpty ? nil : (cells[0], Array(cells.dropFirst()))
+        }
+    }
+
+    static func link(_ html: String, id: String) throws -> String {
+        let match = try #require(html.firstMatch(of: try Regex("id=\"\(id)\" href=\"([^\"]+)\"")))
+        return String(match.output[1].substring ?? "").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    @Test func theExplorerDownloadsExactlyWhatItShows() async throws {
+        let store = try await DemoStore.make()
+        let uri = "/verkenner/demo-spanning?measure=WWKorterDan6Maanden&Beroep=0111,0112&RegioS=AM01,AM02&van=2023KW02&tot=2024KW04"
+        let (status, html, _) = try await Self.get(store, uri)
+        #expect(status == .ok)
+        let table = Self.table(html)
+        #expect(table.map(\.0) == ["2023KW02", "2023KW03", "2023KW04", "2024KW01", "2024KW02", "2024KW03", "2024KW04"])
+        #expect(table.allSatisfy { $0.1.count == 4 })
+        let (csvStatus, csv, _) = try await Self.get(store, try Self.link(html, id: "download-csv"))
+        #expect(csvStatus == .ok)
+        var columns: [String] = []
+        var rows = 0
+        for line in csv.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let key = f[0] + "/" + f[2]
+            if !columns.contains(key) { columns.append(key) }
+            let row = try #require(table.first { $0.0 == f[4] }, "\(f[4]) is downloaded but not shown")
+            let mark = f[6] == "voorlopig" ? "*" : f[6] == "nader voorlopig" ? "**" : ""
+            #expect(row.1[columns.firstIndex(of: key)!] == DutchNumberFormat.format(Double(f[5])!, decimals: 0) + mark)
+            rows += 1
+        }
+        #expect(rows == table.count * 4 && columns.count == 4)
+        let (jsonStatus, json, _) = try await Self.get(store, try Self.link(html, id: "download-json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(jsonStatus == .ok && (document["observations"] as? [Any])?.count == rows)
+        // The permalink gives the same page.
+        let (_, again, _) = try await Self.get(store, try Self.link(html, id: "permalink"))
+        #expect(again == html)
+    }
+
+    @Test func theExplorerStartsWithTheFirstMeasureAndMembers() async throws {
+        let store = try await DemoStore.make()
+        let (status, html, _) = try await Self.get(store, "/verkenner/demo-vacatures")
+        #expect(status == .ok)
+        #expect(html.contains("<option value=\"A-U\" selected>"))
+        #expect(Self.table(html).count == 24 && html.contains("<svg"))
+    }
+
+    static let wrongChoices: [(String, HTTPResponse.Status, String)] = [
+        ("/datasets/nope", .notFound, "nope"),
+        ("/verkenner/nope", .notFound, "nope"),
+        ("/verkenner/demo-vacatures?measure=x", .notFound, "no measure 'x'"),
+        ("/verkenner/demo-vacatures?Bedrijfskenmerken=Q", .notFound, "no member 'Q'"),
+        ("/verkenner/demo-vacatures?van=2024XX01", .badRequest, "'van' takes a CBS period"),
+        ("/kerncijfers?regio=AM99", .notFound, "region 'AM99'"),
+        ("/spanningsindicator?regio=Atlantis", .notFound, "no region 'Atlantis'"),
+        ("/spanningsindicator?periode=gisteren", .badRequest, "'periode' takes a quarter"),
+        ("/spanningsindicator?periode=2030KW01", .notFound, "no figures for 2030KW01"),
+        ("/nergens", .notFound, "nothing at this address"),
+    ]
+
+    @Test func aWrongChoiceGetsAPageThatSaysWhatToDo() async throws {
+        let store = try await DemoStore.make()
+        for (uri, expected, fragment) in Self.wrongChoices {
+            let (status, html, type) = try await Self.get(store, uri)
+            #expect(status == expected, "\(uri)")
+            #expect(type == "text/html; charset=utf-8", "\(uri)")
+            #expect(html.contains(Markup.escape(fragment)) && html.contains("role=\"alert\""), "\(uri): \(html)")
+        }
+        // Every occupation in every region is more series than the explorer shows at once.
+        let cube = try await store.metadata(of: "demo-spanning", vintage: try await store.vintages(of: "demo-spanning")[0].id)
+        let all = cube.dimensions.map { d in "\(d.code)=" + d.members.map(\.code).joined(separator: ",") }.joined(separator: "&")
+        let (status, html, _) = try await Self.get(store, "/verkenner/demo-spanning?" + all)
+        #expect(status == .badRequest && html.contains("64 series"))
+        let long = "/verkenner/demo-vacatures?Bedrijfskenmerken=" + String(repeating: "A", count: 9_000)
+        #expect(try await Self.get(store, long).0 == .uriTooLong)
+    }
+
+    @Test func theSpanningsindicatorPageAsksForTheIndicatorFirst() async throws {
+        let (status, html, _) = try await Self.get(try await APITests.loaded(), "/spanningsindicator")
+        #expect(status == .notFound && html.contains("krapte compute --all"))
+    }
+
+    @Test func hostileLabelsAreEscapedOnEveryPage() async throws {
+        let store = try APITests.store()
+        let hostile = "<script>alert('x')</script> & \"quotes\""
+        var release = try Release(
+            dataset: Dataset(
+                id: "h",
+                title: hostile,
+                summary: hostile,
+                source: Source(publisher: hostile, location: "javascript:alert(1)", licence: hostile),
+                dimensions: [KrapteCore.Dimension(code: "RegioS", title: hostile, kind: .geography)],
+                measures: [Measure(code: "m", title: hostile, unit: hostile)]
+            ),
+            format: "test"
+        )
+        let a = release.memberIndex(Member(code: "X1", label: hostile), dimension: 0)
+        let b = release.memberIndex(Member(code: "X2", label: "<img src=x onerror=alert(1)>"), dimension: 0)
+        for (i, m) in [a, b].enumerated() {
+            for q in 1...4 {
+                release.append(
+                    SeriesKey(measure: 0, members: [m]),
+                    period: Period.quarter(2024, q)!,
+                    value: Double(i + q),
+                    status: .definitief,
+                    row: q
+                )
+            }
+        }
+        _ = try await store.load(try release.finish(file: "h"), loadedAt: Date())
+        let sheet = KeyFigureSheet(
+            title: hostile,
+            defaultRegion: "X1",
+            figures: [KeyFigure(title: hostile, dataset: "h", measure: "m", explanation: hostile)]
+        )
+        var logger = Logger(label: "krapte.test")
+        logger.logLevel = .warning
+        let app = Application(router: WebServer.router(store: store, configuration: .init(sheet: sheet)), logger: logger)
+        try await app.test(.router) { client in
+            for uri in ["/", "/datasets/h", "/verkenner/h?RegioS=X1,X2", "/kerncijfers", "/kerncijfers?regio=X2"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let html = String(buffer: response.body)
+                    #expect(response.status == .ok, "\(uri)")
+                    #expect(!html.contains("<script") && !html.contains("<img"), "\(uri)")
+                    #expect(html.contains("&lt;script&gt;"), "\(uri)")
+                    #expect(!html.contains("href=\"javascript:"), "\(uri)")
+                }
+            }
+        }
+    }
+
+    @Test func fuzzedPageRequestsNeverBreakTheServer() async throws {
+        let store = try await DemoStore.make()
+        var rng = SplitMix64(seed: 11)
+        let paths = ["/", "/datasets/", "/verkenner/", "/kerncijfers", "/spanningsindicator", "/static/"]
+        let names = ["measure", "van", "tot", "regio", "periode", "Beroep", "RegioS", "Bedrijfskenmerken", "x"]
+        let values = [
+            "", "demo-spanning", "2024KW04", "0111", "AM01", "%00", "%ZZ", "<b>", "..", "2019KW01..", "A-U,C", "'", "%E2%82%AC", "9999KW09",
+        ]
+        let uris = (0..<200).map { _ in
+            var uri = paths[Int(rng.next() % UInt64(paths.count))]
+            if uri.hasSuffix("/"), uri.count > 1 { uri += ["demo-spanning", "demo-vacatures", "nope", "%2e%2e", ""][Int(rng.next() % 5)] }
+            let n = Int(rng.next() % 4)
+            return uri + "?"
+                + (0..<n).map { _ in names[Int(rng.next() % UInt64(names.count))] + "=" + values[Int(rng.next() % UInt64(values.count))] }
+                .joined(separator: "&")
+        }
+        try await APITests.app(store).test(.router) { client in
+            for uri in uris {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status.code < 500, "\(uri): \(String(buffer: response.body).prefix(300))")
+                }
+            }
+        }
+    }
+}
