@@ -56,6 +56,7 @@ let package = Package(
             dependencies: [
                 "KrapteCore", "KrapteIngest", "KrapteRender", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             resources: [.copy("Resources/openapi.json")],
             swiftSettings: swiftSettings
@@ -113,7 +114,7 @@ let package = Package(
                 "KrapteServer", "KrapteCore", "KrapteIngest", "KrapteRender", "KrapteSQLite", "KraptePostgres", "KrapteTesting",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Snapshots", "Browser"],
             swiftSettings: swiftSettings

@@ -282,6 +282,14 @@ public final class PostgresStore: Store {
         }
     }
 
+    public func version() async throws -> Int64 {
+        try await read("read the store's version") { [client, logger] in
+            let rows = try await client.query("SELECT COALESCE(MAX(id), 0)::BIGINT FROM vintage", logger: logger)
+            for try await (id) in rows.decode(Int64.self) { return id }
+            return 0
+        }
+    }
+
     public func datasets() async throws -> [DatasetSummary] {
         try await read("list the datasets") { [client, logger] in
             let rows = try await client.query(
@@ -325,6 +333,21 @@ public final class PostgresStore: Store {
         try await read("read \(dataset)") { [client, logger] in
             let rows = try await client.query(
                 "SELECT members, data FROM series WHERE vintage_id = \(vintage) AND measure = \(measure)",
+                logger: logger
+            )
+            var out: [StoredSeries] = []
+            for try await (members, data) in rows.decode((String, ByteBuffer).self) {
+                out.append(StoredSeries(members: StoredSeries.splitMembers(members), data: try SeriesData(decoding: Data(data.readableBytesView))))
+            }
+            return out
+        }
+    }
+
+    public func series(of dataset: String, vintage: Int64, measure: String, keys: [[String]]) async throws -> [StoredSeries] {
+        let joined = keys.map(StoredSeries.joinMembers)
+        return try await read("read \(dataset)") { [client, logger] in
+            let rows = try await client.query(
+                "SELECT members, data FROM series WHERE vintage_id = \(vintage) AND measure = \(measure) AND members = ANY(\(joined))",
                 logger: logger
             )
             var out: [StoredSeries] = []

@@ -143,6 +143,10 @@ public final class SQLiteStore: Store {
         }
     }
 
+    public func version() async throws -> Int64 {
+        try await read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM vintage") ?? 0 }
+    }
+
     public func datasets() async throws -> [DatasetSummary] {
         try await read { db in
             let rows = try Row.fetchAll(
@@ -186,6 +190,28 @@ public final class SQLiteStore: Store {
                 let members: String = row["members"]
                 let data: Data = row["data"]
                 out.append(StoredSeries(members: StoredSeries.splitMembers(members), data: try SeriesData(decoding: data)))
+            }
+            return out
+        }
+    }
+
+    public func series(of dataset: String, vintage: Int64, measure: String, keys: [[String]]) async throws -> [StoredSeries] {
+        try await read { db in
+            var out: [StoredSeries] = []
+            // SQLite takes at most 32,766 bound values a statement.
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let chunk = keys[start..<min(keys.count, start + 500)].map(StoredSeries.joinMembers)
+                let cursor = try Row.fetchCursor(
+                    db,
+                    sql:
+                        "SELECT members, data FROM series WHERE vintage_id = ? AND measure = ? AND members IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                    arguments: StatementArguments([vintage as any DatabaseValueConvertible, measure] + chunk)
+                )
+                while let row = try cursor.next() {
+                    let members: String = row["members"]
+                    let data: Data = row["data"]
+                    out.append(StoredSeries(members: StoredSeries.splitMembers(members), data: try SeriesData(decoding: data)))
+                }
             }
             return out
         }

@@ -61,7 +61,7 @@ public struct APIError: Error, Sendable, Equatable {
             case 503: "De database is even niet bereikbaar"
             default: "Er ging iets mis"
             }
-        var response = PageRoutes.html(renderer.render(ErrorPage(pageTitle: title, message: message)), status: status)
+        var response = PageRoutes.html(ByteBuffer(string: renderer.render(ErrorPage(pageTitle: title, message: message))), status: status)
         if status == .serviceUnavailable { response.headers[.retryAfter] = "10" }
         return response
     }

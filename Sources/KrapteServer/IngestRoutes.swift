@@ -13,6 +13,8 @@ struct IngestRoutes: Sendable {
     /// The admin token; nil makes the route refuse every upload.
     let token: String?
     let maxBytes: Int
+    /// The pages, forgotten after a load.
+    let cache: PageCache
 
     func add(to router: some RouterMethods<BasicRequestContext>) {
         router.post("api/v1/ingest") { request, _ in try await ingest(request) }
@@ -91,6 +93,7 @@ struct IngestRoutes: Sendable {
             throw APIError(.unprocessableContent, error.description)
         }
         let outcome = try await store.load(release, loadedAt: Date())
+        cache.clear()
         let answer = Outcome(
             dataset: release.dataset.id,
             vintage: outcome.vintage.id,

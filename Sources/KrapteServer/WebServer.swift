@@ -46,9 +46,10 @@ public enum WebServer {
         let api = APIRoutes(store: store)
         api.add(to: router)
         IndicatorRoutes(store: store, definitions: configuration.definitions, api: api).add(to: router)
-        IngestRoutes(store: store, token: configuration.adminToken, maxBytes: configuration.maxUploadBytes).add(to: router)
+        let cache = PageCache()
+        IngestRoutes(store: store, token: configuration.adminToken, maxBytes: configuration.maxUploadBytes, cache: cache).add(to: router)
         OpenAPIDocument.add(to: router)
-        PageRoutes(store: store, sheet: configuration.sheet, renderer: .shipped).add(to: router)
+        PageRoutes(store: store, sheet: configuration.sheet, renderer: .shipped, cache: cache).add(to: router)
         return router
     }
 

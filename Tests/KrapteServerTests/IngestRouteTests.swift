@@ -40,8 +40,13 @@ import Testing
     @Test func aGoodFileIsStoredOnceWithTheToken() async throws {
         let store = try APITests.store()
         try await Self.app(store).test(.router) { client in
+            // The start page is kept; a load through the server shows on it at once.
+            let before = String(buffer: try await client.execute(uri: "/", method: .get).body)
+            #expect(before.contains("De database is leeg"))
             let (status, json, _) = try await Self.post(client, Self.good)
             #expect(status == .created)
+            let after = String(buffer: try await client.execute(uri: "/", method: .get).body)
+            #expect(after.contains("href=\"/datasets/80472ned\""))
             #expect(json["dataset"] as? String == "80472ned" && json["observations"] as? Int == 2 && json["unchanged"] as? Bool == false)
             let (again, second, _) = try await Self.post(client, Self.good)
             #expect(again == .ok && second["unchanged"] as? Bool == true)

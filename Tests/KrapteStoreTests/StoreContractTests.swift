@@ -18,6 +18,32 @@ import Testing
     }
 
     @Test(arguments: StoreKind.available)
+    func theVersionGrowsWithEveryStoredRelease(kind: StoreKind) async throws {
+        let store = try await TestStores.make(kind)
+        #expect(try await store.version() == 0)
+        let first = try await store.load(try TestStores.wide(value: 1), loadedAt: Date())
+        #expect(try await store.version() == first.vintage.id)
+        _ = try await store.load(try TestStores.wide(value: 1), loadedAt: Date())
+        #expect(try await store.version() == first.vintage.id)
+        let second = try await store.load(try TestStores.wide(value: 2), loadedAt: Date())
+        #expect(try await store.version() == second.vintage.id && second.vintage.id > first.vintage.id)
+    }
+
+    @Test(arguments: StoreKind.available)
+    func seriesAreReadByKey(kind: StoreKind) async throws {
+        let store = try await TestStores.make(kind)
+        let vintage = try await store.load(try TestStores.wide(value: 1), loadedAt: Date()).vintage.id
+        let keys = (0..<700).map { ["R\($0)"] }
+        let read = try await store.series(of: "t", vintage: vintage, measure: "m", keys: keys)
+        #expect(Set(read.map(\.members)) == Set((0..<300).map { ["R\($0)"] }))
+        #expect(read.allSatisfy { $0.data.count == 4 })
+        #expect(try await store.series(of: "t", vintage: vintage, measure: "m", keys: [["R7"], ["nope"]]).map(\.members) == [["R7"]])
+        // A query that names its members reads them by key, and answers as a full read does.
+        let some = try await store.query(ObservationQuery(dataset: "t", measure: "m", filters: [.init(dimension: "Regio", members: ["R9", "R2"])]))
+        #expect(some.rows.map { $0.members[0].code } == ["R2", "R2", "R2", "R2", "R9", "R9", "R9", "R9"])
+    }
+
+    @Test(arguments: StoreKind.available)
     func olderVintagesAreKeptAndQueryableAsOf(kind: StoreKind) async throws {
         let store = try await TestStores.make(kind)
         _ = try await store.load(try TestStores.release([1, 2], published: day("2025-01-15")), loadedAt: Date())

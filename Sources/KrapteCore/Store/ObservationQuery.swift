@@ -67,6 +67,9 @@ public struct QueryResult: Sendable {
 }
 
 extension Store {
+    /// The most series a query reads by key; a query that selects more reads the measure whole.
+    static var maxKeys: Int { 5_000 }
+
     /// Answers a query: picks the vintage, resolves names to codes, and returns the matching observations.
     ///
     /// - Throws: `StoreError.notFound` naming what was not found and how to list what exists.
@@ -115,7 +118,17 @@ extension Store {
         }
         let lookups = dataset.dimensions.map { d in Dictionary(d.members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }) }
         let order = dataset.dimensions.map { d in Dictionary(d.members.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a }) }
-        let stored = try await series(of: q.dataset, vintage: vintage.id, measure: measure.code)
+        // With members chosen in every dimension, read just those series (a page shows a few of thousands).
+        let product = allowed.count == dataset.dimensions.count ? allowed.values.reduce(1) { $0 * $1.count } : Int.max
+        let stored =
+            product <= Self.maxKeys && !dataset.dimensions.isEmpty
+            ? try await series(
+                of: q.dataset,
+                vintage: vintage.id,
+                measure: measure.code,
+                keys: dataset.dimensions.indices.reduce([[]]) { keys, d in keys.flatMap { k in allowed[d]!.sorted().map { k + [$0] } } }
+            )
+            : try await series(of: q.dataset, vintage: vintage.id, measure: measure.code)
         for s in stored { try StoredForm.check(members: s.members, fit: dataset) }
         var selected = stored.filter { s in
             allowed.allSatisfy { d, codes in codes.contains(s.members[d]) }

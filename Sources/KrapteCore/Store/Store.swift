@@ -73,6 +73,11 @@ public protocol Store: Sendable {
     /// The datasets in the store, ordered by id.
     func datasets() async throws -> [DatasetSummary]
 
+    /// The id of the newest vintage in the store, 0 when it is empty. It grows with every load that stores
+    /// something and stays the same otherwise (nothing is deleted), so anything computed from the store can be
+    /// kept while it is unchanged.
+    func version() async throws -> Int64
+
     /// The vintages of a dataset, oldest first.
     /// - Throws: `StoreError.notFound` when there is no such dataset.
     func vintages(of dataset: String) async throws -> [Vintage]
@@ -82,6 +87,10 @@ public protocol Store: Sendable {
 
     /// Every series of one measure in one vintage.
     func series(of dataset: String, vintage: Int64, measure: String) async throws -> [StoredSeries]
+
+    /// The series of one measure in one vintage whose members are among `keys` (each the member codes of a
+    /// series, one per dimension); keys the vintage does not hold are left out.
+    func series(of dataset: String, vintage: Int64, measure: String, keys: [[String]]) async throws -> [StoredSeries]
 }
 
 extension Release.Finished {

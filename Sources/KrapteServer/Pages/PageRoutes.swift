@@ -10,21 +10,24 @@ struct PageRoutes: Sendable {
     let store: any Store
     let sheet: KeyFigureSheet
     let renderer: PageRenderer
+    let cache: PageCache
 
     func add(to router: some RouterMethods<BasicRequestContext>) {
-        router.get("/") { _, _ in try await html(HomeView(store: store).page()) }
-        router.get("datasets") { _, _ in try await html(HomeView(store: store).page()) }
-        router.get("datasets/:dataset") { _, context in
-            try await html(DatasetView(store: store).page(try context.parameters.require("dataset")))
+        router.get("/") { request, _ in try await cached(request) { try await HomeView(store: store).page() } }
+        router.get("datasets") { request, _ in try await cached(request) { try await HomeView(store: store).page() } }
+        router.get("datasets/:dataset") { request, context in
+            let id = try context.parameters.require("dataset")
+            return try await cached(request) { try await DatasetView(store: store).page(id) }
         }
         router.get("verkenner/:dataset") { request, context in
-            try await html(ExplorerView(store: store).page(try context.parameters.require("dataset"), request.uri.queryParameters))
+            let id = try context.parameters.require("dataset")
+            return try await cached(request) { try await ExplorerView(store: store).page(id, request.uri.queryParameters) }
         }
         router.get("kerncijfers") { request, _ in
-            try await html(KeyFiguresView(store: store, sheet: sheet).page(request.uri.queryParameters))
+            try await cached(request) { try await KeyFiguresView(store: store, sheet: sheet).page(request.uri.queryParameters) }
         }
         router.get("spanningsindicator") { request, _ in
-            try await html(TensionView(store: store).page(request.uri.queryParameters))
+            try await cached(request) { try await TensionView(store: store).page(request.uri.queryParameters) }
         }
         router.get("static/krapte.css") { _, _ in
             Response(
@@ -35,17 +38,19 @@ struct PageRoutes: Sendable {
         }
     }
 
-    func html(_ page: some Page) -> Response {
-        Self.html(renderer.render(page))
+    /// The page at the request's address: kept from before while the store is unchanged, else built and kept.
+    func cached(_ request: Request, _ build: () async throws -> some Page) async throws -> Response {
+        let version = try await cache.version(of: store)
+        let address = request.uri.string
+        if let page = cache.page(address, version: version) { return Self.html(page) }
+        let page = ByteBuffer(string: renderer.render(try await build()))
+        cache.keep(page, at: address, version: version)
+        return Self.html(page)
     }
 
     /// An HTML response.
-    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: text))
-        )
+    static func html(_ page: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: page))
     }
 }
 

@@ -44,7 +44,11 @@ struct TensionView: Sendable {
             region = first
         }
         let regionFilter = ObservationQuery.Filter(dimension: dataset.dimensions[g].code, members: [region.code])
-        let result = try await store.query(ObservationQuery(dataset: Self.perOccupation, measure: Self.perOccupation, filters: [regionFilter]))
+        // Naming every occupation lets the store read just this region's series.
+        let occupationFilter = ObservationQuery.Filter(dimension: dataset.dimensions[o].code, members: dataset.dimensions[o].members.map(\.code))
+        let result = try await store.query(
+            ObservationQuery(dataset: Self.perOccupation, measure: Self.perOccupation, filters: [regionFilter, occupationFilter])
+        )
         let all = result.timeSeries()
         let quarters = Set(all.flatMap { $0.series.periods }).filter { $0.frequency == .quarter }.sorted()
         guard let latest = quarters.last else { throw APIError(.notFound, "The spanningsindicator has no quarters for \(region.label).") }

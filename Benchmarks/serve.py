@@ -1,0 +1,76 @@
+"""The explorer page under load (issue 5): wrk on loopback against the explorer with a line chart over a 93 x 36 x 80
+cube, and against the server's smallest static response (its style sheet), in the same run.
+
+    swift build -c release --product krapte --scratch-path .build-release
+    python3 Benchmarks/serve.py [SECONDS] [CONNECTIONS]
+
+Needs Debian's wrk. Prints requests per second and latency percentiles of both, and the ratio; the goal is a p99
+under 50 ms on the chart page and at least half the static response's requests per second."""
+import json, os, re, socket, subprocess, sys, tempfile, time, urllib.request
+
+KRAPTE = os.path.join(os.path.dirname(__file__), '..', '.build-release', 'release', 'krapte')
+SECONDS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+CONNECTIONS = int(sys.argv[2]) if len(sys.argv) > 2 else 100
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(('127.0.0.1', 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def wrk(url):
+    out = subprocess.run(['wrk', '-t2', f'-c{CONNECTIONS}', f'-d{SECONDS}s', '--latency', url],
+                         check=True, capture_output=True, text=True).stdout
+    rps = float(re.search(r'Requests/sec:\s+([\d.]+)', out).group(1))
+    def ms(label):
+        value, unit = re.search(rf'{label}\s+([\d.]+)(us|ms|s)\b', out).groups()
+        return float(value) * {'us': 0.001, 'ms': 1, 's': 1000}[unit]
+    errors = re.search(r'Non-2xx or 3xx responses: (\d+)', out)
+    return rps, ms('50%'), ms('99%'), int(errors.group(1)) if errors else 0
+
+
+def main():
+    work = tempfile.mkdtemp(prefix='krapte-serve-bench-')
+    db = os.path.join(work, 'cube.sqlite')
+    subprocess.run([KRAPTE, 'demo', '--cube-size', '93x36x80', '--db', db], check=True, stdout=subprocess.DEVNULL)
+    port = free_port()
+    server = subprocess.Popen([KRAPTE, 'serve', '--db', db, '--port', str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f'http://127.0.0.1:{port}'
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + '/static/krapte.css', timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        explorer = base + '/verkenner/demo-spanning?measure=OpenstaandeVacatures&Beroep=0111&RegioS=AM01'
+        page = urllib.request.urlopen(explorer).read().decode()
+        assert '<svg' in page and page.count('<tr>') >= 80, 'the explorer page has no chart over 80 quarters'
+        # A page rendered for the first time: 200 other choices, one at a time, none of them kept yet.
+        meta = json.load(urllib.request.urlopen(base + '/api/v1/datasets/demo-spanning'))['dataset']
+        occupations, regions = ([m['code'] for m in d['members']] for d in meta['dimensions'])
+        cold = []
+        for i in range(200):
+            url = f'{base}/verkenner/demo-spanning?measure=WWKorterDan6Maanden&Beroep={occupations[i % 10]}&RegioS={regions[i // 10]}'
+            start = time.perf_counter()
+            page = urllib.request.urlopen(url).read()
+            assert b'<svg' in page
+            cold.append((time.perf_counter() - start) * 1000)
+        cold.sort()
+        static = wrk(base + '/static/krapte.css')
+        chart = wrk(explorer)
+        print(f'{SECONDS} s, {CONNECTIONS} connections, 2 wrk threads')
+        for name, (rps, p50, p99, errors) in [('static style sheet', static), ('explorer with line chart', chart)]:
+            print(f'{name:26} {rps:10.0f} req/s   p50 {p50:7.2f} ms   p99 {p99:7.2f} ms   non-2xx {errors}')
+        print(f'chart page / static: {chart[0] / static[0]:.2f} of the requests per second')
+        print(f'first rendering of a page (200 other choices, one at a time): p50 {cold[100]:.1f} ms, p99 {cold[197]:.1f} ms')
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,79 @@
+import KrapteCore
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// Rendered pages by address, kept while the store holds the same vintages (`Store.version()`): a page is a pure
+/// function of its address and the store, so the second reader of a page gets it without a query or a template.
+///
+/// The store's version is asked at most once per `maxAge` (a quarter of a second): a load by another process shows
+/// on the pages within that time, a load through this server (`POST /api/v1/ingest`) at once, as it calls
+/// `clear()`. Holds at most `capacity` pages, dropping the oldest first; a new version empties it.
+final class PageCache: Sendable {
+    private struct State {
+        var version: Int64 = -1
+        var checkedAt: ContinuousClock.Instant?
+        /// Whether a request is asking the store now; the others go on with the version known.
+        var asking = false
+        var pages: [String: ByteBuffer] = [:]
+        var order: [String] = []
+    }
+
+    private let state = NIOLockedValueBox(State())
+    let capacity: Int
+    let maxAge: Duration
+    let now: @Sendable () -> ContinuousClock.Instant
+
+    /// A cache of `capacity` pages that asks the store's version at most once per `maxAge` of the clock `now`.
+    init(capacity: Int = 512, maxAge: Duration = .milliseconds(250), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+        self.capacity = capacity
+        self.maxAge = maxAge
+        self.now = now
+    }
+
+    /// The store's version, asked anew when the last answer is older than `maxAge`. One request asks at a time;
+    /// meanwhile the others go on with the version known.
+    func version(of store: any Store) async throws -> Int64 {
+        let now = now()
+        let known: Int64? = state.withLockedValue { s in
+            guard let checked = s.checkedAt else { return nil }
+            if now - checked < maxAge || s.asking { return s.version }
+            s.asking = true
+            return nil
+        }
+        if let known { return known }
+        let version: Int64
+        do {
+            version = try await store.version()
+        } catch {
+            state.withLockedValue { $0.asking = false }
+            throw error
+        }
+        state.withLockedValue { s in
+            if s.version != version { s = State(version: version) }
+            s.checkedAt = now
+            s.asking = false
+        }
+        return version
+    }
+
+    /// Forgets every page and the version, after a load through this server.
+    func clear() {
+        state.withLockedValue { $0 = State() }
+    }
+
+    /// The page at `address` as rendered at store version `version`, if kept.
+    func page(_ address: String, version: Int64) -> ByteBuffer? {
+        state.withLockedValue { $0.version == version ? $0.pages[address] : nil }
+    }
+
+    /// Keeps `page` as the page at `address` at store version `version`.
+    func keep(_ page: ByteBuffer, at address: String, version: Int64) {
+        state.withLockedValue { s in
+            guard s.version == version, s.pages.updateValue(page, forKey: address) == nil else { return }
+            s.order.append(address)
+            if s.order.count > capacity {
+                s.pages[s.order.removeFirst()] = nil
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import KrapteCore
+import NIOConcurrencyHelpers
+import NIOCore
+import Testing
+
+@testable import KrapteServer
+
+/// Pages are kept while the store is unchanged, and forgotten once another process loads a new vintage.
+@Suite struct PageCacheTests {
+    @Test func aNewVintageEmptiesTheCacheWithinItsMaxAge() async throws {
+        let store = try APITests.store()
+        let clock = NIOLockedValueBox(ContinuousClock.now)
+        let cache = PageCache(capacity: 2, maxAge: .seconds(1)) { clock.withLockedValue { $0 } }
+        #expect(try await cache.version(of: store) == 0)
+        cache.keep(ByteBuffer(string: "a"), at: "/a", version: 0)
+        #expect(cache.page("/a", version: 0) == ByteBuffer(string: "a"))
+        // Another writer loads: within maxAge the known version still holds, after it the new one.
+        _ = try await store.load(try APITests.release(), loadedAt: Date())
+        #expect(try await cache.version(of: store) == 0)
+        clock.withLockedValue { $0 += .seconds(1) }
+        let version = try await cache.version(of: store)
+        #expect(version == 1)
+        #expect(cache.page("/a", version: version) == nil)
+        // A page rendered at an older version is not kept under the new one.
+        cache.keep(ByteBuffer(string: "old"), at: "/b", version: 0)
+        #expect(cache.page("/b", version: 1) == nil && cache.page("/b", version: 0) == nil)
+    }
+
+    @Test func theOldestPageMakesRoom() async throws {
+        let cache = PageCache(capacity: 2)
+        #expect(try await cache.version(of: try APITests.store()) == 0)
+        for name in ["/1", "/2", "/3"] { cache.keep(ByteBuffer(string: name), at: name, version: 0) }
+        #expect(cache.page("/1", version: 0) == nil)
+        #expect(cache.page("/2", version: 0) != nil && cache.page("/3", version: 0) != nil)
+        cache.clear()
+        #expect(cache.page("/3", version: 0) == nil)
+    }
+}
