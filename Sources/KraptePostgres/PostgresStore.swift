@@ -330,28 +330,22 @@ public final class PostgresStore: Store {
     }
 
     public func series(of dataset: String, vintage: Int64, measure: String) async throws -> [StoredSeries] {
-        try await read("read \(dataset)") { [client, logger] in
-            let rows = try await client.query(
-                "SELECT members, data FROM series WHERE vintage_id = \(vintage) AND measure = \(measure)",
-                logger: logger
-            )
-            var out: [StoredSeries] = []
-            for try await (members, data) in rows.decode((String, ByteBuffer).self) {
-                out.append(StoredSeries(members: StoredSeries.splitMembers(members), data: try SeriesData(decoding: Data(data.readableBytesView))))
-            }
-            return out
-        }
+        try await series(of: dataset, "SELECT members, data FROM series WHERE vintage_id = \(vintage) AND measure = \(measure)")
     }
 
     public func series(of dataset: String, vintage: Int64, measure: String, keys: [[String]]) async throws -> [StoredSeries] {
         let joined = keys.map(StoredSeries.joinMembers)
-        return try await read("read \(dataset)") { [client, logger] in
-            let rows = try await client.query(
-                "SELECT members, data FROM series WHERE vintage_id = \(vintage) AND measure = \(measure) AND members = ANY(\(joined))",
-                logger: logger
-            )
+        return try await series(
+            of: dataset,
+            "SELECT members, data FROM series WHERE vintage_id = \(vintage) AND measure = \(measure) AND members = ANY(\(joined))"
+        )
+    }
+
+    /// The series a `SELECT members, data` query gives.
+    private func series(of dataset: String, _ query: PostgresQuery) async throws -> [StoredSeries] {
+        try await read("read \(dataset)") { [client, logger] in
             var out: [StoredSeries] = []
-            for try await (members, data) in rows.decode((String, ByteBuffer).self) {
+            for try await (members, data) in try await client.query(query, logger: logger).decode((String, ByteBuffer).self) {
                 out.append(StoredSeries(members: StoredSeries.splitMembers(members), data: try SeriesData(decoding: Data(data.readableBytesView))))
             }
             return out

@@ -180,17 +180,8 @@ public final class SQLiteStore: Store {
 
     public func series(of dataset: String, vintage: Int64, measure: String) async throws -> [StoredSeries] {
         try await read { db in
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: "SELECT members, data FROM series WHERE vintage_id = ? AND measure = ?",
-                arguments: [vintage, measure]
-            )
             var out: [StoredSeries] = []
-            while let row = try cursor.next() {
-                let members: String = row["members"]
-                let data: Data = row["data"]
-                out.append(StoredSeries(members: StoredSeries.splitMembers(members), data: try SeriesData(decoding: data)))
-            }
+            try Self.appendSeries(db, "SELECT members, data FROM series WHERE vintage_id = ? AND measure = ?", [vintage, measure], to: &out)
             return out
         }
     }
@@ -201,19 +192,25 @@ public final class SQLiteStore: Store {
             // SQLite takes at most 32,766 bound values a statement.
             for start in stride(from: 0, to: keys.count, by: 500) {
                 let chunk = keys[start..<min(keys.count, start + 500)].map(StoredSeries.joinMembers)
-                let cursor = try Row.fetchCursor(
+                let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                try Self.appendSeries(
                     db,
-                    sql:
-                        "SELECT members, data FROM series WHERE vintage_id = ? AND measure = ? AND members IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-                    arguments: StatementArguments([vintage as any DatabaseValueConvertible, measure] + chunk)
+                    "SELECT members, data FROM series WHERE vintage_id = ? AND measure = ? AND members IN (\(marks))",
+                    StatementArguments([vintage as any DatabaseValueConvertible, measure] + chunk),
+                    to: &out
                 )
-                while let row = try cursor.next() {
-                    let members: String = row["members"]
-                    let data: Data = row["data"]
-                    out.append(StoredSeries(members: StoredSeries.splitMembers(members), data: try SeriesData(decoding: data)))
-                }
             }
             return out
+        }
+    }
+
+    /// Appends the series a `SELECT members, data` statement gives to `out`.
+    private static func appendSeries(_ db: Database, _ sql: String, _ arguments: StatementArguments, to out: inout [StoredSeries]) throws {
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() {
+            let members: String = row["members"]
+            let data: Data = row["data"]
+            out.append(StoredSeries(members: StoredSeries.splitMembers(members), data: try SeriesData(decoding: data)))
         }
     }
 

@@ -13,47 +13,28 @@ struct ExplorerView: Sendable {
     /// The most series the explorer shows at once.
     static let maxSeries = 60
 
+    /// What the parameters choose: the measure and the members of each dimension.
+    struct Choice {
+        var measure: Measure
+        var members: [[Member]]
+    }
+
+    /// One series as the charts and the table name it.
+    typealias NamedSeries = (name: String, series: TimeSeries)
+
     func page(_ id: String, _ parameters: Parameters) async throws -> ExplorerPage {
         let vintages = try await store.vintages(of: id)
         let dataset = try await store.metadata(of: id, vintage: vintages[vintages.count - 1].id)
-        let measure: Measure
-        if let name = parameters.get("measure"), !name.isEmpty {
-            guard let m = dataset.measure(named: name) else {
-                throw APIError(.notFound, "Dataset \(id) has no measure '\(name)'; choose one of its measures in the form.")
-            }
-            measure = m
-        } else {
-            guard let m = dataset.measures.first else { throw APIError(.notFound, "Dataset \(id) has no measures.") }
-            measure = m
-        }
-        var chosen: [[Member]] = []
-        for d in dataset.dimensions {
-            let asked = parameters.filter { String($0.key) == d.code }.flatMap { $0.value.split(separator: ",").map(String.init) }
-            var members: [Member] = []
-            for name in asked where !name.isEmpty {
-                guard let m = d.member(named: name) else {
-                    throw APIError(.notFound, "Dimension \(d.code) of \(id) has no member '\(name)'; choose its members in the form.")
-                }
-                if !members.contains(m) { members.append(m) }
-            }
-            if members.isEmpty, let first = d.members.first { members = [first] }
-            chosen.append(members)
-        }
-        let combinations = chosen.reduce(1) { $0 * $1.count }
-        guard combinations <= Self.maxSeries else {
-            throw APIError(
-                .badRequest,
-                "This choice makes \(combinations) series; the explorer shows at most \(Self.maxSeries). Choose fewer members."
+        let choice = try Self.choice(dataset, parameters)
+        let (from, to) = (try Self.period(parameters, "van"), try Self.period(parameters, "tot"))
+        let measure = choice.measure
+        let result = try await store.query(
+            ObservationQuery(
+                dataset: id,
+                measure: measure.code,
+                filters: zip(dataset.dimensions, choice.members).map { .init(dimension: $0.code, members: $1.map(\.code)) }
             )
-        }
-        let from = try Self.period(parameters, "van")
-        let to = try Self.period(parameters, "tot")
-        let query = ObservationQuery(
-            dataset: id,
-            measure: measure.code,
-            filters: zip(dataset.dimensions, chosen).map { .init(dimension: $0.code, members: $1.map(\.code)) }
         )
-        let result = try await store.query(query)
         let all = result.timeSeries()
         let frequency = all.compactMap(\.series.finestFrequency).min { $0.perYear > $1.perYear }
         let periods = Set(all.flatMap { $0.series.periods }).filter { $0.frequency == frequency }.sorted()
@@ -65,77 +46,29 @@ struct ExplorerView: Sendable {
                 to.flatMap { t in periods.last { $0 <= t } } ?? periods[periods.count - 1]
             )
         let shown = shownRange.map { r in periods.filter { r.contains($0) } } ?? []
-        let varying = chosen.indices.filter { chosen[$0].count > 1 }
-        let series = all.map { entry in
-            (
-                name: varying.isEmpty ? measure.title : varying.map { "\(entry.members[$0].label)" }.joined(separator: " · "),
-                series: entry.series
-            )
+        let varying = choice.members.indices.filter { choice.members[$0].count > 1 }
+        let series: [NamedSeries] = all.map { entry in
+            (varying.isEmpty ? measure.title : varying.map { entry.members[$0].label }.joined(separator: " · "), entry.series)
         }
-
         var notices: [String] = []
         if shown.isEmpty { notices.append("Voor deze keuze zijn er geen cijfers.") }
         if series.count > Self.maxLines {
             notices.append("De lijngrafiek toont de eerste \(Self.maxLines) van \(series.count) reeksen; de tabel toont ze alle.")
         }
-        let unit = measure.unit.isEmpty ? "" : " (\(measure.unit))"
-        let line =
-            shown.isEmpty
-            ? nil
-            : LineChart(
-                id: "lijn",
-                title: "\(measure.title)\(unit), \(shown[0].code) tot en met \(shown[shown.count - 1].code)",
-                summary:
-                    "Lijngrafiek van \(measure.title) per \(frequency?.dutchName ?? "periode") voor \(series.prefix(Self.maxLines).map(\.name).joined(separator: ", ")).",
-                xLabels: shown.map(\.code),
-                series: series.prefix(Self.maxLines).map { s in LineChart.Series(name: s.name, values: shown.map { s.series.value(at: $0) }) },
-                decimals: measure.decimals
-            ).svg()
-        let last = shown.last
-        let bars =
-            series.count > 1 && last != nil
-            ? BarChart(
-                id: "staaf",
-                title: "\(measure.title)\(unit), \(last!.code)",
-                summary: "Staafgrafiek van \(measure.title) in \(last!.code) voor \(series.count) reeksen.",
-                bars: series.map { BarChart.Bar(label: $0.name, value: $0.series.value(at: last!)) },
-                decimals: measure.decimals
-            ).svg()
-            : nil
-        let table =
-            shown.isEmpty
-            ? nil
-            : DataTable(
-                caption: "\(measure.title)\(unit)",
-                headings: [DataTable.Heading("Periode")] + series.map { DataTable.Heading($0.name, numeric: true) },
-                rows: shown.map { p in
-                    DataTable.Row(
-                        [DataTable.Cell(p.code, rowHeader: true)]
-                            + series.map { s in
-                                let point = s.series[p]
-                                return DataTable.valueCell(
-                                    point?.value,
-                                    decimals: measure.decimals,
-                                    status: point?.status ?? .definitief,
-                                    attribute: point?.attribute ?? .notAvailable
-                                )
-                            }
-                    )
-                }
-            )
-
-        let filters = zip(dataset.dimensions, chosen).map { d, members in ("\(d.code)", members.map(\.code).joined(separator: ",")) }
+        let filters = zip(dataset.dimensions, choice.members).map { d, members in (d.code, members.map(\.code).joined(separator: ",")) }
         var api = [("measure", measure.code)] + filters
-        if let shownRange { api.append(("period", shownRange.description)) }
+        var state = api
+        if let shownRange {
+            api.append(("period", shownRange.description))
+            state += [("van", shownRange.lowerBound.code), ("tot", shownRange.upperBound.code)]
+        }
         let base = "/api/v1/datasets/\(id.pathEncoded)/observations?"
-        var state = [("measure", measure.code)] + filters
-        if let shownRange { state += [("van", shownRange.lowerBound.code), ("tot", shownRange.upperBound.code)] }
         let source = [dataset.source.publisher, dataset.source.citation].filter { !$0.isEmpty }.joined(separator: ", ")
         return ExplorerPage(
             pageTitle: dataset.title,
             dataset: id,
             measures: dataset.measures.map { FormChoice(value: $0.code, label: $0.title, selected: $0 == measure) },
-            filters: zip(dataset.dimensions, chosen).map { d, members in
+            filters: zip(dataset.dimensions, choice.members).map { d, members in
                 ExplorerPage.Filter(
                     code: d.code,
                     title: d.title,
@@ -145,14 +78,100 @@ struct ExplorerView: Sendable {
             from: periods.map { FormChoice(value: $0.code, label: $0.code, selected: $0 == shownRange?.lowerBound) },
             to: periods.map { FormChoice(value: $0.code, label: $0.code, selected: $0 == shownRange?.upperBound) },
             notices: notices,
-            lineChart: line,
-            barChart: bars,
-            table: table,
+            lineChart: Self.lineChart(measure, series, shown, frequency: frequency),
+            barChart: Self.barChart(measure, series, at: shown.last),
+            table: Self.table(measure, series, shown),
             sourceLine:
                 "Eenheid: \(measure.unit.isEmpty ? "onbekend" : measure.unit). Bron: \(source.isEmpty ? "onbekend" : source) (\(id), vintage \(result.vintage.id)).",
             csvURL: base + (api + [("format", "csv")]).queryString,
             jsonURL: base + (api + [("format", "json")]).queryString,
             permalink: "/verkenner/\(id.pathEncoded)?" + state.queryString
+        )
+    }
+
+    /// The measure and members the parameters choose: by default the first measure and the first member of each
+    /// dimension.
+    /// - Throws: `APIError` 404 for an unknown measure or member, 400 for more than `maxSeries` series.
+    static func choice(_ dataset: Dataset, _ parameters: Parameters) throws -> Choice {
+        let measure: Measure
+        if let name = parameters.get("measure"), !name.isEmpty {
+            guard let m = dataset.measure(named: name) else {
+                throw APIError(.notFound, "Dataset \(dataset.id) has no measure '\(name)'; choose one of its measures in the form.")
+            }
+            measure = m
+        } else {
+            guard let m = dataset.measures.first else { throw APIError(.notFound, "Dataset \(dataset.id) has no measures.") }
+            measure = m
+        }
+        var chosen: [[Member]] = []
+        for d in dataset.dimensions {
+            let asked = parameters.filter { String($0.key) == d.code }.flatMap { $0.value.split(separator: ",").map(String.init) }
+            var members: [Member] = []
+            for name in asked where !name.isEmpty {
+                guard let m = d.member(named: name) else {
+                    throw APIError(.notFound, "Dimension \(d.code) of \(dataset.id) has no member '\(name)'; choose its members in the form.")
+                }
+                if !members.contains(m) { members.append(m) }
+            }
+            if members.isEmpty, let first = d.members.first { members = [first] }
+            chosen.append(members)
+        }
+        let combinations = chosen.reduce(1) { $0 * $1.count }
+        guard combinations <= maxSeries else {
+            throw APIError(.badRequest, "This choice makes \(combinations) series; the explorer shows at most \(maxSeries). Choose fewer members.")
+        }
+        return Choice(measure: measure, members: chosen)
+    }
+
+    static func unit(_ measure: Measure) -> String { measure.unit.isEmpty ? "" : " (\(measure.unit))" }
+
+    /// The first `maxLines` series over the periods shown.
+    static func lineChart(_ measure: Measure, _ series: [NamedSeries], _ shown: [Period], frequency: Period.Frequency?) -> String? {
+        guard let first = shown.first, let last = shown.last else { return nil }
+        let drawn = series.prefix(maxLines)
+        return LineChart(
+            id: "lijn",
+            title: "\(measure.title)\(unit(measure)), \(first.code) tot en met \(last.code)",
+            summary:
+                "Lijngrafiek van \(measure.title) per \(frequency?.dutchName ?? "periode") voor \(drawn.map(\.name).joined(separator: ", ")).",
+            xLabels: shown.map(\.code),
+            series: drawn.map { s in LineChart.Series(name: s.name, values: shown.map { s.series.value(at: $0) }) },
+            decimals: measure.decimals
+        ).svg()
+    }
+
+    /// Every series at the last period shown, when there is more than one.
+    static func barChart(_ measure: Measure, _ series: [NamedSeries], at last: Period?) -> String? {
+        guard series.count > 1, let last else { return nil }
+        return BarChart(
+            id: "staaf",
+            title: "\(measure.title)\(unit(measure)), \(last.code)",
+            summary: "Staafgrafiek van \(measure.title) in \(last.code) voor \(series.count) reeksen.",
+            bars: series.map { BarChart.Bar(label: $0.name, value: $0.series.value(at: last)) },
+            decimals: measure.decimals
+        ).svg()
+    }
+
+    /// A row per period shown and a column per series, each value with its status mark.
+    static func table(_ measure: Measure, _ series: [NamedSeries], _ shown: [Period]) -> DataTable? {
+        guard !shown.isEmpty else { return nil }
+        return DataTable(
+            caption: "\(measure.title)\(unit(measure))",
+            headings: [DataTable.Heading("Periode")] + series.map { DataTable.Heading($0.name, numeric: true) },
+            rows: shown.map { p in
+                DataTable.Row(
+                    [DataTable.Cell(p.code, rowHeader: true)]
+                        + series.map { s in
+                            let point = s.series[p]
+                            return DataTable.valueCell(
+                                point?.value,
+                                decimals: measure.decimals,
+                                status: point?.status ?? .definitief,
+                                attribute: point?.attribute ?? .notAvailable
+                            )
+                        }
+                )
+            }
         )
     }
 
