@@ -92,6 +92,7 @@ let package = Package(
                 "KrapteCore", "KrapteIngest", "KrapteSQLite", "KrapteTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
+            exclude: ["Survey/api_reference.R", "Survey/employer_reference.R"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

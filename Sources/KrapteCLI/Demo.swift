@@ -11,6 +11,15 @@ struct Demo: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @Option(
+        name: .long,
+        help: "Write a generated employer survey of this many respondents per wave into --survey-folder instead (for tests and benchmarks)."
+    )
+    var surveyRespondents: Int?
+
+    @Option(name: .long, help: "The folder for --survey-respondents.")
+    var surveyFolder: String = "survey"
+
     @Flag(name: .long, help: "Start the web server on the demo set afterwards (see krapte serve).")
     var serve = false
 
@@ -44,6 +53,13 @@ struct Demo: AsyncParsableCommand {
             let release = try SyntheticCube.sized(occupations: o, regions: r, quarters: q).release().finish(file: "demo-spanning")
             let outcome = try await store.open().load(release, loadedAt: Date())
             print("demo-spanning: \(release.observationCount) observaties geladen (vintage \(outcome.vintage.id))")
+            return
+        }
+        if let n = surveyRespondents {
+            let folder = URL(fileURLWithPath: surveyFolder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try SyntheticSurvey(respondentsPerWave: n).write(to: folder)
+            print("enquête met ongeveer \(n) respondenten per meting geschreven naar \(surveyFolder)/ (design.json, responses.csv, population.csv)")
             return
         }
         if let n = cubeObservations {

@@ -46,6 +46,38 @@ import Testing
         await #expect(throws: CLIError.self) { try await ingest.run() }
     }
 
+    @Test func surveyEstimateAndCompareWriteTheirColumns() async throws {
+        let folder = try TestData.temporaryFolder()
+        let demo = try #require(try Krapte.parseAsRoot(["demo", "--survey-respondents", "800", "--survey-folder", folder.path]) as? Demo)
+        try await demo.run()
+        let files = ["--design", "design.json", "--responses", "responses.csv", "--population", "population.csv"].enumerated().map {
+            $0.offset % 2 == 1 ? folder.appendingPathComponent($0.element).path : $0.element
+        }
+        let estimates = folder.appendingPathComponent("estimates.csv")
+        let estimate = try #require(try Krapte.parseAsRoot(["survey", "estimate"] + files + ["--out", estimates.path]) as? Survey.Estimate)
+        try await estimate.run()
+        let lines = try String(contentsOf: estimates, encoding: .utf8).split(separator: "\n")
+        #expect(
+            lines[0]
+                == "wave,question,domain_type,domain,category,share,se,ci_low,ci_high,se_nofpc,ci_low_nofpc,ci_high_nofpc,n_domain,n_category,weighted_n_domain,weighted_n_category,se_weighted_n_category"
+        )
+        #expect(lines.count == 1 + 2 * 6 * 68)
+        let comparisons = folder.appendingPathComponent("compare.csv")
+        let compare = try #require(
+            try Krapte.parseAsRoot(["survey", "compare"] + files + ["--waves", "2024,2025", "--out", comparisons.path]) as? Survey.Compare
+        )
+        try await compare.run()
+        let compared = try String(contentsOf: comparisons, encoding: .utf8).split(separator: "\n")
+        #expect(compared[0].hasPrefix("question,domain_type,domain,category,share_2024,share_2025,change,se_change,") && compared.count == 1 + 6 * 68)
+        let wrong = try #require(try Krapte.parseAsRoot(["survey", "compare"] + files + ["--waves", "2023,2025"]) as? Survey.Compare)
+        await #expect(throws: CLIError.self) { try await wrong.run() }
+        let missing = try #require(
+            try Krapte.parseAsRoot(["survey", "estimate", "--design", "/nonexistent.json", "--responses", "r", "--population", "p"])
+                as? Survey.Estimate
+        )
+        await #expect(throws: CLIError.self) { try await missing.run() }
+    }
+
     @Test func computeStoresAndShowsAnIndicatorWithItsInputs() async throws {
         let folder = try TestData.temporaryFolder()
         let db = folder.appendingPathComponent("k.sqlite").path

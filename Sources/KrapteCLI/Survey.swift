@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import KrapteCore
+import KrapteIngest
+import KrapteRender
+
+/// `krapte survey`: weighted shares of a stratified employer survey, and the change between two waves.
+struct Survey: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Weeg een gestratificeerde werkgeversenquête: aandelen met marges per domein, en verschillen tussen twee metingen.",
+        subcommands: [Estimate.self, Compare.self]
+    )
+
+    /// The three files every survey command reads.
+    struct Files: ParsableArguments {
+        @Option(name: .long, help: "The design file (JSON): strata, questions with their categories, domains, minimum respondents, calibration.")
+        var design: String
+
+        @Option(name: .long, help: "The respondent file (CSV): one row per respondent.")
+        var responses: String
+
+        @Option(name: .long, help: "The population file (CSV): the number of establishments N per wave and stratum.")
+        var population: String
+
+        @Option(name: .long, help: "Write the CSV to this file instead of standard output.")
+        var out: String?
+
+        /// The estimator and the data, read and checked.
+        func read() throws -> (SurveyEstimator, SurveyMicrodata) {
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: design))
+                let specification = try SurveySpecification(decoding: data, file: design)
+                let microdata = try SurveyFileReader(specification).read(
+                    responses: URL(fileURLWithPath: responses),
+                    population: URL(fileURLWithPath: population)
+                )
+                return (SurveyEstimator(specification), microdata)
+            } catch let error as DefinitionError {
+                throw CLIError(error.description)
+            } catch let error as SurveyError {
+                throw CLIError(error.description)
+            } catch let error as IngestError {
+                throw CLIError(error.description)
+            } catch let error as CocoaError where error.code == .fileReadNoSuchFile || error.code == .fileReadUnknown {
+                throw CLIError("\(design): the design file cannot be read; check the path")
+            }
+        }
+
+        /// Writes `text` to `--out` or standard output.
+        func write(_ text: String) throws {
+            if let out {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+
+    struct Estimate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Aandelen per vraag, domein en antwoord met standaardfouten en 95%-intervallen (met en zonder eindigepopulatiecorrectie)."
+        )
+
+        @OptionGroup var files: Files
+
+        func run() async throws {
+            let (estimator, data) = try files.read()
+            do {
+                try files.write(SurveyDocument.estimates(try estimator.estimate(data)))
+            } catch let error as SurveyError {
+                throw CLIError(error.description)
+            }
+        }
+    }
+
+    struct Compare: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Het verschil tussen twee metingen als onafhankelijke steekproeven: verandering, standaardfout, interval, z en p."
+        )
+
+        @OptionGroup var files: Files
+
+        @Option(name: .long, help: "The two waves, earlier first (default: the last two in the data), e.g. 2024,2025.")
+        var waves: String?
+
+        func run() async throws {
+            let (estimator, data) = try files.read()
+            let present = estimator.waves(data)
+            let chosen = waves?.split(separator: ",").map(String.init) ?? Array(present.suffix(2))
+            guard chosen.count == 2, chosen.allSatisfy(present.contains) else {
+                throw CLIError(
+                    "--waves takes two of the waves in the data (\(present.joined(separator: ", "))), such as \(present.suffix(2).joined(separator: ","))"
+                )
+            }
+            do {
+                let rows = try estimator.estimate(data, waves: chosen)
+                try files.write(
+                    SurveyDocument.comparisons(SurveyComparison.pairs(rows, first: chosen[0], second: chosen[1]), first: chosen[0], second: chosen[1])
+                )
+            } catch let error as SurveyError {
+                throw CLIError(error.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// A survey that cannot be estimated as given: what is wrong, where (file, row, column when known) and how to fix it.
+public struct SurveyError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file, or `-` when the problem is not in a file.
+    public var file: String
+    /// The row (1 is the header), when known.
+    public var row: Int?
+    /// The column, when known.
+    public var column: String?
+    /// What is wrong.
+    public var message: String
+    /// How to fix it.
+    public var fix: String
+
+    /// Makes an error.
+    public init(file: String = "-", row: Int? = nil, column: String? = nil, message: String, fix: String) {
+        self.file = file
+        self.row = row
+        self.column = column
+        self.message = message
+        self.fix = fix
+    }
+
+    public var description: String {
+        var place = file
+        if let row { place += ", row \(row)" }
+        if let column { place += ", column \(column)" }
+        return "\(place): \(message). Fix: \(fix)."
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// How a survey is read and estimated: the columns of the respondent file, the strata, the questions with their
+/// answer categories in order, the domains to report, the minimum number of respondents of a cell, and an optional
+/// calibration. Read from a JSON design file; see Guides/SurveyEstimation.md.
+public struct SurveySpecification: Sendable, Hashable, Codable {
+    /// The dataset id the estimates are stored under.
+    public var dataset: String
+    /// The title of that dataset.
+    public var title: String
+    /// The respondent id column.
+    public var id: String
+    /// The wave (year) column, in both the respondent and the population file.
+    public var wave: String
+    /// The stratum columns, in both files (`sector`, `size_class`).
+    public var strata: [String]
+    /// The population file's count column.
+    public var population: String
+    /// The questions.
+    public var questions: [Question]
+    /// The domains: each a list of columns whose combinations are reported; `[]` is the whole population
+    /// (`totaal`).
+    public var domains: [[String]]
+    /// Cells with fewer respondents are suppressed.
+    public var minimumRespondents: Int
+    /// Calibration of the weights, if any.
+    public var calibration: CalibrationSpecification?
+
+    /// A question: its column and its answer categories in the order they are reported.
+    public struct Question: Sendable, Hashable, Codable {
+        /// The column.
+        public var name: String
+        /// The title; the column when absent.
+        public var title: String?
+        /// The answer labels, in order.
+        public var categories: [String]
+    }
+
+    /// Calibration to population counts.
+    public struct CalibrationSpecification: Sendable, Hashable, Codable {
+        /// `postStratify` (one margin) or `rake`.
+        public var method: Method
+        /// The margins: a respondent column and the population count of each of its values.
+        public var margins: [MarginSpecification]
+
+        /// The method.
+        public enum Method: String, Sendable, Hashable, Codable {
+            case postStratify, rake
+        }
+    }
+
+    /// One calibration margin.
+    public struct MarginSpecification: Sendable, Hashable, Codable {
+        /// The respondent column.
+        public var variable: String
+        /// The population count per value.
+        public var totals: [String: Double]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case dataset, title, id, wave, strata, population, questions, domains, minimumRespondents, calibration
+    }
+
+    /// Reads a design; `id`, `wave`, `population`, `domains` (overall, each stratum, the crossing of the first two)
+    /// and `minimumRespondents` (10) may be left out.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        dataset = try c.decode(String.self, forKey: .dataset)
+        title = try c.decodeIfPresent(String.self, forKey: .title) ?? dataset
+        id = try c.decodeIfPresent(String.self, forKey: .id) ?? "id"
+        wave = try c.decodeIfPresent(String.self, forKey: .wave) ?? "wave"
+        strata = try c.decode([String].self, forKey: .strata)
+        population = try c.decodeIfPresent(String.self, forKey: .population) ?? "N"
+        questions = try c.decode([Question].self, forKey: .questions)
+        domains =
+            try c.decodeIfPresent([[String]].self, forKey: .domains)
+            ?? ([[]] + strata.map { [$0] } + (strata.count >= 2 ? [Array(strata.prefix(2))] : []))
+        minimumRespondents = try c.decodeIfPresent(Int.self, forKey: .minimumRespondents) ?? 10
+        calibration = try c.decodeIfPresent(CalibrationSpecification.self, forKey: .calibration)
+    }
+
+    /// Reads and checks a design file.
+    /// - Throws: `DefinitionError` naming the file and the place.
+    public init(decoding data: Data, file: String) throws {
+        do {
+            self = try JSONDecoder().decode(SurveySpecification.self, from: data)
+        } catch let error as DecodingError {
+            throw IndicatorDefinitions.error(error, file: file)
+        }
+        func fail(_ path: String, _ message: String, _ fix: String) -> DefinitionError {
+            DefinitionError(file: file, path: path, message: message, fix: fix)
+        }
+        guard !strata.isEmpty else { throw fail("strata", "no stratum columns", "name the columns that define the strata") }
+        guard !questions.isEmpty else { throw fail("questions", "no questions", "list the questions with their categories") }
+        for (k, q) in questions.enumerated() {
+            guard !q.categories.isEmpty, Set(q.categories).count == q.categories.count else {
+                throw fail("questions[\(k)] (\(q.name))", "the categories are empty or repeat", "list each answer label once, in order")
+            }
+        }
+        guard minimumRespondents >= 1 else { throw fail("minimumRespondents", "must be at least 1", "give a number of respondents") }
+        if let calibration, calibration.method == .postStratify, calibration.margins.count != 1 {
+            throw fail("calibration.margins", "post-stratification takes one margin", "use method rake for several")
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import KrapteCore
+import KrapteIngest
+import KrapteRender
+import KrapteTesting
+import Testing
+
+/// Reading and estimating a survey from its files: every wrong file named by row and column, suppression that
+/// leaves nothing behind, and the comparison of two waves.
+@Suite struct SurveyFileTests {
+    static let design = """
+        {"dataset": "t", "strata": ["sector", "size"], "minimumRespondents": 3,
+         "questions": [{"name": "q", "categories": ["Ja", "Nee"]}], "domains": [[], ["sector"]]}
+        """
+    static let population =
+        "wave,sector,size,N\n2025,C,klein,100\n2025,C,groot,20\n2025,J,klein,50\n2024,C,klein,90\n2024,C,groot,25\n2024,J,klein,40\n"
+    static let responses = """
+        id,wave,sector,size,q
+        1,2025,C,klein,Ja
+        2,2025,C,klein,Nee
+        3,2025,C,klein,
+        4,2025,C,groot,Ja
+        5,2025,C,groot,Ja
+        6,2025,J,klein,Nee
+        7,2025,J,klein,Ja
+        8,2024,C,klein,Nee
+        9,2024,C,klein,Nee
+        10,2024,C,groot,Ja
+        11,2024,C,groot,Nee
+        12,2024,J,klein,Ja
+        13,2024,J,klein,Ja
+        14,2024,J,klein,Nee
+
+        """
+
+    static func read(
+        responses: String = responses,
+        population: String = population,
+        design: String = design
+    ) throws -> (SurveyEstimator, SurveyMicrodata) {
+        let folder = try TestData.temporaryFolder()
+        try Data(responses.utf8).write(to: folder.appendingPathComponent("responses.csv"))
+        try Data(population.utf8).write(to: folder.appendingPathComponent("population.csv"))
+        let spec = try SurveySpecification(decoding: Data(design.utf8), file: "design.json")
+        let data = try SurveyFileReader(spec).read(
+            responses: folder.appendingPathComponent("responses.csv"),
+            population: folder.appendingPathComponent("population.csv")
+        )
+        return (SurveyEstimator(spec), data)
+    }
+
+    @Test func weightsCountEveryRespondentOfTheStratumAndSharesThoseWhoAnswered() throws {
+        let (estimator, data) = try Self.read()
+        let rows = try estimator.estimate(data, waves: ["2025"])
+        let overall = try #require(rows.first { $0.domainType == "overall" && $0.category == "Ja" }?.estimate)
+        // C/klein: 3 respondents (one skipped), weight 100/3; C/groot: 20/2; J/klein: 50/2.
+        let ja: Double = 100.0 / 3 + 20 + 25
+        let answered: Double = 200.0 / 3 + 20 + 50
+        #expect(abs(overall.weightedCategory.estimate - ja) < 1e-9)
+        #expect(abs(overall.weightedRespondents - answered) < 1e-9)
+        let share = try #require(overall.share)
+        #expect(abs(share.estimate - ja / answered) < 1e-12)
+        #expect(overall.respondents == 6 && overall.categoryRespondents == 4)
+        // Sector J has 2 respondents, fewer than 3: suppressed, and nothing of it is written but n_domain.
+        let csv = SurveyDocument.estimates(rows)
+        #expect(csv.hasPrefix(SurveyDocument.estimateColumns.joined(separator: ",") + "\n"))
+        for line in csv.split(separator: "\n") where line.contains(",sector,J,") {
+            #expect(line.hasSuffix(",,,,,,,2,,,,"), "\(line)")
+        }
+        let sectorJ = rows.filter { $0.domain == "J" }
+        #expect(!sectorJ.isEmpty && sectorJ.allSatisfy { $0.suppressed })
+    }
+
+    @Test func twoWavesAreComparedAsIndependentSamples() throws {
+        let (estimator, data) = try Self.read()
+        let rows = try estimator.estimate(data)
+        let pairs = SurveyComparison.pairs(rows, first: "2024", second: "2025")
+        let total = try #require(pairs.first { $0.domainType == "overall" && $0.category == "Ja" })
+        let (a, b) = try #require(total.shares)
+        let se = (a.se * a.se + b.se * b.se).squareRoot()
+        #expect(total.change == b.estimate - a.estimate && total.se() == se)
+        let z = try #require(total.z())
+        let p = try #require(total.pValue())
+        #expect(abs(p - erfc(abs(z) / 2.0.squareRoot())) < 1e-15)
+        // Sector J is suppressed in 2025: no comparison, but both n.
+        let j = try #require(pairs.first { $0.domain == "J" && $0.category == "Ja" })
+        #expect(j.change == nil)
+        let csv = SurveyDocument.comparisons(pairs, first: "2024", second: "2025")
+        #expect(csv.hasPrefix("question,domain_type,domain,category,share_2024,share_2025,change,se_change,ci_low,ci_high,z,p_value,"))
+        #expect(csv.contains("q,sector,J,Ja,,,,,,,,,,,,3,2\n"))
+    }
+
+    static let wrongFiles: [(String, String, String)] = [
+        (
+            responses.replacingOccurrences(of: "6,2025,J,klein,Nee", with: "6,2025,J,klein,Misschien"), "responses.csv, row 7, column q",
+            "'Misschien' is not an answer category"
+        ),
+        (
+            responses.replacingOccurrences(of: "7,2025,J,klein,Ja", with: "7,2025,Q,klein,Ja"), "responses.csv, row 8, column sector, size",
+            "stratum sector=Q, size=klein of wave 2025 has no population count"
+        ),
+        (
+            responses.replacingOccurrences(of: "6,2025,J,klein,Nee\n", with: ""), "responses.csv, row 7, column sector, size",
+            "sector=J, size=klein of wave 2025 has a single respondent"
+        ),
+        (
+            responses.replacingOccurrences(of: "id,wave,sector,size,q", with: "id,wave,sector,grootte,q"), "responses.csv, row 1, column size",
+            "no column 'size'"
+        ),
+        (responses.replacingOccurrences(of: "2,2025,C,klein,Nee", with: "1,2025,C,klein,Nee"), "responses.csv, row 3, column id", "also in row 2"),
+        (responses.replacingOccurrences(of: "3,2025,C,klein,", with: "3,2025,,klein,"), "responses.csv, row 4, column sector", "empty"),
+        (
+            responses.replacingOccurrences(of: "4,2025,C,groot,Ja", with: "4,2025,C,groot,Ja,extra"), "responses.csv, row 5",
+            "6 fields where the header has 5"
+        ),
+    ]
+
+    @Test(arguments: wrongFiles)
+    func aWrongRespondentFileIsNamedByRowAndColumn(responses: String, place: String, message: String) throws {
+        let error = try #require(throws: SurveyError.self) {
+            let (estimator, data) = try Self.read(responses: responses)
+            _ = try estimator.estimate(data)
+        }
+        #expect(error.description.hasPrefix(place), "\(error)")
+        #expect(error.description.contains(message), "\(error)")
+        #expect(!error.fix.isEmpty)
+    }
+
+    @Test func aWrongPopulationFileOrDesignIsNamed() throws {
+        let notANumber = try #require(throws: SurveyError.self) {
+            try Self.read(population: Self.population.replacingOccurrences(of: "2025,C,groot,20", with: "2025,C,groot,twintig"))
+        }
+        #expect(notANumber.description.hasPrefix("population.csv, row 3, column N"))
+        let twice = try #require(throws: SurveyError.self) { try Self.read(population: Self.population + "2025,C,groot,21\n") }
+        #expect(twice.description.contains("also in row 3"))
+        let design = try #require(throws: DefinitionError.self) {
+            try Self.read(design: Self.design.replacingOccurrences(of: "\"Ja\", \"Nee\"", with: "\"Ja\", \"Ja\""))
+        }
+        #expect(design.path.contains("questions[0]") && design.message.contains("repeat"))
+    }
+
+    @Test func fuzzedRespondentFilesNeverCrash() throws {
+        var rng = SplitMix64(seed: 21)
+        let pieces = ["", ",", "\"", "\n", "Ja", "Nee", "C", "J", "klein", "groot", "2025", "x", ";", "\r\n", "é", "\u{FEFF}"]
+        for _ in 0..<200 {
+            var text = Self.responses
+            for _ in 0..<(1 + Int(rng.next() % 4)) {
+                let at = text.index(text.startIndex, offsetBy: Int(rng.next() % UInt64(text.count)))
+                text.insert(contentsOf: pieces[Int(rng.next() % UInt64(pieces.count))], at: at)
+            }
+            do {
+                let (estimator, data) = try Self.read(responses: text)
+                _ = try estimator.estimate(data)
+            } catch is SurveyError {
+            } catch is IngestError {
+            }
+        }
+    }
+}
