@@ -12,7 +12,7 @@ import csv, json, os, subprocess, sys, tempfile, time
 KRAPTE = os.path.join(os.path.dirname(__file__), '..', '.build-release', 'release', 'krapte')
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 335_000
 # The generator's size is rough: this many respondents per wave gives about N in wave 2025.
-GENERATOR = round(N * 1.25)
+GENERATOR = round(N * 1.19)
 
 R = r'''
 suppressMessages(library(survey))

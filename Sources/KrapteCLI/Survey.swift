@@ -8,7 +8,7 @@ import KrapteRender
 struct Survey: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Weeg een gestratificeerde werkgeversenquête: aandelen met marges per domein, en verschillen tussen twee metingen.",
-        subcommands: [Estimate.self, Compare.self]
+        subcommands: [Estimate.self, Compare.self, Table.self]
     )
 
     /// The three files every survey command reads.
@@ -97,6 +97,58 @@ struct Survey: AsyncParsableCommand {
                 try files.write(
                     SurveyDocument.comparisons(SurveyComparison.pairs(rows, first: chosen[0], second: chosen[1]), first: chosen[0], second: chosen[1])
                 )
+            } catch let error as SurveyError {
+                throw CLIError(error.description)
+            }
+        }
+    }
+
+    struct Table: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Een publicatietabel per vraag: totaal, dan per domein de antwoorden als hele procenten per meting; onderdrukte cellen als x."
+        )
+
+        @OptionGroup var files: Files
+
+        @Option(name: .long, help: "The question's column.")
+        var question: String
+
+        @Option(name: .long, help: "The waves side by side, e.g. 2025,2024 (default: every wave, latest first).")
+        var waves: String?
+
+        @Option(name: .long, help: "A section whose rows go by the first category's share, highest first (repeat for more).")
+        var sorted: [String] = []
+
+        @Option(name: .long, help: "text or csv.")
+        var format = "text"
+
+        func validate() throws {
+            guard ["text", "csv"].contains(format) else { throw ValidationError("--format takes text or csv, not '\(format)'") }
+        }
+
+        func run() async throws {
+            let (estimator, data) = try files.read()
+            guard let q = estimator.specification.questions.first(where: { $0.name == question }) else {
+                throw CLIError(
+                    "the design has no question '\(question)'; it has \(estimator.specification.questions.map(\.name).joined(separator: ", "))"
+                )
+            }
+            let present = estimator.waves(data)
+            let chosen = waves?.split(separator: ",").map(String.init) ?? present.reversed()
+            guard chosen.allSatisfy(present.contains) else {
+                throw CLIError("--waves takes waves in the data (\(present.joined(separator: ", ")))")
+            }
+            let sections = estimator.specification.domains.filter { $0.count == 1 }.map { $0[0] }
+            let table = SurveyTable(
+                question: q.name,
+                waves: chosen,
+                categories: q.categories,
+                sections: sections,
+                sortsSections: sections.map(sorted.contains)
+            )
+            do {
+                let rows = try estimator.estimate(data, waves: chosen)
+                try files.write(format == "csv" ? table.csv(rows) : table.text(rows))
             } catch let error as SurveyError {
                 throw CLIError(error.description)
             }

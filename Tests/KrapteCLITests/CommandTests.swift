@@ -69,6 +69,14 @@ import Testing
         try await compare.run()
         let compared = try String(contentsOf: comparisons, encoding: .utf8).split(separator: "\n")
         #expect(compared[0].hasPrefix("question,domain_type,domain,category,share_2024,share_2025,change,se_change,") && compared.count == 1 + 6 * 68)
+        let tableFile = folder.appendingPathComponent("table.txt")
+        let table = try #require(
+            try Krapte.parseAsRoot(["survey", "table"] + files + ["--question", "q_krapte", "--sorted", "sector", "--out", tableFile.path])
+                as? Survey.Table
+        )
+        try await table.run()
+        let text = try String(contentsOf: tableFile, encoding: .utf8)
+        #expect(text.contains("2025") && text.contains("Totaal") && text.contains("x: te weinig respondenten"))
         let wrong = try #require(try Krapte.parseAsRoot(["survey", "compare"] + files + ["--waves", "2023,2025"]) as? Survey.Compare)
         await #expect(throws: CLIError.self) { try await wrong.run() }
         let missing = try #require(
