@@ -29,6 +29,11 @@ public struct SurveyEstimator: Sendable {
     /// The rows of one wave.
     public func estimate(_ data: SurveyMicrodata, wave: String) throws -> [SurveyRow] {
         let spec = specification
+        let needed =
+            [spec.wave] + spec.strata + spec.questions.map(\.name) + spec.domains.flatMap { $0 } + (spec.calibration?.margins.map(\.variable) ?? [])
+        for name in needed where data.columns[name] == nil {
+            throw SurveyError(file: data.file, row: 1, column: name, message: "no column '\(name)'", fix: "add it, or change the design file")
+        }
         let waveColumn = data.columns[spec.wave]!
         guard let waveCode = waveColumn.levels.firstIndex(of: wave).map(Int32.init) else {
             throw SurveyError(file: data.file, column: spec.wave, message: "no respondents of wave \(wave)", fix: "check the wave")
