@@ -20,21 +20,8 @@ import Testing
         guard FileManager.default.fileExists(atPath: "/usr/bin/chromium"), FileManager.default.fileExists(atPath: "/usr/bin/chromedriver") else {
             return false
         }
-        return (try? run(["python3", "-c", "import selenium, axe_selenium_python, openapi_spec_validator"]).status) == 0
+        return (try? Command.run(["python3", "-c", "import selenium, axe_selenium_python, openapi_spec_validator"]).status) == 0
     }()
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
 
     @Test(.enabled(if: ready), .timeLimit(.minutes(5)))
     func pagesRenderInChromiumAreAccessibleAndDownloadWhatTheyShow() async throws {
@@ -50,7 +37,7 @@ import Testing
         try await app.test(.live) { client in
             let port = try #require(client.port)
             let (status, output) = try await Task.detached {
-                try Self.run(["python3", Self.script.path, "http://127.0.0.1:\(port)", screenshots.path])
+                try Command.run(["python3", Self.script.path, "http://127.0.0.1:\(port)", screenshots.path])
             }.value
             #expect(status == 0, "\(output)")
             let shots = try FileManager.default.contentsOfDirectory(atPath: screenshots.path).filter { $0.hasSuffix(".png") }

@@ -10,13 +10,13 @@ import Testing
 @Suite struct SurveyAgreementTests {
     static let ready: Bool =
         ProcessInfo.processInfo.environment["KRAPTE_REQUIRE_R"] == "1"
-        || (try? RScript.run(["-e", "library(survey)"]).status) == 0
+        || (try? Command.run(["Rscript", "-e", "library(survey)"]).status) == 0
 
     /// R's data and estimates, written once.
     static let reference: (folder: URL, estimates: [String: (Double, Double)])? = {
         guard let folder = try? TestData.temporaryFolder() else { return nil }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("api_reference.R")
-        guard let (status, _) = try? RScript.run([script.path, folder.path]), status == 0,
+        guard let (status, _) = try? Command.run(["Rscript", script.path, folder.path]), status == 0,
             let text = try? String(contentsOf: folder.appendingPathComponent("reference.csv"), encoding: .utf8)
         else { return nil }
         var estimates: [String: (Double, Double)] = [:]
@@ -152,7 +152,7 @@ extension SurveyAgreementTests {
         )
         let rows = try SurveyEstimator(specification).estimate(data)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("employer_reference.R")
-        let (status, output) = try RScript.run([script.path, folder.path])
+        let (status, output) = try Command.run(["Rscript", script.path, folder.path])
         try #require(status == 0, "\(output)")
         let reference = try String(contentsOf: folder.appendingPathComponent("reference.csv"), encoding: .utf8)
         let ours = Dictionary(uniqueKeysWithValues: rows.map { ([$0.wave, $0.question, $0.domainType, $0.domain, $0.category], $0) })
@@ -172,21 +172,5 @@ extension SurveyAgreementTests {
         }
         // Two waves, six categories, 68 domains (all, 16 sectors, 3 size classes, 48 crossings).
         #expect(compared == rows.count && compared == 2 * 6 * 68)
-    }
-}
-
-/// Runs `Rscript` with arguments.
-enum RScript {
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["Rscript"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
     }
 }

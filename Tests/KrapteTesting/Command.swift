@@ -1,0 +1,18 @@
+import Foundation
+
+/// Runs a program from the PATH, for tests that check against outside tools (Rscript, python3 with Chromium).
+public enum Command {
+    /// Runs `arguments` (the program first) and returns its exit status and its output and errors together.
+    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+}
