@@ -172,5 +172,31 @@ extension SurveyAgreementTests {
         }
         // Two waves, six categories, 68 domains (all, 16 sectors, 3 size classes, 48 crossings).
         #expect(compared == rows.count && compared == 2 * 6 * 68)
+        // The comparison of the waves, against R's `2 * pnorm(-abs(z))` on R's own shares.
+        let pairs = Dictionary(
+            uniqueKeysWithValues: SurveyComparison.pairs(rows, first: "2024", second: "2025").map {
+                ([$0.question, $0.domainType, $0.domain, $0.category], $0)
+            }
+        )
+        let comparisons = try String(contentsOf: folder.appendingPathComponent("compare.csv"), encoding: .utf8)
+        var pairsCompared = 0
+        for line in comparisons.split(separator: "\n").dropFirst() {
+            let f = Self.fields(line)
+            let pair = try #require(pairs[Array(f[0..<4])], "R compares \(f[0..<4]) and Krapte not")
+            let r = f[4...].map { Double($0)! }
+            let ours = [pair.change, pair.se(), pair.z(), pair.pValue(), pair.se(fpc: false), pair.pValue(fpc: false)]
+            for (k, (x, y)) in zip(ours, r).enumerated() {
+                // Where both waves' standard errors are zero, Krapte gives no z and p; R gives NaN (0 / 0), or, when
+                // rounding leaves its standard error a hair above zero, a z of 0.
+                guard let value = x else {
+                    #expect(y.isNaN || r[1] < 1e-12, "\(f[0..<4]) value \(k): none where R has \(y) (se \(r[1]))")
+                    continue
+                }
+                #expect(!y.isNaN, "\(f[0..<4]) value \(k): \(value) where R has NaN")
+                #expect(Self.agrees(value, y, scale: 1), "\(f[0..<4]) value \(k): \(value) against R's \(y)")
+            }
+            pairsCompared += 1
+        }
+        #expect(pairsCompared == 6 * 68)
     }
 }

@@ -43,4 +43,18 @@ for (wave in sort(unique(resp$wave))) {
     }
   }
 }
-write.csv(do.call(rbind, rows), file.path(folder, "reference.csv"), row.names = FALSE)
+reference <- do.call(rbind, rows)
+write.csv(reference, file.path(folder, "reference.csv"), row.names = FALSE)
+# The two waves compared as independent samples, from R's own shares and SEs, with R's normal distribution.
+a <- reference[reference$wave == "2024", ]
+b <- reference[reference$wave == "2025", ]
+m <- merge(a, b, by = c("question", "domain_type", "domain", "category"))
+num <- function(x) as.numeric(x)
+change <- num(m$share.y) - num(m$share.x)
+se <- sqrt(num(m$se.x)^2 + num(m$se.y)^2)
+se0 <- sqrt(num(m$se_nofpc.x)^2 + num(m$se_nofpc.y)^2)
+compare <- data.frame(question = m$question, domain_type = m$domain_type, domain = m$domain, category = m$category,
+                      change = sprintf("%.17g", change), se = sprintf("%.17g", se), z = sprintf("%.17g", change / se),
+                      p = sprintf("%.17g", 2 * pnorm(-abs(change / se))), se_nofpc = sprintf("%.17g", se0),
+                      p_nofpc = sprintf("%.17g", 2 * pnorm(-abs(change / se0))))
+write.csv(compare, file.path(folder, "compare.csv"), row.names = FALSE)
