@@ -20,9 +20,8 @@ struct Show: AsyncParsableCommand {
     func run() async throws {
         do {
             let db = try await store.open()
-            let vintages = try await db.vintages(of: dataset)
+            let (meta, vintages) = try await db.latest(dataset)
             let latest = vintages[vintages.count - 1]
-            let meta = try await db.metadata(of: dataset, vintage: latest.id)
             print("\(meta.id): \(meta.title)")
             print("Bron: \(meta.source.publisher), \(meta.source.location)\(meta.source.licence.isEmpty ? "" : ", licentie \(meta.source.licence)")")
             if let derivation = meta.derivation { print(Query.describe(derivation)) }

@@ -46,6 +46,15 @@ struct Survey: AsyncParsableCommand {
             }
         }
 
+        /// The rows of `waves` (every wave when nil), with a survey error shown as it is.
+        func estimate(_ estimator: SurveyEstimator, _ data: SurveyMicrodata, waves: [String]? = nil) throws -> [SurveyRow] {
+            do {
+                return try estimator.estimate(data, waves: waves)
+            } catch let error as SurveyError {
+                throw CLIError(error.description)
+            }
+        }
+
         /// Writes `text` to `--out` or standard output.
         func write(_ text: String) throws {
             if let out {
@@ -65,11 +74,7 @@ struct Survey: AsyncParsableCommand {
 
         func run() async throws {
             let (estimator, data) = try files.read()
-            do {
-                try files.write(SurveyDocument.estimates(try estimator.estimate(data)))
-            } catch let error as SurveyError {
-                throw CLIError(error.description)
-            }
+            try files.write(SurveyDocument.estimates(try files.estimate(estimator, data)))
         }
     }
 
@@ -92,14 +97,10 @@ struct Survey: AsyncParsableCommand {
                     "--waves takes two of the waves in the data (\(present.joined(separator: ", "))), such as \(present.suffix(2).joined(separator: ","))"
                 )
             }
-            do {
-                let rows = try estimator.estimate(data, waves: chosen)
-                try files.write(
-                    SurveyDocument.comparisons(SurveyComparison.pairs(rows, first: chosen[0], second: chosen[1]), first: chosen[0], second: chosen[1])
-                )
-            } catch let error as SurveyError {
-                throw CLIError(error.description)
-            }
+            let rows = try files.estimate(estimator, data, waves: chosen)
+            try files.write(
+                SurveyDocument.comparisons(SurveyComparison.pairs(rows, first: chosen[0], second: chosen[1]), first: chosen[0], second: chosen[1])
+            )
         }
     }
 
@@ -146,12 +147,8 @@ struct Survey: AsyncParsableCommand {
                 sections: sections,
                 sortsSections: sections.map(sorted.contains)
             )
-            do {
-                let rows = try estimator.estimate(data, waves: chosen)
-                try files.write(format == "csv" ? table.csv(rows) : table.text(rows))
-            } catch let error as SurveyError {
-                throw CLIError(error.description)
-            }
+            let rows = try files.estimate(estimator, data, waves: chosen)
+            try files.write(format == "csv" ? table.csv(rows) : table.text(rows))
         }
     }
 }

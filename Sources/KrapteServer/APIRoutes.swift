@@ -35,8 +35,7 @@ struct APIRoutes: Sendable {
     }
 
     func dataset(_ id: String, _ request: Request) async throws -> Response {
-        let vintages = try await store.vintages(of: id)
-        let metadata = try await store.metadata(of: id, vintage: vintages[vintages.count - 1].id)
+        let (metadata, vintages) = try await store.latest(id)
         return try Self.json(DatasetDocument(dataset: metadata, vintages: vintages))
     }
 

@@ -25,13 +25,12 @@ struct IndicatorRoutes: Sendable {
 
     func indicator(_ id: String) async throws -> Response {
         let d = try definition(id)
-        let vintages: [Vintage]
+        let (dataset, vintages): (Dataset, [Vintage])
         do {
-            vintages = try await store.vintages(of: id)
+            (dataset, vintages) = try await store.latest(id)
         } catch let error as StoreError where error.code == .notFound {
             return try APIRoutes.json(Document(indicator: Entry(d, latest: nil), derivation: nil, vintages: []))
         }
-        let dataset = try await store.metadata(of: id, vintage: vintages[vintages.count - 1].id)
         return try APIRoutes.json(Document(indicator: Entry(d, latest: vintages.last), derivation: dataset.derivation, vintages: vintages))
     }
 

@@ -39,9 +39,9 @@ extension IndicatorEngine {
     /// Reads the series a selection names from the latest vintage of its dataset.
     func select(_ s: IndicatorDefinition.InputSelection, role: String, path: String) async throws -> Selection {
         let id = s.dataset!
-        let vintages: [Vintage]
+        let (dataset, vintages): (Dataset, [Vintage])
         do {
-            vintages = try await store.vintages(of: id)
+            (dataset, vintages) = try await store.latest(id)
         } catch let error as StoreError where error.code == .notFound {
             let isIndicator = definitions.indicators.contains { $0.id == id }
             throw fail(
@@ -53,7 +53,6 @@ extension IndicatorEngine {
             )
         }
         let vintage = vintages[vintages.count - 1]
-        let dataset = try await store.metadata(of: id, vintage: vintage.id)
         guard let measure = dataset.measure(named: s.measure!) else {
             throw fail(
                 "\(path).measure",

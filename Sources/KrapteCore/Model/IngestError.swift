@@ -2,7 +2,7 @@
 ///
 /// Readers throw it for a malformed file, a wrong encoding, an unknown code, a duplicate, a missing column or
 /// a text in a number column; the load is then abandoned and the store stays as it was.
-public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct IngestError: LocatedError, Sendable, Hashable {
     /// What kind of problem it is.
     public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
         public var rawValue: String
@@ -56,13 +56,5 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         self.code = code
         self.message = message
         self.fix = fix
-    }
-
-    /// `file, row 12, column Perioden: message. Fix: fix.`
-    public var description: String {
-        var place = file
-        if let row { place += ", row \(row)" }
-        if let column { place += ", column \(column)" }
-        return "\(place): \(message). Fix: \(fix)."
     }
 }

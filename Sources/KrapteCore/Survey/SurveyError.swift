@@ -1,5 +1,5 @@
 /// A survey that cannot be estimated as given: what is wrong, where (file, row, column when known) and how to fix it.
-public struct SurveyError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SurveyError: LocatedError, Sendable, Hashable {
     /// The file, or `-` when the problem is not in a file.
     public var file: String
     /// The row (1 is the header), when known.
@@ -18,12 +18,5 @@ public struct SurveyError: Error, Sendable, Hashable, CustomStringConvertible {
         self.column = column
         self.message = message
         self.fix = fix
-    }
-
-    public var description: String {
-        var place = file
-        if let row { place += ", row \(row)" }
-        if let column { place += ", column \(column)" }
-        return "\(place): \(message). Fix: \(fix)."
     }
 }

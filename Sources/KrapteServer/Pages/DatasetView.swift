@@ -10,11 +10,11 @@ struct DatasetView: Sendable {
     static let maxMembers = 200
 
     func page(_ id: String) async throws -> DatasetPage {
-        let vintages = try await store.vintages(of: id)
-        let latest = vintages[vintages.count - 1]
-        let dataset = try await store.metadata(of: id, vintage: latest.id)
+        let (dataset, vintages) = try await store.latest(id)
         var statuses: [Period: ObservationStatus] = [:]
-        if let first = dataset.measures.first { statuses = try await store.periodStatuses(of: id, vintage: latest.id, measure: first.code) }
+        if let first = dataset.measures.first {
+            statuses = try await store.periodStatuses(of: id, vintage: vintages[vintages.count - 1].id, measure: first.code)
+        }
         let periods = statuses.keys.sorted()
         let day = DateFormatter.dutchDay
         return DatasetPage(

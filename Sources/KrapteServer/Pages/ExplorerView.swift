@@ -23,8 +23,7 @@ struct ExplorerView: Sendable {
     typealias NamedSeries = (name: String, series: TimeSeries)
 
     func page(_ id: String, _ parameters: Parameters) async throws -> ExplorerPage {
-        let vintages = try await store.vintages(of: id)
-        let dataset = try await store.metadata(of: id, vintage: vintages[vintages.count - 1].id)
+        let dataset = try await store.latest(id).metadata
         let choice = try Self.choice(dataset, parameters)
         let (from, to) = (try Self.period(parameters, "van"), try Self.period(parameters, "tot"))
         let measure = choice.measure

@@ -26,8 +26,7 @@ struct KeyFiguresView: Sendable {
                 missing.append("\(figure.title): dataset \(figure.dataset) staat niet in de database.")
                 continue
             }
-            let vintages = try await store.vintages(of: figure.dataset)
-            let dataset = try await store.metadata(of: figure.dataset, vintage: vintages[vintages.count - 1].id)
+            let dataset = try await store.latest(figure.dataset).metadata
             guard let measure = dataset.measure(named: figure.measure) else {
                 missing.append("\(figure.title): dataset \(figure.dataset) heeft geen onderwerp \(figure.measure).")
                 continue

@@ -23,8 +23,7 @@ struct TensionView: Sendable {
                 "The spanningsindicator has not been computed yet: run krapte compute --all (or krapte demo) and reload this page."
             )
         }
-        let vintages = try await store.vintages(of: Self.perOccupation)
-        let dataset = try await store.metadata(of: Self.perOccupation, vintage: vintages[vintages.count - 1].id)
+        let dataset = try await store.latest(Self.perOccupation).metadata
         guard let g = dataset.dimensions.firstIndex(where: { $0.kind == .geography }),
             let o = dataset.dimensions.firstIndex(where: { $0.kind == .classification })
         else {
@@ -98,8 +97,7 @@ struct TensionView: Sendable {
     /// The sentence and chart of the region over all occupations, when `spanningsindicator-regio` is computed.
     private func regional(_ region: Member, period: Period, present: Set<String>) async throws -> (String?, String?) {
         guard present.contains(Self.perRegion) else { return (nil, nil) }
-        let vintages = try await store.vintages(of: Self.perRegion)
-        let dataset = try await store.metadata(of: Self.perRegion, vintage: vintages[vintages.count - 1].id)
+        let dataset = try await store.latest(Self.perRegion).metadata
         guard let g = dataset.dimensions.first(where: { $0.kind == .geography }), g.members.contains(where: { $0.code == region.code }),
             let series = try await store.query(
                 ObservationQuery(dataset: Self.perRegion, measure: Self.perRegion, filters: [.init(dimension: g.code, members: [region.code])])

@@ -1,0 +1,8 @@
+extension Store {
+    /// A dataset's vintages, oldest first, and its metadata as the latest vintage has it.
+    /// - Throws: `StoreError.notFound` when there is no such dataset.
+    public func latest(_ dataset: String) async throws -> (metadata: Dataset, vintages: [Vintage]) {
+        let vintages = try await self.vintages(of: dataset)
+        return (try await metadata(of: dataset, vintage: vintages[vintages.count - 1].id), vintages)
+    }
+}
