@@ -106,18 +106,22 @@ struct Survey: AsyncParsableCommand {
 
     struct Table: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Een publicatietabel per vraag: totaal, dan per domein de antwoorden als hele procenten per meting; onderdrukte cellen als x."
+            abstract:
+                "Een publicatietabel: een tabel uit het ontwerpbestand (--table) of de antwoorden op één vraag (--question), als hele procenten; onderdrukte cellen als x."
         )
 
         @OptionGroup var files: Files
 
-        @Option(name: .long, help: "The question's column.")
-        var question: String
+        @Option(name: .long, help: "A table of the design file's tables, by name.")
+        var table: String?
 
-        @Option(name: .long, help: "The waves side by side, e.g. 2025,2024 (default: every wave, latest first).")
+        @Option(name: .long, help: "Or a question's column: its categories per wave, a section per domain of one column.")
+        var question: String?
+
+        @Option(name: .long, help: "The waves side by side, e.g. 2025,2024 (default: the table's, else every wave, latest first).")
         var waves: String?
 
-        @Option(name: .long, help: "A section whose rows go by the first category's share, highest first (repeat for more).")
+        @Option(name: .long, help: "With --question: a section whose rows go by the first category's share, highest first (repeat for more).")
         var sorted: [String] = []
 
         @Option(name: .long, help: "text or csv.")
@@ -125,30 +129,36 @@ struct Survey: AsyncParsableCommand {
 
         func validate() throws {
             guard ["text", "csv"].contains(format) else { throw ValidationError("--format takes text or csv, not '\(format)'") }
+            guard (table == nil) != (question == nil) else { throw ValidationError("name a --table of the design, or a --question") }
         }
 
         func run() async throws {
             let (estimator, data) = try files.read()
-            guard let q = estimator.specification.questions.first(where: { $0.name == question }) else {
-                throw CLIError(
-                    "the design has no question '\(question)'; it has \(estimator.specification.questions.map(\.name).joined(separator: ", "))"
-                )
+            let design = estimator.specification
+            var specification: SurveyTableSpecification
+            if let table {
+                guard let found = design.tables.first(where: { $0.name == table }) else {
+                    let names = design.tables.map(\.name)
+                    throw CLIError(
+                        "the design has no table '\(table)'; "
+                            + (names.isEmpty ? "add one to its tables (Guides/SurveyTables.md)" : "it has \(names.joined(separator: ", "))")
+                    )
+                }
+                specification = found
+            } else {
+                let sections = design.domains.filter { $0.count == 1 }.map { $0[0] }
+                specification = SurveyTableSpecification(name: question!, title: design.question(question!)?.title, questions: [question!], rows: sections, sorted: sorted)
             }
+            if let waves { specification.waves = waves.split(separator: ",").map(String.init) }
+            if let problem = specification.problem(in: design) { throw CLIError("\(problem.message); \(problem.fix)") }
             let present = estimator.waves(data)
-            let chosen = waves?.split(separator: ",").map(String.init) ?? present.reversed()
+            let chosen = specification.waves ?? present.reversed()
             guard chosen.allSatisfy(present.contains) else {
-                throw CLIError("--waves takes waves in the data (\(present.joined(separator: ", ")))")
+                throw CLIError("the table takes waves in the data (\(present.joined(separator: ", "))), not \(chosen.joined(separator: ","))")
             }
-            let sections = estimator.specification.domains.filter { $0.count == 1 }.map { $0[0] }
-            let table = SurveyTable(
-                question: q.name,
-                waves: chosen,
-                categories: q.categories,
-                sections: sections,
-                sortsSections: sections.map(sorted.contains)
-            )
+            let layout = SurveyTable(specification, design: design, waves: chosen)
             let rows = try files.estimate(estimator, data, waves: chosen)
-            try files.write(format == "csv" ? table.csv(rows) : table.text(rows))
+            try files.write(format == "csv" ? layout.csv(rows) : layout.text(rows))
         }
     }
 }

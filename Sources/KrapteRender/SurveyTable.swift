@@ -1,110 +1,174 @@
 import KrapteCore
 
-/// A published survey table like the figures in the appendix of UWV's employer survey (seed 003, figures 8 to 13):
-/// a row for the total, then per section (size classes, sectors) a row per domain, the answer categories of each
-/// wave side by side as whole percentages, a suppressed cell as `x`. Within a section the rows are ordered by the
-/// first wave's share of the first category, highest first, as the figures are.
+/// A published survey table like the figures in the appendix of UWV's employer survey (seed 003, figures 8 to 13),
+/// laid out as a `SurveyTableSpecification` says: shares as whole percentages, a suppressed cell as `x`, domains
+/// labelled and ordered as the design's `levels` say. See Guides/SurveyTables.md.
 public struct SurveyTable: Sendable {
-    /// The question's column.
-    public var question: String
-    /// The waves, in the order of their column groups.
-    public var waves: [String]
-    /// The answer categories, in order.
-    public var categories: [String]
-    /// The domain types of the sections after the total (`size_class`, `sector`).
-    public var sections: [String]
-    /// Per domain type, labels for domain values (`J` → `Informatie en communicatie`).
-    public var labels: [String: [String: String]]
-    /// Whether a section's rows are ordered by the first category's share (else as the estimates come).
-    public var sortsSections: [Bool]
+    /// Which estimate a row or column picks: the fields it fixes.
+    public struct Selection: Sendable, Hashable {
+        var wave: String?
+        var question: String?
+        var domainType: String?
+        var domain: String?
+        var category: String?
+
+        /// The fields of `self`, and those of `other` where `self` has none.
+        func filled(from other: Selection) -> Selection {
+            Selection(
+                wave: wave ?? other.wave,
+                question: question ?? other.question,
+                domainType: domainType ?? other.domainType,
+                domain: domain ?? other.domain,
+                category: category ?? other.category
+            )
+        }
+    }
+
+    /// A header or row label with what it selects.
+    public struct Line: Sendable {
+        /// The label.
+        public var label: String
+        /// What it selects.
+        public var selection: Selection
+
+        /// The line with its selection fixed to `wave`.
+        func at(wave: String) -> Line { Line(label: label, selection: selection.filled(from: Selection(wave: wave))) }
+    }
+
+    /// A rendered row: its kind (`overall`, a domain type, `question`), label and cells.
+    public struct Row: Sendable, Equatable {
+        /// `overall`, the domain type, or `question`.
+        public var kind: String
+        /// The label.
+        public var label: String
+        /// A whole percentage, `x` when suppressed, empty when there is no such estimate.
+        public var cells: [String]
+    }
+
+    /// A block of rows: fixed lines, or the domains of a type as the estimates have them.
+    enum Section: Sendable {
+        case lines(kind: String, [Line])
+        case domains(type: String, sorted: Bool)
+    }
 
     /// What a suppressed cell shows.
     public static let suppressed = "x"
 
-    /// Makes a table.
-    public init(
-        question: String,
-        waves: [String],
-        categories: [String],
-        sections: [String],
-        labels: [String: [String: String]] = [:],
-        sortsSections: [Bool]? = nil
-    ) {
-        self.question = question
-        self.waves = waves
-        self.categories = categories
-        self.sections = sections
-        self.labels = labels
-        self.sortsSections = sortsSections ?? sections.map { _ in true }
+    /// The caption.
+    public var title: String
+    /// The columns the specification fixes; in figure 13's layout only the totals, the domains join them when the
+    /// estimates are known (`headers(_:)`).
+    var columns: [Line]
+    /// The waves over the columns, when the table shows more than one (each spans `columns.count / waves.count`).
+    public var waveGroups: [String]
+    /// The blocks of rows.
+    var sections: [Section]
+    /// The design, for labels and the order of domains.
+    var design: SurveySpecification
+    /// Whether rows whose every cell is suppressed are left out.
+    var omitsSuppressedRows: Bool
+
+    /// The table `specification` of `design`, over `waves` when it names none (every wave in the data, latest first).
+    public init(_ specification: SurveyTableSpecification, design: SurveySpecification, waves: [String]) {
+        let chosen = specification.waves ?? waves
+        self.title = specification.title
+        self.design = design
+        self.omitsSuppressedRows = specification.omitsSuppressedRows
+        let overall = Line(label: "Totaal", selection: Selection(domainType: "overall", domain: "totaal"))
+        let items: [Line]
+        if let category = specification.category {
+            items = specification.questions.map { q in
+                Line(label: design.question(q)?.title ?? q, selection: Selection(question: q, category: category))
+            }
+        } else {
+            let q = specification.questions[0]
+            items = (design.question(q)?.categories ?? []).map { Line(label: $0, selection: Selection(question: q, category: $0)) }
+        }
+        waveGroups = chosen.count > 1 ? chosen : []
+        if let types = specification.columns {
+            // The questions are the rows; the domains of `types` join the total as columns once the estimates are known.
+            columnTypes = types
+            columns = chosen.map { overall.at(wave: $0) }
+            sections = [.lines(kind: "question", items)]
+        } else {
+            columnTypes = []
+            columns = chosen.flatMap { w in items.map { $0.at(wave: w) } }
+            sections = [.lines(kind: "overall", [overall])] + specification.rows.map { .domains(type: $0, sorted: specification.sorted.contains($0)) }
+        }
     }
 
-    /// The table's rows: per section its rows, each a label and a cell per wave and category.
-    public func rows(_ estimates: [SurveyRow]) -> [[(label: String, cells: [String])]] {
-        let mine = estimates.filter { $0.question == question }
-        func cell(_ type: String, _ domain: String, _ wave: String, _ category: String) -> String {
-            guard let row = mine.first(where: { $0.domainType == type && $0.domain == domain && $0.wave == wave && $0.category == category }) else {
-                return ""
-            }
-            guard let share = row.estimate?.share else { return Self.suppressed }
-            return DutchNumberFormat.percent(share.estimate * 100)
-        }
-        func line(_ type: String, _ domain: String) -> (label: String, cells: [String]) {
-            (labels[type]?[domain] ?? (type == "overall" ? "Totaal" : domain), waves.flatMap { w in categories.map { cell(type, domain, w, $0) } })
-        }
-        var out: [[(label: String, cells: [String])]] = [[line("overall", "totaal")]]
-        for (s, type) in sections.enumerated() {
-            var domains: [String] = []
-            for r in mine where r.domainType == type && !domains.contains(r.domain) { domains.append(r.domain) }
-            if sortsSections[s], let first = waves.first, let category = categories.first {
-                let key = Dictionary(
-                    mine.filter { $0.domainType == type && $0.wave == first && $0.category == category }.map {
-                        ($0.domain, $0.estimate?.share?.estimate ?? -1)
-                    },
-                    uniquingKeysWith: { a, _ in a }
-                )
-                domains = domains.enumerated().sorted { a, b in
-                    let (x, y) = (key[a.element] ?? -1, key[b.element] ?? -1)
-                    return x == y ? a.offset < b.offset : x > y
-                }.map(\.element)
-            }
-            out.append(domains.map { line(type, $0) })
-        }
-        return out
+    /// The domain types whose domains become columns after the total (figure 13's layout).
+    var columnTypes: [String]
+
+    /// The label of a domain: `Totaal`, or its values' labels joined with `, `.
+    func label(_ type: String, _ domain: String) -> String {
+        guard type != "overall" else { return "Totaal" }
+        let names = type.split(separator: "_x_").map(String.init)
+        let values = domain.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        return zip(names, values).map { design.label($0, $1) }.joined(separator: ", ")
     }
 
-    /// The table as aligned text: a line naming the waves, a line of categories, then the rows, sections apart.
-    public func text(_ estimates: [SurveyRow]) -> String {
-        let sections = rows(estimates)
-        let labelWidth = sections.joined().map(\.label.count).max() ?? 0
-        let width = max(4, categories.map(\.count).max() ?? 0)
-        func pad(_ s: String, _ n: Int, right: Bool = true) -> String {
-            let fill = String(repeating: " ", count: max(0, n - s.count))
-            return right ? fill + s : s + fill
-        }
-        let groups = waves.map { _ in categories.map { pad($0, width) }.joined(separator: " ") }
-        var out = pad("", labelWidth, right: false) + "  " + waves.map { pad($0, categories.count * (width + 1) - 1) }.joined(separator: "   ") + "\n"
-        out += pad("", labelWidth, right: false) + "  " + groups.joined(separator: "   ") + "\n"
-        for (k, section) in sections.enumerated() {
-            if k > 0 { out += "\n" }
-            for row in section {
-                let cells = stride(from: 0, to: row.cells.count, by: categories.count).map { start in
-                    row.cells[start..<start + categories.count].map { pad($0, width) }.joined(separator: " ")
+    /// The columns, with the domains of `columnTypes` as the estimates have them.
+    func columns(of estimates: [SurveyRow]) -> [Line] {
+        guard !columnTypes.isEmpty else { return columns }
+        return columns.flatMap { total in
+            [total]
+                + columnTypes.flatMap { type in
+                    Self.domains(of: type, in: estimates).map {
+                        Line(label: label(type, $0), selection: Selection(wave: total.selection.wave, domainType: type, domain: $0))
+                    }
                 }
-                out += pad(row.label, labelWidth, right: false) + "  " + cells.joined(separator: "   ") + "\n"
-            }
         }
-        out += "\n\(Self.suppressed): te weinig respondenten (onderdrukt)\n"
-        return out
     }
 
-    /// The table as CSV: `group_type,group`, then a column per wave and category (`2025 Nee`).
-    public func csv(_ estimates: [SurveyRow]) -> String {
-        let header = ["group_type", "group"] + waves.flatMap { w in categories.map { "\(w) \($0)" } }
-        var out = header.map(QueryResultDocument.csvField).joined(separator: ",") + "\n"
-        for (k, section) in rows(estimates).enumerated() {
-            let type = k == 0 ? "overall" : sections[k - 1]
-            for row in section { out += ([type, row.label] + row.cells).map(QueryResultDocument.csvField).joined(separator: ",") + "\n" }
+    /// The domains of a type in the order the estimates have them.
+    static func domains(of type: String, in estimates: [SurveyRow]) -> [String] {
+        var seen = Set<String>()
+        return estimates.filter { $0.domainType == type && seen.insert($0.domain).inserted }.map(\.domain)
+    }
+
+    /// The header labels of the columns.
+    public func headers(_ estimates: [SurveyRow]) -> [String] { columns(of: estimates).map(\.label) }
+
+    /// The table's rows, section by section, and the labels of the rows left out because they were suppressed.
+    public func rows(_ estimates: [SurveyRow]) -> (sections: [[Row]], omitted: [String]) {
+        var index: [Selection: SurveyRow] = [:]
+        for r in estimates {
+            index[Selection(wave: r.wave, question: r.question, domainType: r.domainType, domain: r.domain, category: r.category)] = r
         }
-        return out
+        let columns = columns(of: estimates)
+        func cell(_ selection: Selection) -> (text: String, share: Double?) {
+            guard let row = index[selection] else { return ("", nil) }
+            guard let share = row.estimate?.share?.estimate else { return (Self.suppressed, nil) }
+            return (DutchNumberFormat.percent(share * 100), share)
+        }
+        var omitted: [String] = []
+        func rows(_ kind: String, _ lines: [Line], sorted: Bool) -> [Row] {
+            var out: [(row: Row, key: Double)] = []
+            for line in lines {
+                let cells = columns.map { cell(line.selection.filled(from: $0.selection)) }
+                if omitsSuppressedRows, kind != "overall", cells.allSatisfy({ $0.text == Self.suppressed }) {
+                    omitted.append(line.label)
+                    continue
+                }
+                out.append((Row(kind: kind, label: line.label, cells: cells.map(\.text)), cells.first?.share ?? -1))
+            }
+            guard sorted else { return out.map(\.row) }
+            return out.enumerated().sorted { a, b in
+                a.element.key == b.element.key ? a.offset < b.offset : a.element.key > b.element.key
+            }.map(\.element.row)
+        }
+        let sections = sections.map { section -> [Row] in
+            switch section {
+            case .lines(let kind, let lines):
+                return rows(kind, lines, sorted: false)
+            case .domains(let type, let sorted):
+                let lines = Self.domains(of: type, in: estimates).map {
+                    Line(label: label(type, $0), selection: Selection(domainType: type, domain: $0))
+                }
+                return rows(type, lines, sorted: sorted)
+            }
+        }
+        return (sections, omitted)
     }
 }

@@ -77,6 +77,13 @@ import Testing
         try await table.run()
         let text = try String(contentsOf: tableFile, encoding: .utf8)
         #expect(text.contains("2025") && text.contains("Totaal") && text.contains("x: te weinig respondenten"))
+        let named = try #require(try Krapte.parseAsRoot(["survey", "table"] + files + ["--table", "krapte", "--format", "csv", "--out", tableFile.path]) as? Survey.Table)
+        try await named.run()
+        let csv = try String(contentsOf: tableFile, encoding: .utf8).split(separator: "\n")
+        #expect(csv[0] == "group_type,group,2025 q_krapte,2024 q_krapte")
+        #expect(csv[2].hasPrefix("size_class,1 t/m 9 werkzame personen,") && csv[4].hasPrefix("size_class,50+ werkzame personen,"))
+        let unknown = try #require(try Krapte.parseAsRoot(["survey", "table"] + files + ["--table", "figuur99"]) as? Survey.Table)
+        await #expect(throws: CLIError.self) { try await unknown.run() }
         let wrong = try #require(try Krapte.parseAsRoot(["survey", "compare"] + files + ["--waves", "2023,2025"]) as? Survey.Compare)
         await #expect(throws: CLIError.self) { try await wrong.run() }
         let missing = try #require(

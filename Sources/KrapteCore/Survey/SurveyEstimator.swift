@@ -80,7 +80,7 @@ public struct SurveyEstimator: Sendable {
             for domain in spec.domains {
                 let (domains, first) = Self.combinations(domain.map { data.columns[$0]! }, of: units)
                 let labels = first.map { i in domain.isEmpty ? "totaal" : domain.map { data.columns[$0]![i] }.joined(separator: "|") }
-                let order = labels.indices.sorted { labels[$0] < labels[$1] }
+                let order = reportedOrder(domain, data, first)
                 let estimates = design.shares(answers, categories: question.categories.count, domains: domains, domainCount: labels.count)
                 let type = domain.isEmpty ? "overall" : domain.joined(separator: "_x_")
                 for d in order {
@@ -134,6 +134,17 @@ public struct SurveyEstimator: Sendable {
         let calibration: Calibration =
             c.method == .postStratify ? .postStratify(cells: margins[0].levels, totals: margins[0].totals) : .rake(margins: margins)
         return try CalibratedDesign(base, to: calibration)
+    }
+
+    /// The domains of `columns` to report, given by their first units, in the order of the design's `levels`
+    /// (else of the values' text); a domain where a column is empty (a respondent outside every group of a domain
+    /// column) is left out.
+    private func reportedOrder(_ columns: [String], _ data: SurveyMicrodata, _ first: [Int]) -> [Int] {
+        let ranks = columns.map { specification.ranks($0, values: data.columns[$0]!.levels) }
+        let keys = first.map { i in columns.indices.map { ranks[$0][Int(data.columns[columns[$0]]!.codes[i])] } }
+        return first.indices
+            .filter { d in !columns.contains { data.columns[$0]![first[d]].isEmpty } }
+            .sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
     }
 
     /// Per unit of `units`, the number of its combination of the columns' values, numbered as they first appear,

@@ -25,6 +25,19 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
     public var minimumRespondents: Int
     /// Calibration of the weights, if any.
     public var calibration: CalibrationSpecification?
+    /// Per stratum or domain column, its values in the order they are reported, with their labels; a column not
+    /// listed is reported in the order of its values' text.
+    public var levels: [String: [Level]]
+    /// The published tables.
+    public var tables: [SurveyTableSpecification]
+
+    /// A value of a stratum or domain column and its label (`J`, `Informatie en communicatie`).
+    public struct Level: Sendable, Hashable, Codable {
+        /// The value as the respondent file has it.
+        public var code: String
+        /// The label tables show; the code when absent.
+        public var label: String?
+    }
 
     /// A question: its column and its answer categories in the order they are reported.
     public struct Question: Sendable, Hashable, Codable {
@@ -58,11 +71,11 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case dataset, title, id, wave, strata, population, questions, domains, minimumRespondents, calibration
+        case dataset, title, id, wave, strata, population, questions, domains, minimumRespondents, calibration, levels, tables
     }
 
-    /// Reads a design; `id`, `wave`, `population`, `domains` (overall, each stratum, the crossing of the first two)
-    /// and `minimumRespondents` (10) may be left out.
+    /// Reads a design; `id`, `wave`, `population`, `domains` (overall, each stratum, the crossing of the first two),
+    /// `minimumRespondents` (10), `calibration`, `levels` and `tables` may be left out.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         dataset = try c.decode(String.self, forKey: .dataset)
@@ -77,6 +90,8 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
             ?? ([[]] + strata.map { [$0] } + (strata.count >= 2 ? [Array(strata.prefix(2))] : []))
         minimumRespondents = try c.decodeIfPresent(Int.self, forKey: .minimumRespondents) ?? 10
         calibration = try c.decodeIfPresent(CalibrationSpecification.self, forKey: .calibration)
+        levels = try c.decodeIfPresent([String: [Level]].self, forKey: .levels) ?? [:]
+        tables = try c.decodeIfPresent([SurveyTableSpecification].self, forKey: .tables) ?? []
     }
 
     /// Reads and checks a design file.
@@ -101,5 +116,38 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
         if let calibration, calibration.method == .postStratify, calibration.margins.count != 1 {
             throw fail("calibration.margins", "post-stratification takes one margin", "use method rake for several")
         }
+        let classifying = Set(strata + domains.joined())
+        for (column, list) in levels.sorted(by: { $0.key < $1.key }) {
+            guard classifying.contains(column) else {
+                throw fail("levels.\(column)", "'\(column)' is not a stratum or domain column", "list levels of the columns in strata or domains")
+            }
+            guard Set(list.map(\.code)).count == list.count else {
+                throw fail("levels.\(column)", "a value is listed twice", "list each value once, in the order it is reported")
+            }
+        }
+        for (k, table) in tables.enumerated() {
+            if let problem = table.problem(in: self) { throw fail("tables[\(k)] (\(table.name))", problem.message, problem.fix) }
+        }
+    }
+
+    /// The question with this column.
+    public func question(_ name: String) -> Question? { questions.first { $0.name == name } }
+
+    /// The label of a value of a stratum or domain column: its label in `levels`, else the value.
+    public func label(_ column: String, _ value: String) -> String {
+        levels[column]?.first { $0.code == value }?.label ?? value
+    }
+
+    /// Per value of a column (in `values`), its rank in the reported order: its place in `levels`, else its place
+    /// among `values` sorted as text. Values outside `levels` come last.
+    public func ranks(_ column: String, values: [String]) -> [Int] {
+        if let list = levels[column] {
+            let place = Dictionary(list.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+            return values.map { place[$0] ?? list.count }
+        }
+        let sorted = values.indices.sorted { values[$0] < values[$1] }
+        var ranks = [Int](repeating: 0, count: values.count)
+        for (r, i) in sorted.enumerated() { ranks[i] = r }
+        return ranks
     }
 }

@@ -28,7 +28,8 @@ public struct SyntheticSurvey: Sendable {
         self.seed = seed
     }
 
-    /// The design file's text: every stratum and their crossing as domains, at least `minimum` respondents a cell.
+    /// The design file's text: every stratum and their crossing as domains, at least `minimum` respondents a cell, the
+    /// size classes labelled, and one table.
     public func designJSON(minimum: Int) -> String {
         let questions = Self.questions.map { name, categories in
             "{\"name\": \"\(name)\", \"categories\": [\(categories.map { "\"\($0)\"" }.joined(separator: ", "))]}"
@@ -36,7 +37,11 @@ public struct SyntheticSurvey: Sendable {
         return """
             {"dataset": "werkgeversenquete-synthetisch", "title": "Werkgeversenquête (gegenereerd)", "strata": ["sector", "size_class"],
              "questions": [\(questions.joined(separator: ", "))],
-             "domains": [[], ["sector"], ["size_class"], ["sector", "size_class"]], "minimumRespondents": \(minimum)}
+             "domains": [[], ["sector"], ["size_class"], ["sector", "size_class"]], "minimumRespondents": \(minimum),
+             "levels": {"size_class": [{"code": "1-9", "label": "1 t/m 9 werkzame personen"}, {"code": "10-49", "label": "10 t/m 49 werkzame personen"},
+                                       {"code": "50+", "label": "50+ werkzame personen"}]},
+             "tables": [{"name": "krapte", "title": "Werkgevers met moeilijk vervulbare vacatures", "questions": ["q_krapte"], "category": "Ja",
+                         "rows": ["size_class", "sector"], "sorted": ["sector"], "omitsSuppressedRows": true}]}
             """
     }
 

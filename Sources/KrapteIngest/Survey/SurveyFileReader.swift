@@ -3,7 +3,8 @@ import KrapteCore
 
 /// Reads a survey's respondent file and population file (CSV, `,` or `;`, UTF-8) for a specification, checking
 /// every row: the columns are there, ids are unique, every respondent has a wave and a stratum, every answer is one
-/// of its question's categories (or empty: skipped), and every population count is a number. Values are interned
+/// of its question's categories (or empty: skipped), every value of a column with `levels` is listed there, and every
+/// population count is a number. Values are interned
 /// as they are read: a column is codes into its distinct values.
 public struct SurveyFileReader: Sendable {
     /// The specification the files are read for.
@@ -57,6 +58,19 @@ public struct SurveyFileReader: Sendable {
                     column: q.name,
                     message: "'\(answer)' is not an answer category of \(q.name)",
                     fix: "use one of \(q.categories.map { "'\($0)'" }.joined(separator: ", ")), or leave it empty when the question was skipped"
+                )
+            }
+        }
+        for (name, levels) in spec.levels.sorted(by: { $0.key < $1.key }) {
+            let listed = Set(levels.map(\.code))
+            guard let column = columns[name] else { continue }
+            for (level, value) in column.levels.enumerated() where !value.isEmpty && !listed.contains(value) {
+                throw SurveyError(
+                    file: file,
+                    row: firstRow(column, level),
+                    column: name,
+                    message: "'\(value)' is not among the levels of \(name) in the design",
+                    fix: "correct the value, or add it to levels.\(name) of the design"
                 )
             }
         }

@@ -139,6 +139,41 @@ import Testing
         #expect(design.path.contains("questions[0]") && design.message.contains("repeat"))
     }
 
+    /// The design's levels order and label the domains, and a value outside them is named by row and column.
+    @Test func levelsOrderTheDomainsAndRejectUnlistedValues() throws {
+        let levels = """
+            , "levels": {"sector": [{"code": "J", "label": "Informatie en communicatie"}, {"code": "C", "label": "Industrie"}]}}
+            """
+        let design = String(Self.design.dropLast()) + levels
+        let (estimator, data) = try Self.read(design: design)
+        let sectors = try estimator.estimate(data, wave: "2025").filter { $0.domainType == "sector" && $0.category == "Ja" }
+        #expect(sectors.map(\.domain) == ["J", "C"])
+        #expect(estimator.specification.label("sector", "C") == "Industrie" && estimator.specification.label("size", "klein") == "klein")
+        let unlisted = try #require(throws: SurveyError.self) {
+            try Self.read(responses: Self.responses.replacingOccurrences(of: "12,2024,J,klein", with: "12,2024,K,klein"), design: design)
+        }
+        #expect(unlisted.description.hasPrefix("responses.csv, row 13, column sector") && unlisted.message.contains("'K' is not among the levels"))
+        let stray = try #require(throws: DefinitionError.self) {
+            try Self.read(design: design.replacingOccurrences(of: "\"levels\": {\"sector\"", with: "\"levels\": {\"sektor\""))
+        }
+        #expect(stray.path == "levels.sektor")
+    }
+
+    /// A table that names an unknown question, category or domain, or mixes layouts, is refused with its place.
+    @Test(arguments: [
+        (#"{"name": "t1", "questions": ["vraag"]}"#, "no question 'vraag'"),
+        (#"{"name": "t1", "questions": ["q"], "category": "Misschien"}"#, "'Misschien' is not a category of q"),
+        (#"{"name": "t1", "questions": ["q"], "rows": ["size"]}"#, "'size' is not a domain of the design"),
+        (#"{"name": "t1", "questions": ["q", "q"]}"#, "several questions need a category"),
+        (#"{"name": "t1", "questions": ["q"], "category": "Ja", "columns": ["sector"], "rows": ["sector"]}"#, "with columns the rows are the questions"),
+    ])
+    func aWrongTableIsNamed(table: String, message: String) throws {
+        let error = try #require(throws: DefinitionError.self) {
+            try Self.read(design: String(Self.design.dropLast()) + ", \"tables\": [\(table)]}")
+        }
+        #expect(error.path == "tables[0] (t1)" && error.message == message, "\(error)")
+    }
+
     @Test func fuzzedRespondentFilesNeverCrash() throws {
         var rng = SplitMix64(seed: 21)
         let pieces = ["", ",", "\"", "\n", "Ja", "Nee", "C", "J", "klein", "groot", "2025", "x", ";", "\r\n", "é", "\u{FEFF}"]

@@ -1,0 +1,99 @@
+/// A published table of a survey as the design file lists it; see Guides/SurveyTables.md. Three layouts, those of
+/// the figures in the appendix of UWV's employer survey (seed 003):
+/// - one question: a column per wave and answer category (figures 8 and 9);
+/// - one or more questions and a `category`: a column per wave and question, each the share that gave that answer
+///   (figures 10, 11 and 12);
+/// - with `columns` as well: a row per question, and a column for the total and for each domain of `columns`
+///   (figure 13).
+///
+/// In the first two layouts the rows are the total, then a section per domain type in `rows`.
+public struct SurveyTableSpecification: Sendable, Hashable, Codable {
+    /// The name `krapte survey table --table` takes (`figuur8`).
+    public var name: String
+    /// The caption.
+    public var title: String
+    /// The questions' columns.
+    public var questions: [String]
+    /// The answer whose share each column shows; nil for the layout of one question's categories.
+    public var category: String?
+    /// The waves side by side; nil for every wave, latest first.
+    public var waves: [String]?
+    /// The domain types of the sections after the total (`size_class`, `sector`, `sector_x_size_class`).
+    public var rows: [String]
+    /// The sections whose rows go by the first column's share, highest first; the others keep the order of
+    /// `levels`.
+    public var sorted: [String]
+    /// The domain types whose domains are the columns, after the total; rows are then the questions.
+    public var columns: [String]?
+    /// Whether a row whose every cell is suppressed is left out (with a note) instead of shown with `x`.
+    public var omitsSuppressedRows: Bool
+
+    /// Makes a table specification.
+    public init(
+        name: String,
+        title: String? = nil,
+        questions: [String],
+        category: String? = nil,
+        waves: [String]? = nil,
+        rows: [String] = [],
+        sorted: [String] = [],
+        columns: [String]? = nil,
+        omitsSuppressedRows: Bool = false
+    ) {
+        self.name = name
+        self.title = title ?? name
+        self.questions = questions
+        self.category = category
+        self.waves = waves
+        self.rows = rows
+        self.sorted = sorted
+        self.columns = columns
+        self.omitsSuppressedRows = omitsSuppressedRows
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, title, questions, category, waves, rows, sorted, columns, omitsSuppressedRows
+    }
+
+    /// Reads a table; everything but `name` and `questions` may be left out.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        title = try c.decodeIfPresent(String.self, forKey: .title) ?? name
+        questions = try c.decode([String].self, forKey: .questions)
+        category = try c.decodeIfPresent(String.self, forKey: .category)
+        waves = try c.decodeIfPresent([String].self, forKey: .waves)
+        rows = try c.decodeIfPresent([String].self, forKey: .rows) ?? []
+        sorted = try c.decodeIfPresent([String].self, forKey: .sorted) ?? []
+        columns = try c.decodeIfPresent([String].self, forKey: .columns)
+        omitsSuppressedRows = try c.decodeIfPresent(Bool.self, forKey: .omitsSuppressedRows) ?? false
+    }
+
+    /// What is wrong with the table in `design`, and how to fix it; nil when nothing is.
+    public func problem(in design: SurveySpecification) -> (message: String, fix: String)? {
+        let types = Set(design.domains.filter { !$0.isEmpty }.map { $0.joined(separator: "_x_") })
+        let known = types.sorted().joined(separator: ", ")
+        guard !questions.isEmpty else { return ("no questions", "list the questions the table shows") }
+        for name in questions {
+            guard let q = design.question(name) else {
+                return ("no question '\(name)'", "use one of \(design.questions.map(\.name).joined(separator: ", "))")
+            }
+            if let category, !q.categories.contains(category) {
+                return ("'\(category)' is not a category of \(name)", "use one of \(q.categories.joined(separator: ", "))")
+            }
+        }
+        if category == nil, questions.count > 1 {
+            return ("several questions need a category", "name the answer whose share the columns show, such as \"Ja\"")
+        }
+        for type in rows + (columns ?? []) + sorted where !types.contains(type) {
+            return ("'\(type)' is not a domain of the design", "use one of \(known), or add it to domains")
+        }
+        if columns != nil {
+            guard category != nil else { return ("columns need a category", "name the answer whose share the cells show") }
+            guard rows.isEmpty, sorted.isEmpty else {
+                return ("with columns the rows are the questions", "leave rows and sorted out")
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,88 @@
+import KrapteCore
+
+extension SurveyTable {
+    /// The table as aligned text: the caption, the waves over their columns, the column headers wrapped over
+    /// lines, then the rows with the sections apart, and a note on `x` and on rows left out.
+    public func text(_ estimates: [SurveyRow]) -> String {
+        let (sections, omitted) = rows(estimates)
+        let headers = headers(estimates)
+        let labelWidth = max(sections.joined().map(\.label.count).max() ?? 0, 1)
+        let wrapped = headers.map { Self.wrap($0, width: max(12, $0.split(separator: " ").map(\.count).max() ?? 0)) }
+        let widths = zip(headers, wrapped).map { header, lines in max(4, lines.map(\.count).max() ?? header.count) }
+        let perWave = waveGroups.isEmpty ? headers.count : headers.count / waveGroups.count
+        /// Cells side by side, a wider gap between waves.
+        func line(_ label: String, _ cells: [String]) -> String {
+            var out = Self.pad(label, labelWidth, right: false)
+            for (k, cell) in cells.enumerated() {
+                out += (k > 0 && k % max(perWave, 1) == 0 ? "   " : " ") + Self.pad(cell, widths[k])
+            }
+            return out.trimmingTrailingSpaces() + "\n"
+        }
+        var out = title + "\n\n"
+        if !waveGroups.isEmpty {
+            let spans = waveGroups.indices.map { g in
+                widths[(g * perWave)..<((g + 1) * perWave)].reduce(0, +) + perWave - 1
+            }
+            let groups = zip(waveGroups, spans).map { Self.pad($0, $1) }.joined(separator: "   ")
+            out += (Self.pad("", labelWidth) + " " + groups).trimmingTrailingSpaces() + "\n"
+        }
+        let height = wrapped.map(\.count).max() ?? 0
+        for k in 0..<height {
+            out += line("", wrapped.map { lines in k - (height - lines.count) >= 0 ? lines[k - (height - lines.count)] : "" })
+        }
+        for (k, section) in sections.enumerated() where !section.isEmpty {
+            if k > 0 { out += "\n" }
+            for row in section { out += line(row.label, row.cells) }
+        }
+        out += "\n\(Self.suppressed): te weinig respondenten (onderdrukt)\n"
+        if !omitted.isEmpty {
+            out += "Niet getoond wegens te weinig respondenten: \(omitted.joined(separator: "; "))\n"
+        }
+        return out
+    }
+
+    /// The table as CSV: `group_type,group`, then a column per header (`2025 Nee` when the table shows more than
+    /// one wave). Rows left out are not written.
+    public func csv(_ estimates: [SurveyRow]) -> String {
+        let headers = headers(estimates)
+        let perWave = waveGroups.isEmpty ? headers.count : headers.count / waveGroups.count
+        let named = headers.enumerated().map { k, h in waveGroups.isEmpty ? h : "\(waveGroups[k / perWave]) \(h)" }
+        var out = (["group_type", "group"] + named).map(QueryResultDocument.csvField).joined(separator: ",") + "\n"
+        for row in rows(estimates).sections.joined() {
+            out += ([row.kind, row.label] + row.cells).map(QueryResultDocument.csvField).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// `text` padded to `width` characters, on the left (right-aligned) or the right.
+    static func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return right ? fill + text : text + fill
+    }
+
+    /// `text` broken into lines of at most `width` characters at spaces (a longer word keeps its own line).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        return current.isEmpty ? lines : lines + [current]
+    }
+}
+
+extension String {
+    /// The text without the spaces at its end.
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}
