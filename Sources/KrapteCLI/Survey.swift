@@ -72,9 +72,36 @@ struct Survey: AsyncParsableCommand {
 
         @OptionGroup var files: Files
 
+        @Flag(name: .long, help: "Store the estimates as a dataset (the design's id) in --db instead of writing CSV (unless --out is given too).")
+        var store = false
+
+        @OptionGroup var database: StoreOptions
+
         func run() async throws {
             let (estimator, data) = try files.read()
-            try files.write(SurveyDocument.estimates(try files.estimate(estimator, data)))
+            let rows = try files.estimate(estimator, data)
+            if !store || files.out != nil { try files.write(SurveyDocument.estimates(rows)) }
+            guard store else { return }
+            let design = estimator.specification
+            do {
+                let release = try SurveyDataset.release(
+                    rows,
+                    design: design,
+                    source: design.source ?? Source(publisher: "", location: URL(fileURLWithPath: files.responses).lastPathComponent)
+                )
+                let outcome = try await database.open().load(release, loadedAt: Date())
+                print(
+                    outcome.unchanged
+                        ? "\(release.dataset.id): deze schattingen zijn al geladen (vintage \(outcome.vintage.id)); niets gewijzigd"
+                        : "\(release.dataset.id): \(release.observationCount) observaties geladen als vintage \(outcome.vintage.id)"
+                )
+            } catch let error as SurveyError {
+                throw CLIError(error.description)
+            } catch let error as IngestError {
+                throw CLIError(error.description)
+            } catch let error as StoreError {
+                throw CLIError(error.message)
+            }
         }
     }
 
@@ -147,7 +174,13 @@ struct Survey: AsyncParsableCommand {
                 specification = found
             } else {
                 let sections = design.domains.filter { $0.count == 1 }.map { $0[0] }
-                specification = SurveyTableSpecification(name: question!, title: design.question(question!)?.title, questions: [question!], rows: sections, sorted: sorted)
+                specification = SurveyTableSpecification(
+                    name: question!,
+                    title: design.question(question!)?.title,
+                    questions: [question!],
+                    rows: sections,
+                    sorted: sorted
+                )
             }
             if let waves { specification.waves = waves.split(separator: ",").map(String.init) }
             if let problem = specification.problem(in: design) { throw CLIError("\(problem.message); \(problem.fix)") }

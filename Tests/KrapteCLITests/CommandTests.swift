@@ -62,6 +62,14 @@ import Testing
                 == "wave,question,domain_type,domain,category,share,se,ci_low,ci_high,se_nofpc,ci_low_nofpc,ci_high_nofpc,n_domain,n_category,weighted_n_domain,weighted_n_category,se_weighted_n_category"
         )
         #expect(lines.count == 1 + 2 * 6 * 68)
+        let db = folder.appendingPathComponent("k.sqlite").path
+        let stored = try #require(try Krapte.parseAsRoot(["survey", "estimate"] + files + ["--store", "--db", db]) as? Survey.Estimate)
+        try await stored.run()
+        let dataset = try await SQLiteStore(path: db).metadata(of: "werkgeversenquete-synthetisch", vintage: 1)
+        #expect(
+            dataset.dimensions.map(\.code) == ["Vraag", "sector", "size_class", "Antwoord"] && dataset.source.publisher == "Krapte (illustratief)"
+        )
+        #expect(dataset.dimensions[1].member(named: "J")?.label == "Informatie en communicatie")
         let comparisons = folder.appendingPathComponent("compare.csv")
         let compare = try #require(
             try Krapte.parseAsRoot(["survey", "compare"] + files + ["--waves", "2024,2025", "--out", comparisons.path]) as? Survey.Compare
@@ -77,7 +85,9 @@ import Testing
         try await table.run()
         let text = try String(contentsOf: tableFile, encoding: .utf8)
         #expect(text.contains("2025") && text.contains("Totaal") && text.contains("x: te weinig respondenten"))
-        let named = try #require(try Krapte.parseAsRoot(["survey", "table"] + files + ["--table", "krapte", "--format", "csv", "--out", tableFile.path]) as? Survey.Table)
+        let named = try #require(
+            try Krapte.parseAsRoot(["survey", "table"] + files + ["--table", "krapte", "--format", "csv", "--out", tableFile.path]) as? Survey.Table
+        )
         try await named.run()
         let csv = try String(contentsOf: tableFile, encoding: .utf8).split(separator: "\n")
         #expect(csv[0] == "group_type,group,2025 q_krapte,2024 q_krapte")

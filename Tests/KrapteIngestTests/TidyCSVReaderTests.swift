@@ -95,6 +95,10 @@ import Testing
         #expect(total("OpenstaandeVacatures") == 22_600)
         let tension = total("OpenstaandeVacatures") / total("WWKorterDan6Maanden")
         #expect((tension * 10).rounded() / 10 == 7.7)
-        #expect(releases.map(\.dataset.id) == ["demo-faillissementen", "demo-arbeidsproductiviteit", "demo-vacatures", "demo-spanning"])
+        #expect(
+            releases.map(\.dataset.id) == [
+                "demo-faillissementen", "demo-arbeidsproductiviteit", "demo-vacatures", "demo-spanning", "werkgeversenquete-synthetisch",
+            ]
+        )
     }
 }

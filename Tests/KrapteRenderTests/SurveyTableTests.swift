@@ -54,7 +54,8 @@ import Testing
     /// The published shares as estimates of the design's questions: column k of the file is `cell(k)` (left out
     /// when nil). Ties in the
     /// rounded shares keep the printed order: each row's share is smaller by 1e-9 than the row above it.
-    static func estimates(_ published: Published, suppressing: Set<String> = [], cell: (Int) -> (question: String, category: String)?) -> [SurveyRow] {
+    static func estimates(_ published: Published, suppressing: Set<String> = [], cell: (Int) -> (question: String, category: String)?) -> [SurveyRow]
+    {
         let codes: [String: (type: String, column: String?)] = [
             "totaal": ("overall", nil), "grootteklasse": ("size_class", "size_class"), "sector": ("sector", "sector"), "subgroep": ("groep", "groep"),
         ]

@@ -25,6 +25,10 @@ import Testing
         ("/datasets/demo-vacatures", "dataset.html"),
         ("/datasets/spanningsindicator-regio", "dataset-indicator.html"),
         ("/verkenner/demo-vacatures?measure=OpenstaandeVacatures&Bedrijfskenmerken=A-U,C,J&van=2022KW01&tot=2024KW04", "explorer.html"),
+        (
+            "/verkenner/werkgeversenquete-synthetisch?measure=Aandeel&Vraag=q_krapte&sector=B-E&size_class=totaal,1-9,50%2B&Antwoord=Ja",
+            "explorer-survey.html"
+        ),
         ("/kerncijfers", "kerncijfers.html"),
         ("/spanningsindicator?regio=AM02&periode=2024KW03", "spanningsindicator.html"),
     ]
@@ -88,6 +92,18 @@ import Testing
         // The permalink gives the same page.
         let (_, again, _) = try await Self.get(store, try Self.link(html, id: "permalink"))
         #expect(again == html)
+    }
+
+    /// Survey estimates stored by `krapte survey estimate --store` show in the explorer like any table; a suppressed
+    /// cell shows as confidential, never with a number.
+    @Test func surveyEstimatesShowInTheExplorerWithSuppressedCellsHidden() async throws {
+        let store = try await DemoStore.make()
+        let (status, html, _) = try await Self.get(store, Self.pages.first { $0.1 == "explorer-survey.html" }!.0)
+        #expect(status == .ok)
+        let rows = Self.table(html)
+        #expect(rows.map(\.0) == ["2024JJ00", "2025JJ00"])
+        #expect(rows.allSatisfy { $0.1.count == 3 && $0.1[1] == "geheim" && $0.1[0].contains(",") && $0.1[2].contains(",") })
+        #expect(html.contains("Aandeel (%)") && html.contains("1 t/m 9 werkzame personen"))
     }
 
     @Test func theExplorerStartsWithTheFirstMeasureAndMembers() async throws {

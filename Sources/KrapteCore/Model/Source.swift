@@ -19,3 +19,20 @@ public struct Source: Sendable, Hashable, Codable {
         self.citation = citation.isEmpty && !publisher.isEmpty ? "Bron: \(publisher)" : citation
     }
 }
+
+extension Source {
+    private enum CodingKeys: String, CodingKey {
+        case publisher, location, licence, citation
+    }
+
+    /// Reads a source; `licence` and `citation` may be left out (the citation is then `Bron: <publisher>`).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            publisher: try c.decode(String.self, forKey: .publisher),
+            location: try c.decodeIfPresent(String.self, forKey: .location) ?? "",
+            licence: try c.decodeIfPresent(String.self, forKey: .licence) ?? "",
+            citation: try c.decodeIfPresent(String.self, forKey: .citation) ?? ""
+        )
+    }
+}

@@ -30,6 +30,8 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
     public var levels: [String: [Level]]
     /// The published tables.
     public var tables: [SurveyTableSpecification]
+    /// Who ran the survey, for the stored dataset; nil for the respondent file.
+    public var source: Source?
 
     /// A value of a stratum or domain column and its label (`J`, `Informatie en communicatie`).
     public struct Level: Sendable, Hashable, Codable {
@@ -71,11 +73,11 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case dataset, title, id, wave, strata, population, questions, domains, minimumRespondents, calibration, levels, tables
+        case dataset, title, id, wave, strata, population, questions, domains, minimumRespondents, calibration, levels, tables, source
     }
 
     /// Reads a design; `id`, `wave`, `population`, `domains` (overall, each stratum, the crossing of the first two),
-    /// `minimumRespondents` (10), `calibration`, `levels` and `tables` may be left out.
+    /// `minimumRespondents` (10), `calibration`, `levels`, `tables` and `source` may be left out.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         dataset = try c.decode(String.self, forKey: .dataset)
@@ -92,6 +94,7 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
         calibration = try c.decodeIfPresent(CalibrationSpecification.self, forKey: .calibration)
         levels = try c.decodeIfPresent([String: [Level]].self, forKey: .levels) ?? [:]
         tables = try c.decodeIfPresent([SurveyTableSpecification].self, forKey: .tables) ?? []
+        source = try c.decodeIfPresent(Source.self, forKey: .source)
     }
 
     /// Reads and checks a design file.

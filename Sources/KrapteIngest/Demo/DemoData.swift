@@ -2,7 +2,7 @@ import Foundation
 import KrapteCore
 
 /// The demo set that `krapte demo` loads into an empty store: published figures from the seeds, a small sample of
-/// real CBS series, and the illustrative occupation x region x quarter cube.
+/// real CBS series, the illustrative occupation x region x quarter cube, and a generated employer survey's estimates.
 public enum DemoData {
     /// Every demo release, checked and ready for a store, with `cube` as the occupation x region x quarter cube.
     public static func releases(cube: SyntheticCube = .demo) throws -> [Release.Finished] {
@@ -73,7 +73,20 @@ public enum DemoData {
             out.append(try release.finish(file: mapping.dataset))
         }
         out.append(try cube.release().finish(file: "demo-spanning"))
+        out.append(try survey(in: folder))
         return out
+    }
+
+    /// The estimates of a generated employer survey (`werkgeversenquete-synthetisch`), read from its files and
+    /// estimated as `krapte survey estimate --store` does.
+    static func survey(in folder: URL) throws -> Release.Finished {
+        try SyntheticSurvey(respondentsPerWave: 1_500).write(to: folder)
+        let design = try SurveySpecification(decoding: Data(contentsOf: folder.appendingPathComponent("design.json")), file: "design.json")
+        let data = try SurveyFileReader(design).read(
+            responses: folder.appendingPathComponent("responses.csv"),
+            population: folder.appendingPathComponent("population.csv")
+        )
+        return try SurveyDataset.release(SurveyEstimator(design).estimate(data), design: design, source: design.source!)
     }
 
     /// The mapping of a published-figures table: a UTF-8 CSV with `,`, a `periode` column, one dimension and one

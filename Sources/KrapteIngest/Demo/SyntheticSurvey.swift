@@ -7,6 +7,13 @@ import KrapteCore
 public struct SyntheticSurvey: Sendable {
     /// The sector clusters.
     public static let sectors = ["A", "B-E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S-U"]
+    /// Their labels (SBI 2008 sections).
+    static let sectorLabels = [
+        "Landbouw, bosbouw en visserij", "Industrie en energie", "Bouw", "Handel", "Vervoer en opslag", "Horeca", "Informatie en communicatie",
+        "Financiële dienstverlening", "Verhuur en handel van onroerend goed", "Specialistische zakelijke diensten",
+        "Verhuur en overige zakelijke diensten", "Openbaar bestuur", "Onderwijs", "Gezondheids- en welzijnszorg", "Cultuur, sport en recreatie",
+        "Overige dienstverlening",
+    ]
     /// The size classes.
     public static let sizeClasses = ["1-9", "10-49", "50+"]
     /// The questions and their categories, in order.
@@ -29,16 +36,20 @@ public struct SyntheticSurvey: Sendable {
     }
 
     /// The design file's text: every stratum and their crossing as domains, at least `minimum` respondents a cell, the
-    /// size classes labelled, and one table.
+    /// sectors and size classes labelled, one table, and the source.
     public func designJSON(minimum: Int) -> String {
         let questions = Self.questions.map { name, categories in
             "{\"name\": \"\(name)\", \"categories\": [\(categories.map { "\"\($0)\"" }.joined(separator: ", "))]}"
         }
+        let sectorLevels = zip(Self.sectors, Self.sectorLabels).map { "{\"code\": \"\($0)\", \"label\": \"\($1)\"}" }.joined(separator: ", ")
         return """
             {"dataset": "werkgeversenquete-synthetisch", "title": "Werkgeversenquête (gegenereerd)", "strata": ["sector", "size_class"],
              "questions": [\(questions.joined(separator: ", "))],
              "domains": [[], ["sector"], ["size_class"], ["sector", "size_class"]], "minimumRespondents": \(minimum),
-             "levels": {"size_class": [{"code": "1-9", "label": "1 t/m 9 werkzame personen"}, {"code": "10-49", "label": "10 t/m 49 werkzame personen"},
+             "source": {"publisher": "Krapte (illustratief)", "location": "krapte demo --survey-respondents \(respondentsPerWave), seed \(seed)",
+                        "licence": "CC0", "citation": "Illustratief, geen echte cijfers"},
+             "levels": {"sector": [\(sectorLevels)],
+                        "size_class": [{"code": "1-9", "label": "1 t/m 9 werkzame personen"}, {"code": "10-49", "label": "10 t/m 49 werkzame personen"},
                                        {"code": "50+", "label": "50+ werkzame personen"}]},
              "tables": [{"name": "krapte", "title": "Werkgevers met moeilijk vervulbare vacatures", "questions": ["q_krapte"], "category": "Ja",
                          "rows": ["size_class", "sector"], "sorted": ["sector"], "omitsSuppressedRows": true}]}

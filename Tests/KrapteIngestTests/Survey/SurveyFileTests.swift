@@ -165,7 +165,10 @@ import Testing
         (#"{"name": "t1", "questions": ["q"], "category": "Misschien"}"#, "'Misschien' is not a category of q"),
         (#"{"name": "t1", "questions": ["q"], "rows": ["size"]}"#, "'size' is not a domain of the design"),
         (#"{"name": "t1", "questions": ["q", "q"]}"#, "several questions need a category"),
-        (#"{"name": "t1", "questions": ["q"], "category": "Ja", "columns": ["sector"], "rows": ["sector"]}"#, "with columns the rows are the questions"),
+        (
+            #"{"name": "t1", "questions": ["q"], "category": "Ja", "columns": ["sector"], "rows": ["sector"]}"#,
+            "with columns the rows are the questions"
+        ),
     ])
     func aWrongTableIsNamed(table: String, message: String) throws {
         let error = try #require(throws: DefinitionError.self) {
