@@ -7,7 +7,7 @@ import KrapteCore
 /// It follows RFC 4180 with a configurable separator: fields may be quoted with `"`, a quote inside a quoted field
 /// is written twice, records end with LF or CRLF, and a UTF-8 byte-order mark at the start is skipped.
 /// Memory stays at one block plus the longest record, whatever the size of the file.
-public struct CSVTokenizer {
+public struct CSVTokenizer: Sendable {
     /// The field separator byte (`;` or `,`).
     public var separator: UInt8
     /// How many bytes to read at once.
@@ -95,23 +95,24 @@ public struct CSVTokenizer {
         )
     }
 
+    /// Calls `body` for every record of bytes in memory, the first on line `firstLine` (a byte-order mark is not
+    /// skipped): for a part of a file, read without copying it.
+    public func forEachRecord(in bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int = 1, _ body: (Record) throws -> Void) throws {
+        let fields = Fields()
+        defer { fields.deallocate() }
+        var consumed = 0
+        var line = firstLine
+        try scan(bytes, from: &consumed, line: &line, eof: true, fields: fields, file: file, body)
+    }
+
     private func forEachRecord(file: String, read: () throws -> Data, _ body: (Record) throws -> Void) throws {
         var buffer: [UInt8] = []
-        var capacity = 64
-        let starts = UnsafeMutablePointer<Int>.allocate(capacity: 1 << 16)
-        let ends = UnsafeMutablePointer<Int>.allocate(capacity: 1 << 16)
-        let escaped = UnsafeMutablePointer<Bool>.allocate(capacity: 1 << 16)
-        defer {
-            starts.deallocate()
-            ends.deallocate()
-            escaped.deallocate()
-        }
-        capacity = 1 << 16
+        let fields = Fields()
+        defer { fields.deallocate() }
         var line = 1
         var first = true
         var eof = false
         var consumed = 0
-        let sep = separator
         while !eof {
             let block = try read()
             if block.isEmpty {
@@ -129,127 +130,157 @@ public struct CSVTokenizer {
                 if first { continue }
             }
             try buffer.withUnsafeBufferPointer { buf in
-                let base = buf.baseAddress!
-                let n = buf.count
-                var pos = consumed
-                recordLoop: while pos < n {
-                    var count = 0
-                    var p = pos
-                    var recordLines = 0
-                    while true {
-                        if count == capacity {
-                            throw IngestError(
-                                file: file,
-                                row: line,
-                                column: nil,
-                                code: .malformed,
-                                message: "a record has more than \(capacity) fields",
-                                fix: "check the separator"
-                            )
-                        }
-                        if p < n, base[p] == UInt8(ascii: "\"") {
-                            // Quoted field.
-                            p += 1
-                            let start = p
-                            var hasEscape = false
-                            while true {
-                                if p >= n {
-                                    if eof {
-                                        throw IngestError(
-                                            file: file,
-                                            row: line,
-                                            column: nil,
-                                            code: .malformed,
-                                            message: "a quoted field is not closed before the end of the file",
-                                            fix: "close the field with a double quote"
-                                        )
-                                    }
-                                    break recordLoop
-                                }
-                                let c = base[p]
-                                if c == UInt8(ascii: "\"") {
-                                    if p + 1 < n, base[p + 1] == UInt8(ascii: "\"") {
-                                        hasEscape = true
-                                        p += 2
-                                        continue
-                                    }
-                                    if p + 1 >= n, !eof { break recordLoop }
-                                    break
-                                }
-                                if c == 10 { recordLines += 1 }
-                                p += 1
-                            }
-                            starts[count] = start
-                            ends[count] = p
-                            escaped[count] = hasEscape
-                            count += 1
-                            p += 1
-                            // After the closing quote: separator, end of line or end of file.
-                            while p < n, base[p] == 32 { p += 1 }
-                            if p >= n {
-                                if !eof { break recordLoop }
-                                break
-                            }
-                            if base[p] == sep {
-                                p += 1
-                                continue
-                            }
-                            if base[p] == 13 || base[p] == 10 { break }
-                            throw IngestError(
-                                file: file,
-                                row: line,
-                                column: nil,
-                                code: .malformed,
-                                message: "text follows the closing quote of field \(count)",
-                                fix: "quote the whole field, writing a quote inside it twice"
-                            )
-                        } else {
-                            let start = p
-                            while p < n {
-                                let c = base[p]
-                                if c == sep || c == 10 || c == 13 { break }
-                                p += 1
-                            }
-                            if p >= n, !eof { break recordLoop }
-                            starts[count] = start
-                            ends[count] = p
-                            escaped[count] = false
-                            count += 1
-                            if p < n, base[p] == sep {
-                                p += 1
-                                if p >= n, eof {
-                                    starts[count] = p
-                                    ends[count] = p
-                                    escaped[count] = false
-                                    count += 1
-                                    break
-                                }
-                                continue
-                            }
-                            break
-                        }
-                    }
-                    // End of record.
-                    if p < n, base[p] == 13 { p += 1 }
-                    if p < n, base[p] == 10 {
-                        p += 1
-                    } else if p >= n, !eof, base[p - 1] == 13 {
-                        // A CR at the end of the block: the LF may follow in the next one.
-                        break recordLoop
-                    }
-                    let isEmptyLine = count == 1 && starts[0] == ends[0]
-                    if !isEmptyLine {
-                        try body(Record(line: line, base: base, starts: starts, ends: ends, escaped: escaped, count: count))
-                    }
-                    line += 1 + recordLines
-                    pos = p
-                    consumed = p
-                }
+                try scan(buf, from: &consumed, line: &line, eof: eof, fields: fields, file: file, body)
             }
             if eof, consumed < buffer.count {
                 // Only a trailing partial record that could not be completed is left: an unclosed quote was thrown above.
                 break
             }
+        }
+    }
+
+    /// The fields of a record as the scanner finds them: per field its start, end and whether it has a doubled quote.
+    private struct Fields {
+        let capacity = 1 << 16
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: 1 << 16)
+        let ends = UnsafeMutablePointer<Int>.allocate(capacity: 1 << 16)
+        let escaped = UnsafeMutablePointer<Bool>.allocate(capacity: 1 << 16)
+
+        func deallocate() {
+            starts.deallocate()
+            ends.deallocate()
+            escaped.deallocate()
+        }
+    }
+
+    /// Calls `body` for every complete record of `buf` from `consumed` on, moving `consumed` and `line` past each;
+    /// before the end of the input (`eof` false) a record cut off by the end of `buf` is left for the next block.
+    private func scan(
+        _ buf: UnsafeBufferPointer<UInt8>,
+        from consumed: inout Int,
+        line: inout Int,
+        eof: Bool,
+        fields: Fields,
+        file: String,
+        _ body: (Record) throws -> Void
+    ) throws {
+        let (capacity, starts, ends, escaped) = (fields.capacity, fields.starts, fields.ends, fields.escaped)
+        let sep = separator
+        guard let base = buf.baseAddress else { return }
+        let n = buf.count
+        var pos = consumed
+        recordLoop: while pos < n {
+            var count = 0
+            var p = pos
+            var recordLines = 0
+            while true {
+                if count == capacity {
+                    throw IngestError(
+                        file: file,
+                        row: line,
+                        column: nil,
+                        code: .malformed,
+                        message: "a record has more than \(capacity) fields",
+                        fix: "check the separator"
+                    )
+                }
+                if p < n, base[p] == UInt8(ascii: "\"") {
+                    // Quoted field.
+                    p += 1
+                    let start = p
+                    var hasEscape = false
+                    while true {
+                        if p >= n {
+                            if eof {
+                                throw IngestError(
+                                    file: file,
+                                    row: line,
+                                    column: nil,
+                                    code: .malformed,
+                                    message: "a quoted field is not closed before the end of the file",
+                                    fix: "close the field with a double quote"
+                                )
+                            }
+                            break recordLoop
+                        }
+                        let c = base[p]
+                        if c == UInt8(ascii: "\"") {
+                            if p + 1 < n, base[p + 1] == UInt8(ascii: "\"") {
+                                hasEscape = true
+                                p += 2
+                                continue
+                            }
+                            if p + 1 >= n, !eof { break recordLoop }
+                            break
+                        }
+                        if c == 10 { recordLines += 1 }
+                        p += 1
+                    }
+                    starts[count] = start
+                    ends[count] = p
+                    escaped[count] = hasEscape
+                    count += 1
+                    p += 1
+                    // After the closing quote: separator, end of line or end of file.
+                    while p < n, base[p] == 32 { p += 1 }
+                    if p >= n {
+                        if !eof { break recordLoop }
+                        break
+                    }
+                    if base[p] == sep {
+                        p += 1
+                        continue
+                    }
+                    if base[p] == 13 || base[p] == 10 { break }
+                    throw IngestError(
+                        file: file,
+                        row: line,
+                        column: nil,
+                        code: .malformed,
+                        message: "text follows the closing quote of field \(count)",
+                        fix: "quote the whole field, writing a quote inside it twice"
+                    )
+                } else {
+                    let start = p
+                    while p < n {
+                        let c = base[p]
+                        if c == sep || c == 10 || c == 13 { break }
+                        p += 1
+                    }
+                    if p >= n, !eof { break recordLoop }
+                    starts[count] = start
+                    ends[count] = p
+                    escaped[count] = false
+                    count += 1
+                    if p < n, base[p] == sep {
+                        p += 1
+                        if p >= n, eof {
+                            starts[count] = p
+                            ends[count] = p
+                            escaped[count] = false
+                            count += 1
+                            break
+                        }
+                        continue
+                    }
+                    break
+                }
+            }
+            // End of record.
+            if p < n, base[p] == 13 { p += 1 }
+            if p < n, base[p] == 10 {
+                p += 1
+            } else if p >= n, !eof, base[p - 1] == 13 {
+                // A CR at the end of the block: the LF may follow in the next one.
+                break recordLoop
+            }
+            let isEmptyLine = count == 1 && starts[0] == ends[0]
+            if !isEmptyLine {
+                try body(Record(line: line, base: base, starts: starts, ends: ends, escaped: escaped, count: count))
+            }
+            line += 1 + recordLines
+            pos = p
+            consumed = p
         }
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import KrapteCore
-import KrapteIngest
 import KrapteRender
 import KrapteTesting
 import Testing
+
+@testable import KrapteIngest
 
 /// Reading and estimating a survey from its files: every wrong file named by row and column, suppression that
 /// leaves nothing behind, and the comparison of two waves.
@@ -175,6 +176,51 @@ import Testing
             try Self.read(design: String(Self.design.dropLast()) + ", \"tables\": [\(table)]}")
         }
         #expect(error.path == "tables[0] (t1)" && error.message == message, "\(error)")
+    }
+
+    /// A respondent file of `count` rows with quoted fields that hold line ends, doubled quotes and separators in a
+    /// column no design needs, and a sector that first appears in the second half.
+    static func longFile(_ count: Int, replacing: (Int, String)? = nil) -> String {
+        var text = "id,wave,sector,size,opmerking,q\n"
+        for i in 1...count {
+            let sector = i > count * 3 / 4 ? "Z" : ["C", "J", "K"][i % 3]
+            let note = i % 7 == 0 ? "\"regel een\nregel twee, met \"\"komma\"\"\"" : "geen"
+            let line = replacing?.0 == i ? replacing!.1 : "R\(i),2025,\(sector),\(i % 2 == 0 ? "klein" : "groot"),\(note),\(i % 5 == 0 ? "" : "Ja")"
+            text += line + "\n"
+        }
+        return text
+    }
+
+    /// Reads `text` in two parts and in one pass; both must give the same.
+    static func bothWays(_ text: String) throws -> (split: SurveyCSV, whole: SurveyCSV) {
+        let url = try TestData.file("long.csv", text)
+        let needs = ["id", "wave", "sector", "size", "q"]
+        #expect(SurveyCSV.boundaries(try Data(contentsOf: url), from: 0, splitSize: 1).split != nil)
+        return (try SurveyCSV(url, needs: needs, unique: "id", splitSize: 1), try SurveyCSV(url, needs: needs, unique: "id", splitSize: .max))
+    }
+
+    /// A large file is read in two halves at once; its rows, codes, values, lines and errors are those of one pass.
+    @Test func readingInTwoPartsEqualsOnePass() throws {
+        let (split, whole) = try Self.bothWays(Self.longFile(3_000))
+        #expect(split.rows == whole.rows && split.rows.count == 3_000)
+        #expect(split.rows.last == 1 + 3_000 + 3_000 / 7)
+        for name in ["wave", "sector", "size", "q"] {
+            #expect(split.columns[name]?.codes == whole.columns[name]?.codes, "\(name)")
+            #expect(split.columns[name]?.levels == whole.columns[name]?.levels, "\(name)")
+        }
+        #expect(split.columns["sector"]?.levels == ["J", "K", "C", "Z"] && split.duplicate == nil)
+
+        // A repeated id across the halves, and a broken row in the second half.
+        let repeated = try Self.bothWays(Self.longFile(3_000, replacing: (2_900, "R12,2025,Z,klein,geen,Ja")))
+        #expect(repeated.split.duplicate?.row == repeated.whole.duplicate?.row && repeated.split.duplicate?.first == repeated.whole.duplicate?.first)
+        #expect(repeated.split.duplicate?.first == 1 + 12 + 1)
+        let broken = Self.longFile(3_000, replacing: (3_000, "R3000,2025,Z,klein"))
+        let errors = try ["split": 1, "whole": Int.max].mapValues { size in
+            try #require(throws: SurveyError.self) {
+                try SurveyCSV(try TestData.file("broken.csv", broken), needs: ["id", "q"], unique: "id", splitSize: size)
+            }
+        }
+        #expect(errors["split"]?.row == errors["whole"]?.row && errors["split"]?.row == 1 + 3_000 + 3_000 / 7)
     }
 
     @Test func fuzzedRespondentFilesNeverCrash() throws {
