@@ -90,7 +90,7 @@ import Testing
         )
         try await named.run()
         let csv = try String(contentsOf: tableFile, encoding: .utf8).split(separator: "\n")
-        #expect(csv[0] == "group_type,group,2025 q_krapte,2024 q_krapte")
+        #expect(csv[0] == "group_type,group,2025 Moeilijk vervulbare vacatures,2024 Moeilijk vervulbare vacatures")
         #expect(csv[2].hasPrefix("size_class,1 t/m 9 werkzame personen,") && csv[4].hasPrefix("size_class,50+ werkzame personen,"))
         let unknown = try #require(try Krapte.parseAsRoot(["survey", "table"] + files + ["--table", "figuur99"]) as? Survey.Table)
         await #expect(throws: CLIError.self) { try await unknown.run() }

@@ -41,7 +41,7 @@ import Testing
             }.value
             #expect(status == 0, "\(output)")
             let shots = try FileManager.default.contentsOfDirectory(atPath: screenshots.path).filter { $0.hasSuffix(".png") }
-            #expect(shots.count == 6, "\(shots)")
+            #expect(shots.count == 7, "\(shots)")
         }
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import KrapteCore
+import KrapteIngest
 import KrapteRender
+import KrapteSQLite
 import KrapteServer
 import KrapteTesting
 import Logging
@@ -29,6 +31,7 @@ import Testing
             "/verkenner/werkgeversenquete-synthetisch?measure=Aandeel&Vraag=q_krapte&sector=B-E&size_class=totaal,1-9,50%2B&Antwoord=Ja",
             "explorer-survey.html"
         ),
+        ("/enquete/werkgeversenquete-synthetisch?vraag=q_ai_gebruik&meting=2025", "survey.html"),
         ("/kerncijfers", "kerncijfers.html"),
         ("/spanningsindicator?regio=AM02&periode=2024KW03", "spanningsindicator.html"),
     ]
@@ -104,6 +107,36 @@ import Testing
         #expect(rows.map(\.0) == ["2024JJ00", "2025JJ00"])
         #expect(rows.allSatisfy { $0.1.count == 3 && $0.1[1] == "geheim" && $0.1[0].contains(",") && $0.1[2].contains(",") })
         #expect(html.contains("Aandeel (%)") && html.contains("1 t/m 9 werkzame personen"))
+    }
+
+    /// The survey page of a thin sample: a sector with too few respondents is hatched in the chart and `x` in the
+    /// table, never a share; the total is always shown.
+    @Test func theSurveyPageHidesSuppressedDomains() async throws {
+        let folder = try TestData.temporaryFolder()
+        try SyntheticSurvey(respondentsPerWave: 150).write(to: folder)
+        let design = try SurveySpecification(decoding: Data(contentsOf: folder.appendingPathComponent("design.json")), file: "design.json")
+        let data = try SurveyFileReader(design).read(
+            responses: folder.appendingPathComponent("responses.csv"),
+            population: folder.appendingPathComponent("population.csv")
+        )
+        let rows = try SurveyEstimator(design).estimate(data)
+        let store = try SQLiteStore(path: folder.appendingPathComponent("k.sqlite").path)
+        _ = try await store.load(SurveyDataset.release(rows, design: design, source: design.source!), loadedAt: DemoStore.loadedAt)
+        let (status, html, _) = try await Self.get(store, "/enquete/werkgeversenquete-synthetisch?vraag=q_krapte&meting=2024")
+        #expect(status == .ok)
+        let table = Self.table(html)
+        let hidden = rows.filter { $0.wave == "2024" && $0.question == "q_krapte" && $0.domainType == "sector" && $0.suppressed }
+        #expect(!hidden.isEmpty)
+        for sector in Set(hidden.map(\.domain)) {
+            let label = design.label("sector", sector)
+            #expect(table.first { $0.0 == label }?.1 == ["x", "x", "\(hidden.first { $0.domain == sector }!.respondents)"], "\(label)")
+        }
+        #expect(table.first?.0 == "Totaal" && table.first?.1.allSatisfy { !$0.isEmpty && $0 != "x" } == true)
+        #expect(html.contains("te weinig respondenten") && html.contains("<pattern"))
+        let (missing, _, _) = try await Self.get(store, "/enquete/werkgeversenquete-synthetisch?vraag=nope")
+        #expect(missing == .notFound)
+        let (notASurvey, _, _) = try await Self.get(try await DemoStore.make(), "/enquete/demo-vacatures")
+        #expect(notASurvey == .notFound)
     }
 
     @Test func theExplorerStartsWithTheFirstMeasureAndMembers() async throws {

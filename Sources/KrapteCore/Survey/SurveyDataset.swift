@@ -43,6 +43,13 @@ public enum SurveyDataset {
     /// The code of the member that stands for all values of a domain column.
     public static let total = "totaal"
 
+    /// Whether `dataset` has the shape of stored survey estimates: the question first, the answer last, and the
+    /// shares with their respondents.
+    public static func holds(_ dataset: Dataset) -> Bool {
+        dataset.dimensions.count >= 2 && dataset.dimensions.first?.code == "Vraag" && dataset.dimensions.last?.code == "Antwoord"
+            && dataset.measure(named: "Aandeel") != nil && dataset.measure(named: "RespondentenDomein") != nil
+    }
+
     /// The estimates `rows` of `design` as a release.
     /// - Throws: `SurveyError` when a wave is not a year or a domain column has a value `totaal`; `IngestError`
     ///   when there are no rows.
@@ -59,7 +66,7 @@ public enum SurveyDataset {
                 "Gewogen schattingen uit een gestratificeerde steekproef; cellen met minder dan \(design.minimumRespondents) respondenten zijn onderdrukt.",
             source: source,
             dimensions: [Dimension(code: "Vraag", title: "Vraag")]
-                + columns.map { Dimension(code: $0, title: $0, members: [Member(code: total, label: "Totaal")]) }
+                + columns.map { Dimension(code: $0, title: design.titles[$0] ?? $0, members: [Member(code: total, label: "Totaal")]) }
                 + [Dimension(code: "Antwoord", title: "Antwoord")],
             measures: measures
         )

@@ -32,6 +32,9 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
     public var tables: [SurveyTableSpecification]
     /// Who ran the survey, for the stored dataset; nil for the respondent file.
     public var source: Source?
+    /// Titles of the stratum and domain columns for the stored dataset and its pages (`size_class` → `Grootteklasse`);
+    /// a column without one is titled by its name.
+    public var titles: [String: String]
 
     /// A value of a stratum or domain column and its label (`J`, `Informatie en communicatie`).
     public struct Level: Sendable, Hashable, Codable {
@@ -73,11 +76,11 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case dataset, title, id, wave, strata, population, questions, domains, minimumRespondents, calibration, levels, tables, source
+        case dataset, title, id, wave, strata, population, questions, domains, minimumRespondents, calibration, levels, tables, source, titles
     }
 
     /// Reads a design; `id`, `wave`, `population`, `domains` (overall, each stratum, the crossing of the first two),
-    /// `minimumRespondents` (10), `calibration`, `levels`, `tables` and `source` may be left out.
+    /// `minimumRespondents` (10), `calibration`, `levels`, `tables`, `source` and `titles` may be left out.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         dataset = try c.decode(String.self, forKey: .dataset)
@@ -95,6 +98,7 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
         levels = try c.decodeIfPresent([String: [Level]].self, forKey: .levels) ?? [:]
         tables = try c.decodeIfPresent([SurveyTableSpecification].self, forKey: .tables) ?? []
         source = try c.decodeIfPresent(Source.self, forKey: .source)
+        titles = try c.decodeIfPresent([String: String].self, forKey: .titles) ?? [:]
     }
 
     /// Reads and checks a design file.
@@ -127,6 +131,9 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
             guard Set(list.map(\.code)).count == list.count else {
                 throw fail("levels.\(column)", "a value is listed twice", "list each value once, in the order it is reported")
             }
+        }
+        for column in titles.keys.sorted() where !classifying.contains(column) {
+            throw fail("titles.\(column)", "'\(column)' is not a stratum or domain column", "give titles of the columns in strata or domains")
         }
         for (k, table) in tables.enumerated() {
             if let problem = table.problem(in: self) { throw fail("tables[\(k)] (\(table.name))", problem.message, problem.fix) }

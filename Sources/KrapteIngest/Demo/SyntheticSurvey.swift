@@ -16,6 +16,8 @@ public struct SyntheticSurvey: Sendable {
     ]
     /// The size classes.
     public static let sizeClasses = ["1-9", "10-49", "50+"]
+    /// The questions' titles.
+    static let titles = ["q_ai_gebruik": "Gebruik van AI", "q_krapte": "Moeilijk vervulbare vacatures"]
     /// The questions and their categories, in order.
     public static let questions: [(String, [String])] = [
         ("q_ai_gebruik", ["Ja, veel", "Ja, een beetje", "Nee", "Weet niet"]),
@@ -39,7 +41,7 @@ public struct SyntheticSurvey: Sendable {
     /// sectors and size classes labelled, one table, and the source.
     public func designJSON(minimum: Int) -> String {
         let questions = Self.questions.map { name, categories in
-            "{\"name\": \"\(name)\", \"categories\": [\(categories.map { "\"\($0)\"" }.joined(separator: ", "))]}"
+            "{\"name\": \"\(name)\", \"title\": \"\(Self.titles[name]!)\", \"categories\": [\(categories.map { "\"\($0)\"" }.joined(separator: ", "))]}"
         }
         let sectorLevels = zip(Self.sectors, Self.sectorLabels).map { "{\"code\": \"\($0)\", \"label\": \"\($1)\"}" }.joined(separator: ", ")
         return """
@@ -48,6 +50,7 @@ public struct SyntheticSurvey: Sendable {
              "domains": [[], ["sector"], ["size_class"], ["sector", "size_class"]], "minimumRespondents": \(minimum),
              "source": {"publisher": "Krapte (illustratief)", "location": "krapte demo --survey-respondents \(respondentsPerWave), seed \(seed)",
                         "licence": "CC0", "citation": "Illustratief, geen echte cijfers"},
+             "titles": {"sector": "sector", "size_class": "grootteklasse"},
              "levels": {"sector": [\(sectorLevels)],
                         "size_class": [{"code": "1-9", "label": "1 t/m 9 werkzame personen"}, {"code": "10-49", "label": "10 t/m 49 werkzame personen"},
                                        {"code": "50+", "label": "50+ werkzame personen"}]},

@@ -62,6 +62,8 @@ public struct DatasetPage: Page {
     public var explorerURL: String
     /// The metadata as JSON.
     public var apiURL: String
+    /// For survey estimates, their page.
+    public var surveyURL: String?
 
     /// Makes the page.
     public init(
@@ -80,7 +82,8 @@ public struct DatasetPage: Page {
         derivation: DataTable?,
         formula: String?,
         explorerURL: String,
-        apiURL: String
+        apiURL: String,
+        surveyURL: String? = nil
     ) {
         self.pageTitle = pageTitle
         self.id = id
@@ -99,5 +102,6 @@ public struct DatasetPage: Page {
         self.formula = formula
         self.explorerURL = explorerURL
         self.apiURL = apiURL
+        self.surveyURL = surveyURL
     }
 }

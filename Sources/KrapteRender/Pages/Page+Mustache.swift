@@ -120,3 +120,30 @@ extension TensionPage.Occupation: MustacheParent {
         }
     }
 }
+
+extension SurveyPage: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "pageTitle": pageTitle
+        case "dataset": dataset
+        case "questions": questions
+        case "waves": waves
+        case "sections": sections
+        case "sourceLine": sourceLine
+        case "csvURL": csvURL
+        case "explorerURL": explorerURL
+        default: nil
+        }
+    }
+}
+
+extension SurveyPage.Section: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "chart": chart
+        case "table": table
+        default: nil
+        }
+    }
+}

@@ -83,7 +83,8 @@ struct DatasetView: Sendable {
             },
             formula: dataset.derivation.map { "\($0.indicator): \($0.formula)" },
             explorerURL: "/verkenner/\(id.pathEncoded)",
-            apiURL: "/api/v1/datasets/\(id.pathEncoded)"
+            apiURL: "/api/v1/datasets/\(id.pathEncoded)",
+            surveyURL: SurveyDataset.holds(dataset) ? "/enquete/\(id.pathEncoded)" : nil
         )
     }
 

@@ -3,8 +3,8 @@ import Hummingbird
 import KrapteCore
 import KrapteRender
 
-/// The Dutch web pages: the start page, a page per dataset, the explorer, the key figures of a region and the
-/// spanningsindicator. Server-rendered HTML that works without JavaScript; every choice is a GET form, so every
+/// The Dutch web pages: the start page, a page per dataset, the explorer, the key figures of a region, the
+/// spanningsindicator and the results of a survey. Server-rendered HTML that works without JavaScript; every choice is a GET form, so every
 /// state of a page has its own address.
 struct PageRoutes: Sendable {
     let store: any Store
@@ -22,6 +22,10 @@ struct PageRoutes: Sendable {
         router.get("verkenner/:dataset") { request, context in
             let id = try context.parameters.require("dataset")
             return try await cached(request) { try await ExplorerView(store: store).page(id, request.uri.queryParameters) }
+        }
+        router.get("enquete/:dataset") { request, context in
+            let id = try context.parameters.require("dataset")
+            return try await cached(request) { try await SurveyView(store: store).page(id, request.uri.queryParameters) }
         }
         router.get("kerncijfers") { request, _ in
             try await cached(request) { try await KeyFiguresView(store: store, sheet: sheet).page(request.uri.queryParameters) }

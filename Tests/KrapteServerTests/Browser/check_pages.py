@@ -29,6 +29,7 @@ PAGES = {
     "dataset": "/datasets/demo-vacatures",
     "explorer": "/verkenner/demo-spanning?measure=OpenstaandeVacatures&Beroep=0111,0112&RegioS=AM01&van=2022KW01&tot=2024KW04",
     "kerncijfers": "/kerncijfers",
+    "enquete": "/enquete/werkgeversenquete-synthetisch",
     "spanningsindicator": "/spanningsindicator",
     "error": "/verkenner/nope",
 }
