@@ -5,7 +5,7 @@ import KrapteCore
 /// labelled and ordered as the design's `levels` say. See Guides/SurveyTables.md.
 public struct SurveyTable: Sendable {
     /// Which estimate a row or column picks: the fields it fixes.
-    public struct Selection: Sendable, Hashable {
+    struct Selection: Sendable, Hashable {
         var wave: String?
         var question: String?
         var domainType: String?
@@ -25,11 +25,11 @@ public struct SurveyTable: Sendable {
     }
 
     /// A header or row label with what it selects.
-    public struct Line: Sendable {
+    struct Line: Sendable {
         /// The label.
-        public var label: String
+        var label: String
         /// What it selects.
-        public var selection: Selection
+        var selection: Selection
 
         /// The line with its selection fixed to `wave`.
         func at(wave: String) -> Line { Line(label: label, selection: selection.filled(from: Selection(wave: wave))) }
@@ -67,6 +67,8 @@ public struct SurveyTable: Sendable {
     var design: SurveySpecification
     /// Whether rows whose every cell is suppressed are left out.
     var omitsSuppressedRows: Bool
+    /// The domain types whose domains become columns after the total (figure 13's layout).
+    var columnTypes: [String]
 
     /// The table `specification` of `design`, over `waves` when it names none (every wave in the data, latest first).
     public init(_ specification: SurveyTableSpecification, design: SurveySpecification, waves: [String]) {
@@ -96,9 +98,6 @@ public struct SurveyTable: Sendable {
             sections = [.lines(kind: "overall", [overall])] + specification.rows.map { .domains(type: $0, sorted: specification.sorted.contains($0)) }
         }
     }
-
-    /// The domain types whose domains become columns after the total (figure 13's layout).
-    var columnTypes: [String]
 
     /// The label of a domain: `Totaal`, or its values' labels joined with `, `.
     func label(_ type: String, _ domain: String) -> String {

@@ -30,23 +30,7 @@ import Testing
         let text = try String(contentsOf: TestData.real.deletingLastPathComponent().appendingPathComponent("publications/\(name)"), encoding: .utf8)
         var lines = text.split(whereSeparator: \.isNewline).map(String.init)
         let header = lines.removeFirst().split(separator: ",").map(String.init)
-        return lines.map { line in
-            var fields: [String] = []
-            var field = ""
-            var quoted = false
-            for c in line {
-                if c == "\"" {
-                    quoted.toggle()
-                } else if c == "," && !quoted {
-                    fields.append(field)
-                    field = ""
-                } else {
-                    field.append(c)
-                }
-            }
-            fields.append(field)
-            return Dictionary(uniqueKeysWithValues: zip(header, fields))
-        }
+        return lines.map { Dictionary(uniqueKeysWithValues: zip(header, TestData.csvFields($0))) }
     }
 
     @Test func labourProductivityMatchesSeed000() async throws {

@@ -15,34 +15,14 @@ import Testing
         return try! SurveySpecification(decoding: Data(contentsOf: file), file: file.lastPathComponent)
     }()
 
-    /// A published table: per row its group type, label and values, as the file has them.
+    /// A published table: per row its wave, group type, label and values, as the file has them.
     struct Published {
-        var columns: [String]
         var rows: [(wave: String, type: String, group: String, values: [String])]
 
         init(_ name: String) throws {
             let file = TestData.real.deletingLastPathComponent().appendingPathComponent("publications/\(name)")
-            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(Self.fields)
-            columns = Array(lines[0].dropFirst(3))
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(TestData.csvFields)
             rows = lines.dropFirst().map { ($0[0], $0[1], $0[2], Array($0.dropFirst(3))) }
-        }
-
-        /// The fields of a CSV line, quotes taken off.
-        static func fields(_ line: Substring) -> [String] {
-            var out: [String] = []
-            var field = ""
-            var quoted = false
-            for c in line {
-                if c == "\"" {
-                    quoted.toggle()
-                } else if c == ",", !quoted {
-                    out.append(field)
-                    field = ""
-                } else {
-                    field.append(c)
-                }
-            }
-            return out + [field]
         }
 
         /// The published row of a wave and label.

@@ -35,6 +35,27 @@ public enum TestData {
         return URL(fileURLWithPath: origin.hasPrefix("file://") ? String(origin.dropFirst(7)) : origin).standardizedFileURL
     }
 
+    /// The fields of a plain `,` CSV line, quotes taken off and a doubled quote inside a quoted field made single.
+    public static func csvFields(_ line: some StringProtocol) -> [String] {
+        var out: [String] = []
+        var field = ""
+        var quoted = false
+        var previous: Character = " "
+        for c in line {
+            if c == "\"" {
+                if quoted, previous == "\"" { field.append(c) }
+                quoted.toggle()
+            } else if c == ",", !quoted {
+                out.append(field)
+                field = ""
+            } else {
+                field.append(c)
+            }
+            previous = c
+        }
+        return out + [field]
+    }
+
     /// A file under `../shared/data/real`.
     public static func real(_ path: String) -> URL { real.appendingPathComponent(path) }
 

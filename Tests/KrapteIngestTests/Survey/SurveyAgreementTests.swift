@@ -117,28 +117,6 @@ import Testing
 }
 
 extension SurveyAgreementTests {
-    /// A CSV line's fields, with quoted fields unquoted.
-    static func fields(_ line: Substring) -> [String] {
-        var out: [String] = []
-        var field = ""
-        var quoted = false
-        var previous: Character = " "
-        for c in line {
-            if c == "\"" {
-                if quoted, previous == "\"" { field.append(c) }
-                quoted.toggle()
-            } else if c == ",", !quoted {
-                out.append(field)
-                field = ""
-            } else {
-                field.append(c)
-            }
-            previous = c
-        }
-        out.append(field)
-        return out
-    }
-
     @Test(.enabled(if: ready)) func aGeneratedEmployerSurveyAgreesWithR() throws {
         let folder = try TestData.temporaryFolder()
         try SyntheticSurvey(respondentsPerWave: 1_500).write(to: folder, minimum: 1)
@@ -158,7 +136,7 @@ extension SurveyAgreementTests {
         let ours = Dictionary(uniqueKeysWithValues: rows.map { ([$0.wave, $0.question, $0.domainType, $0.domain, $0.category], $0) })
         var compared = 0
         for line in reference.split(separator: "\n").dropFirst() {
-            let f = Self.fields(line)
+            let f = TestData.csvFields(line)
             let row = try #require(ours[Array(f[0..<5])], "R has \(f[0..<5]) and Krapte not")
             let e = try #require(row.estimate, "\(f[0..<5]) is suppressed")
             let share = try #require(e.share)
@@ -181,7 +159,7 @@ extension SurveyAgreementTests {
         let comparisons = try String(contentsOf: folder.appendingPathComponent("compare.csv"), encoding: .utf8)
         var pairsCompared = 0
         for line in comparisons.split(separator: "\n").dropFirst() {
-            let f = Self.fields(line)
+            let f = TestData.csvFields(line)
             let pair = try #require(pairs[Array(f[0..<4])], "R compares \(f[0..<4]) and Krapte not")
             let r = f[4...].map { Double($0)! }
             let ours = [pair.change, pair.se(), pair.z(), pair.pValue(), pair.se(fpc: false), pair.pValue(fpc: false)]
