@@ -118,8 +118,8 @@ struct SurveyCSV {
         duplicate = UniqueCheck.firstRepeat(read.map(\.ids)).map { (rows[$0.later], rows[$0.first]) }
     }
 
-    /// Where the header that begins at `start` ends, and for a large file where its second half starts: the first line end outside quotes
-    /// after the middle (nil when the file is smaller than `splitSize` or has no such line end).
+    /// Where the header that begins at `start` ends, and for a large file where its second half starts: the first line
+    /// end outside quotes after the middle (nil when the file is smaller than `splitSize` or has no such line end).
     static func boundaries(_ data: Data, from start: Int, splitSize: Int) -> (headerEnd: Int, split: Int?) {
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (Int, Int?) in
             let n = raw.count

@@ -4,8 +4,8 @@ import KrapteCore
 import KrapteRender
 
 /// The Dutch web pages: the start page, a page per dataset, the explorer, the key figures of a region, the
-/// spanningsindicator and the results of a survey. Server-rendered HTML that works without JavaScript; every choice is a GET form, so every
-/// state of a page has its own address.
+/// spanningsindicator and the results of a survey. Server-rendered HTML that works without JavaScript; every choice is
+/// a GET form, so every state of a page has its own address.
 struct PageRoutes: Sendable {
     let store: any Store
     let sheet: KeyFigureSheet
