@@ -37,9 +37,7 @@ struct Survey: AsyncParsableCommand {
                 return (SurveyEstimator(specification), microdata)
             } catch let error as DefinitionError {
                 throw CLIError(error.description)
-            } catch let error as SurveyError {
-                throw CLIError(error.description)
-            } catch let error as IngestError {
+            } catch let error as any LocatedError {
                 throw CLIError(error.description)
             } catch let error as CocoaError where error.code == .fileReadNoSuchFile || error.code == .fileReadUnknown {
                 throw CLIError("\(design): the design file cannot be read; check the path")
@@ -87,7 +85,8 @@ struct Survey: AsyncParsableCommand {
                 let release = try SurveyDataset.release(
                     rows,
                     design: design,
-                    source: design.source ?? Source(publisher: "", location: URL(fileURLWithPath: files.responses).lastPathComponent)
+                    source: design.source ?? Source(publisher: "", location: URL(fileURLWithPath: files.responses).lastPathComponent),
+                    file: URL(fileURLWithPath: files.responses).lastPathComponent
                 )
                 let outcome = try await database.open().load(release, loadedAt: Date())
                 print(
@@ -95,9 +94,7 @@ struct Survey: AsyncParsableCommand {
                         ? "\(release.dataset.id): deze schattingen zijn al geladen (vintage \(outcome.vintage.id)); niets gewijzigd"
                         : "\(release.dataset.id): \(release.observationCount) observaties geladen als vintage \(outcome.vintage.id)"
                 )
-            } catch let error as SurveyError {
-                throw CLIError(error.description)
-            } catch let error as IngestError {
+            } catch let error as any LocatedError {
                 throw CLIError(error.description)
             } catch let error as StoreError {
                 throw CLIError(error.message)

@@ -103,6 +103,44 @@ import Testing
         await #expect(throws: CLIError.self) { try await missing.run() }
     }
 
+    /// `krapte survey estimate --store` with a bad file, or with estimates that cannot be a dataset, names the place
+    /// and stores nothing.
+    @Test func surveyStoreRefusesBadInputAndStoresNothing() async throws {
+        let folder = try TestData.temporaryFolder()
+        func write(_ name: String, _ text: String) throws -> String {
+            let url = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            return url.path
+        }
+        let design = try write(
+            "design.json",
+            #"{"dataset": "e", "strata": ["sector"], "minimumRespondents": 1, "questions": [{"name": "q", "categories": ["Ja", "Nee"]}]}"#
+        )
+        let db = folder.appendingPathComponent("k.sqlite").path
+        func run(wave: String, answer: String) async throws -> String? {
+            let population = try write("population.csv", "wave,sector,N\n\(wave),C,10\n")
+            let responses = try write("responses.csv", "id,wave,sector,q\n1,\(wave),C,Ja\n2,\(wave),C,\(answer)\n")
+            let command = try #require(
+                try Krapte.parseAsRoot([
+                    "survey", "estimate", "--design", design, "--responses", responses, "--population", population, "--store", "--db", db,
+                ]) as? Survey.Estimate
+            )
+            do {
+                try await command.run()
+                return nil
+            } catch let error as CLIError {
+                return error.description
+            }
+        }
+        let notAYear = try await run(wave: "voorjaar", answer: "Nee")
+        #expect(notAYear?.hasPrefix("responses.csv, column wave: wave 'voorjaar' is not a year") == true, "\(notAYear ?? "")")
+        let badAnswer = try await run(wave: "2025", answer: "Misschien")
+        #expect(badAnswer?.hasPrefix("responses.csv, row 3, column q") == true, "\(badAnswer ?? "")")
+        #expect(try await SQLiteStore(path: db).datasets().isEmpty)
+        #expect(try await run(wave: "2025", answer: "Nee") == nil)
+        #expect(try await SQLiteStore(path: db).datasets().map(\.id) == ["e"])
+    }
+
     @Test func computeStoresAndShowsAnIndicatorWithItsInputs() async throws {
         let folder = try TestData.temporaryFolder()
         let db = folder.appendingPathComponent("k.sqlite").path

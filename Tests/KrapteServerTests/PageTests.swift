@@ -157,6 +157,11 @@ import Testing
         ("/spanningsindicator?regio=Atlantis", .notFound, "no region 'Atlantis'"),
         ("/spanningsindicator?periode=gisteren", .badRequest, "'periode' takes a quarter"),
         ("/spanningsindicator?periode=2030KW01", .notFound, "no figures for 2030KW01"),
+        ("/enquete/nope", .notFound, "nope"),
+        ("/enquete/demo-vacatures", .notFound, "holds no survey estimates"),
+        ("/enquete/werkgeversenquete-synthetisch?vraag=nope", .notFound, "no question 'nope'"),
+        ("/enquete/werkgeversenquete-synthetisch?meting=1999", .notFound, "no wave '1999'"),
+        ("/enquete/werkgeversenquete-synthetisch?meting=gisteren", .badRequest, "'meting' takes a year"),
         ("/nergens", .notFound, "nothing at this address"),
     ]
 
@@ -234,14 +239,17 @@ import Testing
     @Test func fuzzedPageRequestsNeverBreakTheServer() async throws {
         let store = try await DemoStore.make()
         var rng = SplitMix64(seed: 11)
-        let paths = ["/", "/datasets/", "/verkenner/", "/kerncijfers", "/spanningsindicator", "/static/"]
-        let names = ["measure", "van", "tot", "regio", "periode", "Beroep", "RegioS", "Bedrijfskenmerken", "x"]
+        let paths = ["/", "/datasets/", "/verkenner/", "/enquete/", "/kerncijfers", "/spanningsindicator", "/static/"]
+        let names = ["measure", "van", "tot", "regio", "periode", "vraag", "meting", "Beroep", "RegioS", "Bedrijfskenmerken", "x"]
         let values = [
             "", "demo-spanning", "2024KW04", "0111", "AM01", "%00", "%ZZ", "<b>", "..", "2019KW01..", "A-U,C", "'", "%E2%82%AC", "9999KW09",
+            "q_krapte", "2025",
         ]
         let uris = (0..<200).map { _ in
             var uri = paths[Int(rng.next() % UInt64(paths.count))]
-            if uri.hasSuffix("/"), uri.count > 1 { uri += ["demo-spanning", "demo-vacatures", "nope", "%2e%2e", ""][Int(rng.next() % 5)] }
+            if uri.hasSuffix("/"), uri.count > 1 {
+                uri += ["demo-spanning", "demo-vacatures", "werkgeversenquete-synthetisch", "nope", "%2e%2e", ""][Int(rng.next() % 6)]
+            }
             let n = Int(rng.next() % 4)
             return uri + "?"
                 + (0..<n).map { _ in names[Int(rng.next() % UInt64(names.count))] + "=" + values[Int(rng.next() % UInt64(values.count))] }

@@ -50,14 +50,14 @@ public enum SurveyDataset {
             && dataset.measure(named: "Aandeel") != nil && dataset.measure(named: "RespondentenDomein") != nil
     }
 
-    /// The estimates `rows` of `design` as a release.
-    /// - Throws: `SurveyError` when a wave is not a year or a domain column has a value `totaal`; `IngestError`
-    ///   when there are no rows.
-    public static func release(_ rows: [SurveyRow], design: SurveySpecification, source: Source) throws -> Release.Finished {
+    /// The estimates `rows` of `design`, made from the respondent file `file`, as a release.
+    /// - Throws: `SurveyError` naming `file` when a wave is not a year or a domain column has a value `totaal`;
+    ///   `IngestError` when there are no rows.
+    public static func release(_ rows: [SurveyRow], design: SurveySpecification, source: Source, file: String = "-") throws -> Release.Finished {
         var columns: [String] = []
         for column in design.domains.joined() where !columns.contains(column) { columns.append(column) }
         for name in ["Vraag", "Antwoord"] where columns.contains(name) {
-            throw SurveyError(file: "design", column: name, message: "a domain column may not be called \(name)", fix: "rename the column")
+            throw SurveyError(file: file, column: name, message: "a domain column may not be called \(name)", fix: "rename the column")
         }
         let dataset = Dataset(
             id: design.dataset,
@@ -84,7 +84,7 @@ public enum SurveyDataset {
         for (n, row) in rows.enumerated() {
             guard let year = Int(row.wave), let period = Period.year(year) else {
                 throw SurveyError(
-                    file: "design",
+                    file: file,
                     column: design.wave,
                     message: "wave '\(row.wave)' is not a year",
                     fix: "store waves named by their year"
@@ -100,7 +100,7 @@ public enum SurveyDataset {
                 }
                 guard values[i] != total else {
                     throw SurveyError(
-                        file: "design",
+                        file: file,
                         column: column,
                         message: "the value '\(total)' of \(column) would read as the total",
                         fix: "rename the value in the respondent file"

@@ -72,17 +72,23 @@ public struct SurveyEstimator: Sendable {
             )
         }
         let design: any SurveyDesign = try spec.calibration.map { try calibrated(base, $0, data, units) } ?? base
+        // The domains do not depend on the question: each unit's domain, the labels and the reported order, once.
+        let domainSets = spec.domains.map { domain in
+            let (domains, first) = Self.combinations(domain.map { data.columns[$0]! }, of: units)
+            return (
+                numbers: domains,
+                labels: first.map { i in domain.isEmpty ? "totaal" : domain.map { data.columns[$0]![i] }.joined(separator: "|") },
+                order: reportedOrder(domain, data, first),
+                type: domain.isEmpty ? "overall" : domain.joined(separator: "_x_")
+            )
+        }
         var out: [SurveyRow] = []
         for question in spec.questions {
             let column = data.columns[question.name]!
             let category = column.levels.map { question.categories.firstIndex(of: $0) ?? -1 }
             let answers = units.map { category[Int(column.codes[$0])] }
-            for domain in spec.domains {
-                let (domains, first) = Self.combinations(domain.map { data.columns[$0]! }, of: units)
-                let labels = first.map { i in domain.isEmpty ? "totaal" : domain.map { data.columns[$0]![i] }.joined(separator: "|") }
-                let order = reportedOrder(domain, data, first)
+            for (domains, labels, order, type) in domainSets {
                 let estimates = design.shares(answers, categories: question.categories.count, domains: domains, domainCount: labels.count)
-                let type = domain.isEmpty ? "overall" : domain.joined(separator: "_x_")
                 for d in order {
                     for (c, category) in question.categories.enumerated() {
                         let e = estimates[d][c]

@@ -86,7 +86,7 @@ public enum DemoData {
             responses: folder.appendingPathComponent("responses.csv"),
             population: folder.appendingPathComponent("population.csv")
         )
-        return try SurveyDataset.release(SurveyEstimator(design).estimate(data), design: design, source: design.source!)
+        return try SurveyDataset.release(SurveyEstimator(design).estimate(data), design: design, source: design.source!, file: "responses.csv")
     }
 
     /// The mapping of a published-figures table: a UTF-8 CSV with `,`, a `periode` column, one dimension and one

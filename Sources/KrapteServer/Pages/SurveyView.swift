@@ -30,16 +30,21 @@ struct SurveyView: Sendable {
         }
         let filter = ObservationQuery.Filter(dimension: "Vraag", members: [question.code])
         let shares = try await store.query(ObservationQuery(dataset: id, measure: "Aandeel", filters: [filter]))
-        let respondents = try await store.query(ObservationQuery(dataset: id, measure: "RespondentenDomein", filters: [filter]))
         let waves = Set(shares.rows.map(\.period)).sorted()
         guard let latest = waves.last else { throw APIError(.notFound, "Dataset \(id) has no estimates for \(question.label).") }
         var wave = latest
         if let asked = parameters.get("meting"), !asked.isEmpty {
-            guard let p = Period.parseLabel(asked)?.period, waves.contains(p) else {
+            guard let p = Period.parseLabel(asked)?.period else {
+                throw APIError(.badRequest, "'meting' takes a year such as 2025, not '\(asked)'.")
+            }
+            guard waves.contains(p) else {
                 throw APIError(.notFound, "Dataset \(id) has no wave '\(asked)' for this question; choose one in the form.")
             }
             wave = p
         }
+        let respondents = try await store.query(
+            ObservationQuery(dataset: id, measure: "RespondentenDomein", filters: [filter], periods: PeriodRange(wave, wave))
+        )
         // Per domain (its members without the question and the answer) the share of every answer, and its respondents.
         let answers = dimensions[dimensions.count - 1].members
         var cells: [[String]: [String: QueryResult.Row]] = [:]
@@ -47,7 +52,7 @@ struct SurveyView: Sendable {
             cells[row.members.dropFirst().dropLast().map(\.code), default: [:]][row.members[row.members.count - 1].code] = row
         }
         var counts: [[String]: Double] = [:]
-        for row in respondents.rows where row.period == wave {
+        for row in respondents.rows {
             counts[row.members.dropFirst().dropLast().map(\.code)] = row.value
         }
         let categories = answers.filter { a in cells.values.contains { $0[a.code] != nil } }
