@@ -41,10 +41,10 @@ struct Compute: AsyncParsableCommand {
             throw ValidationError("give one indicator, or one of --all, --list and --print-definitions")
         }
         for f in filters where !f.contains("=") {
-            throw ValidationError("--where takes DIMENSION=MEMBER, not '\(f)'")
+            throw ValidationError("--where takes DIMENSION=MEMBER, not \(f.excerpt)")
         }
         if let period, PeriodRange(parsing: period) == nil {
-            throw ValidationError("--period takes a CBS period such as 2024KW04 or a range 2020KW01..2024KW04, not '\(period)'")
+            throw ValidationError("--period takes a CBS period such as 2024KW04 or a range 2020KW01..2024KW04, not \(period.excerpt)")
         }
     }
 

@@ -37,7 +37,7 @@ struct Demo: AsyncParsableCommand {
     func validate() throws {
         try server.validate()
         if let cubeSize, Self.size(cubeSize) == nil {
-            throw ValidationError("--cube-size takes OCCUPATIONSxREGIONSxQUARTERS such as 93x36x80, not '\(cubeSize)'")
+            throw ValidationError("--cube-size takes OCCUPATIONSxREGIONSxQUARTERS such as 93x36x80, not \(cubeSize.excerpt)")
         }
     }
 

@@ -39,10 +39,10 @@ struct Ingest: AsyncParsableCommand {
 
     func validate() throws {
         if let published, ISO8601DateFormatter.day.date(from: published) == nil {
-            throw ValidationError("--published takes a date as YYYY-MM-DD, not '\(published)'")
+            throw ValidationError("--published takes a date as YYYY-MM-DD, not \(published.excerpt)")
         }
         if let period, Period.parseLabel(period) == nil {
-            throw ValidationError("--period takes a CBS period such as 2024JJ00, not '\(period)'")
+            throw ValidationError("--period takes a CBS period such as 2024JJ00, not \(period.excerpt)")
         }
     }
 
@@ -79,7 +79,7 @@ struct Ingest: AsyncParsableCommand {
     /// Reads whatever `path` is into a release.
     static func read(_ path: String, mapping: String?, metadata: String?, options: IngestOptions) async throws -> Release {
         if path.hasPrefix("http://") || path.hasPrefix("https://") {
-            guard let url = URL(string: path) else { throw CLIError("'\(path)' is not a URL") }
+            guard let url = URL(string: path) else { throw CLIError("\(path.excerpt) is not a URL") }
             if ODataV3Reader.isV3(url) { return try await ODataV3Reader(options: options).read(.http(url)) }
             return try await ODataV4Reader(options: options).read(.http(url))
         }

@@ -36,13 +36,13 @@ struct Query: AsyncParsableCommand {
 
     func validate() throws {
         for f in filters where !f.contains("=") {
-            throw ValidationError("--where takes DIMENSION=MEMBER, not '\(f)'")
+            throw ValidationError("--where takes DIMENSION=MEMBER, not \(f.excerpt)")
         }
         if let period, PeriodRange(parsing: period) == nil {
-            throw ValidationError("--period takes a CBS period such as 2024KW04 or a range 2020KW01..2024KW04, not '\(period)'")
+            throw ValidationError("--period takes a CBS period such as 2024KW04 or a range 2020KW01..2024KW04, not \(period.excerpt)")
         }
         if let asOf, ISO8601DateFormatter.day.date(from: asOf) == nil {
-            throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'")
+            throw ValidationError("--as-of takes a date as YYYY-MM-DD, not \(asOf.excerpt)")
         }
     }
 

@@ -152,7 +152,7 @@ struct Survey: AsyncParsableCommand {
         var format = "text"
 
         func validate() throws {
-            guard ["text", "csv"].contains(format) else { throw ValidationError("--format takes text or csv, not '\(format)'") }
+            guard ["text", "csv"].contains(format) else { throw ValidationError("--format takes text or csv, not \(format.excerpt)") }
             guard (table == nil) != (question == nil) else { throw ValidationError("name a --table of the design, or a --question") }
         }
 
@@ -164,7 +164,7 @@ struct Survey: AsyncParsableCommand {
                 guard let found = design.tables.first(where: { $0.name == table }) else {
                     let names = design.tables.map(\.name)
                     throw CLIError(
-                        "the design has no table '\(table)'; "
+                        "the design has no table \(table.excerpt); "
                             + (names.isEmpty ? "add one to its tables (Guides/SurveyTables.md)" : "it has \(names.joined(separator: ", "))")
                     )
                 }

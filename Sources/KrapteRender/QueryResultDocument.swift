@@ -68,12 +68,12 @@ public struct QueryResultDocument: Sendable {
             derivation: r.dataset.derivation,
             observations: r.rows.enumerated().map { i, row in
                 .init(
-                    members: Dictionary(uniqueKeysWithValues: zip(dims.map(\.code), row.members.map(\.code))),
+                    members: Dictionary(zip(dims.map(\.code), row.members.map(\.code)), uniquingKeysWith: { first, _ in first }),
                     period: row.period.code,
                     value: row.value,
                     status: row.status.dutchLabel,
                     attribute: row.attribute == .present ? nil : "\(row.attribute)",
-                    extra: extra.isEmpty ? nil : Dictionary(uniqueKeysWithValues: extra.map { ($0.title, $0.values[i]) }),
+                    extra: extra.isEmpty ? nil : Dictionary(extra.map { ($0.title, $0.values[i]) }, uniquingKeysWith: { first, _ in first }),
                     inputs: row.inputs.isEmpty ? nil : row.inputs.map(\.code)
                 )
             }

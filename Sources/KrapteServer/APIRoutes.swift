@@ -74,19 +74,19 @@ struct APIRoutes: Sendable {
             guard let range = PeriodRange(parsing: period) else {
                 throw APIError(
                     .badRequest,
-                    "'period' takes a CBS period such as 2024KW04 or a range 2020KW01..2024KW04, not '\(period)'."
+                    "'period' takes a CBS period such as 2024KW04 or a range 2020KW01..2024KW04, not \(period.excerpt)."
                 )
             }
             query.periods = range
         }
         if let asOf = parameters.get("asOf") {
             guard let date = ISO8601DateFormatter.day.date(from: asOf) else {
-                throw APIError(.badRequest, "'asOf' takes a date as YYYY-MM-DD, not '\(asOf)'.")
+                throw APIError(.badRequest, "'asOf' takes a date as YYYY-MM-DD, not \(asOf.excerpt).")
             }
             query.asOf = date
         }
         if let format = parameters.get("format"), !["json", "csv"].contains(format) {
-            throw APIError(.badRequest, "'format' takes json or csv, not '\(format)'.")
+            throw APIError(.badRequest, "'format' takes json or csv, not \(format.excerpt).")
         }
         var filters: [String: [String]] = [:]
         for (name, value) in parameters where !reserved.contains(String(name)) {

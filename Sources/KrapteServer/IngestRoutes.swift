@@ -50,7 +50,7 @@ struct IngestRoutes: Sendable {
         let name = Self.uploadName(parameters.get("file") ?? "upload.csv")
         let published = try parameters.get("published").map { text in
             guard let date = ISO8601DateFormatter.day.date(from: text) else {
-                throw APIError(.badRequest, "'published' takes a date as YYYY-MM-DD, not '\(text)'.")
+                throw APIError(.badRequest, "'published' takes a date as YYYY-MM-DD, not \(text.excerpt).")
             }
             return date
         }

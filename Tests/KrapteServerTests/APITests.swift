@@ -144,7 +144,7 @@ import Testing
     /// Hostile labels come back as data, escaped as JSON and CSV require, never interpreted.
     @Test func hostileLabelsAreEscaped() async throws {
         let store = try Self.store()
-        let label = "<script>alert(\"x\")</script> & 'Alpha', \n"
+        let label = "<script>alert(\"x\")</script> & 'Alpha', \"B\""
         _ = try await store.load(try Self.release(label: label), loadedAt: Date())
         let app = APITests.app(store)
         try await app.test(.router) { client in

@@ -201,7 +201,7 @@ extension Decoder {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: codingPath + [unknown],
-                    debugDescription: "unknown key '\(unknown.stringValue)'; the keys here are \(allowed.joined(separator: ", "))"
+                    debugDescription: "unknown key \(unknown.stringValue.excerpt); the keys here are \(allowed.joined(separator: ", "))"
                 )
             )
         }

@@ -53,7 +53,7 @@ public struct IndicatorDefinitions: Sendable {
             throw DefinitionError(
                 file: file,
                 path: "-",
-                message: "no indicator '\(id)'",
+                message: "no indicator \(id.excerpt)",
                 fix: "the indicators are \(indicators.map(\.id).joined(separator: ", "))"
             )
         }
@@ -101,22 +101,22 @@ public struct IndicatorDefinitions: Sendable {
                 DefinitionError(file: file, path: path.isEmpty ? place : "\(place) \(path)", message: message, fix: fix)
             }
             guard d.id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"#, options: .regularExpression) != nil else {
-                throw fail("id", "'\(d.id)' is not an id", "use letters, digits, '.', '_' and '-', starting with a letter or digit")
+                throw fail("id", "\(d.id.excerpt) is not an id", "use letters, digits, '.', '_' and '-', starting with a letter or digit")
             }
-            guard seen.insert(d.id).inserted else { throw fail("id", "the id '\(d.id)' is used twice", "give each indicator its own id") }
+            guard seen.insert(d.id).inserted else { throw fail("id", "the id \(d.id.excerpt) is used twice", "give each indicator its own id") }
             guard let operation = IndicatorOperation(rawValue: d.operation) else {
                 throw fail(
                     "operation",
-                    "unknown operation '\(d.operation)'",
+                    "unknown operation \(d.operation.excerpt)",
                     "use one of \(IndicatorOperation.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
             let roles = operation.roles
             for role in roles where d.inputs[role] == nil {
-                throw fail("inputs", "\(d.operation) needs an input '\(role)'", "give inputs \(roles.joined(separator: " and "))")
+                throw fail("inputs", "\(d.operation) needs an input \(role.excerpt)", "give inputs \(roles.joined(separator: " and "))")
             }
             for role in d.inputs.keys.sorted() where !roles.contains(role) {
-                throw fail("inputs.\(role)", "\(d.operation) has no input '\(role)'", "its inputs are \(roles.joined(separator: " and "))")
+                throw fail("inputs.\(role)", "\(d.operation) has no input \(role.excerpt)", "its inputs are \(roles.joined(separator: " and "))")
             }
             _ = try operation.resolve(d.parameters) { key, message, fix in fail("parameters.\(key)", message, fix) }
             guard (0...10).contains(d.decimals) else { throw fail("decimals", "decimals must be 0 to 10, not \(d.decimals)", "") }
@@ -127,12 +127,12 @@ public struct IndicatorDefinitions: Sendable {
                 selections = []
                 for (k, s) in series.enumerated() {
                     guard !s.code.isEmpty, codes.insert(s.code).inserted else {
-                        throw fail("series[\(k)].code", "'\(s.code)' is empty or used twice", "give each series its own code")
+                        throw fail("series[\(k)].code", "\(s.code.excerpt) is empty or used twice", "give each series its own code")
                     }
                     for role in s.inputs.keys.sorted() where !roles.contains(role) {
                         throw fail(
                             "series[\(k)].inputs.\(role)",
-                            "\(d.operation) has no input '\(role)'",
+                            "\(d.operation) has no input \(role.excerpt)",
                             "its inputs are \(roles.joined(separator: " and "))"
                         )
                     }
@@ -146,7 +146,7 @@ public struct IndicatorDefinitions: Sendable {
                 guard s.measure?.isEmpty == false else { throw fail(path, "no measure", "add \"measure\": a measure's code or title") }
                 for (key, value) in [("frequency", s.frequency), ("aggregate", s.aggregate)] {
                     if let value, Period.Frequency(name: value) == nil {
-                        throw fail("\(path).\(key)", "'\(value)' is not a frequency", "use year, quarter or month")
+                        throw fail("\(path).\(key)", "\(value.excerpt) is not a frequency", "use year, quarter or month")
                     }
                 }
             }
@@ -172,7 +172,7 @@ public struct IndicatorDefinitions: Sendable {
             return DefinitionError(
                 file: file,
                 path: path(context.codingPath),
-                message: "missing '\(key.stringValue)'",
+                message: "missing \(key.stringValue.excerpt)",
                 fix: "add \"\(key.stringValue)\" (see Guides/IndicatorDefinitions.md)"
             )
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):

@@ -46,9 +46,9 @@ extension IndicatorEngine {
             let isIndicator = definitions.indicators.contains { $0.id == id }
             throw fail(
                 "\(path).dataset",
-                "the store holds no dataset '\(id)'",
+                "the store holds no dataset \(id.excerpt)",
                 isIndicator
-                    ? "compute the indicator '\(id)' first (krapte compute \(id)), or use --all"
+                    ? "compute the indicator \(id.excerpt) first (krapte compute \(id)), or use --all"
                     : "load it with krapte ingest, or list the ids with krapte datasets"
             )
         }
@@ -66,7 +66,7 @@ extension IndicatorEngine {
             guard let d = dataset.dimensions.firstIndex(where: { $0.code == name || $0.title == name }) else {
                 throw fail(
                     "\(path).where.\(name)",
-                    "dataset \(id) has no dimension '\(name)'",
+                    "dataset \(id) has no dimension \(name.excerpt)",
                     "its dimensions are \(dataset.dimensions.map(\.code).joined(separator: ", "))"
                 )
             }
@@ -75,7 +75,7 @@ extension IndicatorEngine {
                 guard let member = dataset.dimensions[d].member(named: m) else {
                     throw fail(
                         "\(path).where.\(name)",
-                        "dimension \(dataset.dimensions[d].code) of \(id) has no member '\(m)' (by code or exact label)",
+                        "dimension \(dataset.dimensions[d].code) of \(id) has no member \(m.excerpt) (by code or exact label)",
                         "krapte show \(id) lists the members"
                     )
                 }
@@ -90,7 +90,7 @@ extension IndicatorEngine {
             guard let d = dataset.dimensions.firstIndex(where: { $0.code == name || $0.title == name }) else {
                 throw fail(
                     "\(path).sumOver",
-                    "dataset \(id) has no dimension '\(name)'",
+                    "dataset \(id) has no dimension \(name.excerpt)",
                     "its dimensions are \(dataset.dimensions.map(\.code).joined(separator: ", "))"
                 )
             }
@@ -162,7 +162,7 @@ extension IndicatorEngine {
         guard a.measure.unit == b.measure.unit else {
             throw fail(
                 path,
-                "\(operation.roles[0]) is in '\(a.measure.unit)' (\(a.dataset.id) \(a.measure.code)) and \(operation.roles[1]) in '\(b.measure.unit)' (\(b.dataset.id) \(b.measure.code))",
+                "\(operation.roles[0]) is in \(a.measure.unit.excerpt) (\(a.dataset.id) \(a.measure.code)) and \(operation.roles[1]) in \(b.measure.unit.excerpt) (\(b.dataset.id) \(b.measure.code))",
                 "select measures in the same unit"
             )
         }

@@ -141,7 +141,7 @@ public struct IndicatorEngine: Sendable {
                 throw DefinitionError(
                     file: definitions.file,
                     path: "\(definitions.place(of: id)) id",
-                    message: "the store holds a source table with the id '\(id)'; it is never overwritten by an indicator",
+                    message: "the store holds a source table with the id \(id.excerpt); it is never overwritten by an indicator",
                     fix: "give the indicator another id"
                 )
             }

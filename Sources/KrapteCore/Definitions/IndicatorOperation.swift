@@ -79,7 +79,7 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
     ) throws -> Resolved {
         var r = Resolved()
         if let form = p.form {
-            guard let f = ChangeForm(rawValue: form) else { throw fail("form", "'\(form)' is not a form", "use percent or absolute") }
+            guard let f = ChangeForm(rawValue: form) else { throw fail("form", "\(form.excerpt) is not a form", "use percent or absolute") }
             r.form = f
         }
         if let scale = p.scale {
@@ -101,11 +101,15 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
             } else if let period = Self.period(text) {
                 r.base = .reference(period)
             } else {
-                throw fail("base", "'\(text)' is not a base", "give previousPeriod, samePeriodLastYear, periodsBack:N or a period such as 2020KW01")
+                throw fail(
+                    "base",
+                    "\(text.excerpt) is not a base",
+                    "give previousPeriod, samePeriodLastYear, periodsBack:N or a period such as 2020KW01"
+                )
             }
             if self == .index {
                 guard case .reference = r.base else {
-                    throw fail("base", "an index needs a base period, not '\(text)'", "give a period such as 2020KW01")
+                    throw fail("base", "an index needs a base period, not \(text.excerpt)", "give a period such as 2020KW01")
                 }
             }
         case .compound, .movingAverage:
@@ -124,11 +128,13 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
             r.to = to
         case .sincePeak:
             let text = p.frequency ?? "quarter"
-            guard let f = Period.Frequency(name: text) else { throw fail("frequency", "'\(text)' is not a frequency", "use year, quarter or month") }
+            guard let f = Period.Frequency(name: text) else {
+                throw fail("frequency", "\(text.excerpt) is not a frequency", "use year, quarter or month")
+            }
             r.frequency = f
             if let range = p.range {
                 guard let parsed = PeriodRange(parsing: range) else {
-                    throw fail("range", "'\(range)' is not a range of periods", "write 2019KW01..2024KW04, or 2019KW01.. for no end")
+                    throw fail("range", "\(range.excerpt) is not a range of periods", "write 2019KW01..2024KW04, or 2019KW01.. for no end")
                 }
                 r.range = parsed
             }
@@ -139,7 +145,7 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
                     guard set.limits.count == 4, zip(set.limits, set.limits.dropFirst()).allSatisfy({ $0 < $1 }), set.limits[0] >= 0 else {
                         throw fail(
                             "boundaries",
-                            "the boundaries '\(set.version)' must be four rising limits from 0, not \(set.limits)",
+                            "the boundaries \(set.version.excerpt) must be four rising limits from 0, not \(set.limits)",
                             "write for example [0.25, 0.67, 1.5, 4.0]"
                         )
                     }

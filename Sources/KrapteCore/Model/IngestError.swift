@@ -33,6 +33,9 @@ public struct IngestError: LocatedError, Sendable, Hashable {
         public static let unreadable = Code(rawValue: "unreadable")
         /// The release does not fit the dataset already in the store.
         public static let structure = Code(rawValue: "structure")
+        /// A value that breaks a rule of the model: an id, a label, a number of decimals, a number that is not finite
+        /// (see `DatasetRules`).
+        public static let invalid = Code(rawValue: "invalid")
     }
 
     /// The file or URL.

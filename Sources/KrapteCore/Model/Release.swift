@@ -131,9 +131,24 @@ public struct Release: Sendable {
     ///
     /// - Parameter file: the name used in the error for a duplicate.
     /// - Throws: `IngestError` naming both rows when a series has two observations for one period;
-    ///   `IngestError` when the release holds no observation.
+    ///   `IngestError` naming the row of a value that is not finite; `IngestError` naming the field when the
+    ///   dataset breaks a rule of `DatasetRules`; `IngestError` when the release holds no observation.
     public func finish(file: String) throws -> Finished {
+        try Self.check(dataset, file: file)
+        if let i = valueOf.firstIndex(where: \.isInfinite) {
+            throw IngestError(
+                file: file,
+                row: Int(rowOf[i]),
+                column: nil,
+                code: .invalid,
+                message: "the value \(valueOf[i]) is not a finite number",
+                fix: "write a number that a table can hold, or leave the field empty when there is no value"
+            )
+        }
         let keys = seriesKeys.keys
+        guard keys.allSatisfy({ key in key.measure < dataset.measures.count && Self.fits(key, dataset) }) else {
+            throw StoreError(.invalid, "a series of \(dataset.id) names a measure or member the dataset does not have")
+        }
         guard !keys.isEmpty else {
             throw IngestError(
                 file: file,
@@ -175,7 +190,7 @@ public struct Release: Sendable {
                 data.flags = perm.map { data.flags[$0] }
                 rows = perm.map { rows[$0] }
                 for i in 1..<data.periods.count where data.periods[i] == data.periods[i - 1] {
-                    let period = Period(storageKey: data.periods[i])!
+                    let period = Period(storageKey: data.periods[i])?.code ?? "?"
                     let names = (0..<dataset.dimensions.count).map { dataset.dimensions[$0].members[key.member($0)].code }
                     throw IngestError(
                         file: file,
@@ -183,7 +198,7 @@ public struct Release: Sendable {
                         column: nil,
                         code: .duplicate,
                         message:
-                            "a second value for \(dataset.measures[key.measure].code) \(names.joined(separator: ", ")) in \(period.code); the first is on row \(rows[i - 1])",
+                            "a second value for \(dataset.measures[key.measure].code) \(names.joined(separator: ", ")) in \(period); the first is on row \(rows[i - 1])",
                         fix: "remove one of the two rows"
                     )
                 }
@@ -237,8 +252,10 @@ public struct Release: Sendable {
     /// A finished release of series computed elsewhere, already one per key and in period order (as the
     /// indicator engine makes them).
     /// - Throws: `StoreError` when a series is not in strict period order or names an unknown measure or member;
-    ///   `IngestError` when there are no observations.
+    ///   `IngestError` when the dataset breaks a rule of `DatasetRules`, a value is not finite or there are no
+    ///   observations.
     public static func finished(dataset: Dataset, format: String, series: [Series]) throws -> Finished {
+        try check(dataset, file: dataset.id)
         let measures = Set(dataset.measures.map(\.code))
         let members = dataset.dimensions.map { Set($0.members.map(\.code)) }
         var seen: Set<[String]> = []
@@ -267,6 +284,18 @@ public struct Release: Sendable {
             observationCount: total,
             fingerprint: fingerprint(dataset, series)
         )
+    }
+
+    /// Throws the first rule of `DatasetRules` the dataset breaks, naming the field.
+    static func check(_ dataset: Dataset, file: String) throws {
+        if let v = dataset.violation() {
+            throw IngestError(file: file, row: nil, column: v.field, code: .invalid, message: v.message, fix: v.fix)
+        }
+    }
+
+    /// Whether every member index of `key` is a member of the dataset.
+    private static func fits(_ key: SeriesKey, _ dataset: Dataset) -> Bool {
+        dataset.dimensions.indices.allSatisfy { key.member($0) < dataset.dimensions[$0].members.count }
     }
 
     static func before(_ a: Int32, _ b: Int32) -> Bool {

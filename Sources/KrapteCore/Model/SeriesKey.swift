@@ -9,12 +9,12 @@ public struct SeriesKey: Hashable, Sendable {
     /// The most dimensions besides time a dataset may have.
     public static let maximumDimensions = 7
 
-    /// Makes a key from a measure index and member indices (at most seven).
+    /// Makes a key from a measure index and member indices; members past the seventh are left out (`Release`
+    /// refuses a dataset with more dimensions before any key is made).
     public init(measure: Int, members: [Int]) {
-        precondition(members.count <= Self.maximumDimensions)
         var lanes = SIMD8<Int32>(repeating: -1)
-        lanes[0] = Int32(measure)
-        for (i, m) in members.enumerated() { lanes[i + 1] = Int32(m) }
+        lanes[0] = Int32(truncatingIfNeeded: measure)
+        for (i, m) in members.prefix(Self.maximumDimensions).enumerated() { lanes[i + 1] = Int32(truncatingIfNeeded: m) }
         self.lanes = lanes
     }
 

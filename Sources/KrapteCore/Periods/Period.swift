@@ -173,7 +173,7 @@ extension Period: Codable {
         let container = try decoder.singleValueContainer()
         let code = try container.decode(String.self)
         guard let period = Period(code: code) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(code)' is not a CBS period code")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(code.excerpt) is not a CBS period code")
         }
         self = period
     }

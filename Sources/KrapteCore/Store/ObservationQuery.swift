@@ -93,7 +93,7 @@ extension Store {
         guard let measure = dataset.measure(named: q.measure) else {
             throw StoreError(
                 .notFound,
-                "dataset \(q.dataset) has no measure '\(q.measure)'; it has \(dataset.measures.prefix(12).map(\.code).joined(separator: ", "))\(dataset.measures.count > 12 ? ", ..." : "") (`krapte show \(q.dataset)` lists them)"
+                "dataset \(q.dataset) has no measure \(q.measure.excerpt); it has \(dataset.measures.prefix(12).map(\.code).joined(separator: ", "))\(dataset.measures.count > 12 ? ", ..." : "") (`krapte show \(q.dataset)` lists them)"
             )
         }
         var allowed: [Int: Set<String>] = [:]
@@ -101,7 +101,7 @@ extension Store {
             guard let d = dataset.dimensions.firstIndex(where: { $0.code == f.dimension || $0.title == f.dimension }) else {
                 throw StoreError(
                     .notFound,
-                    "dataset \(q.dataset) has no dimension '\(f.dimension)'; it has \(dataset.dimensions.map(\.code).joined(separator: ", "))"
+                    "dataset \(q.dataset) has no dimension \(f.dimension.excerpt); it has \(dataset.dimensions.map(\.code).joined(separator: ", "))"
                 )
             }
             var codes = allowed[d] ?? []
@@ -109,7 +109,7 @@ extension Store {
                 guard let m = dataset.dimensions[d].member(named: name) else {
                     throw StoreError(
                         .notFound,
-                        "dimension \(dataset.dimensions[d].code) of \(q.dataset) has no member '\(name)' (by code or exact label); `krapte show \(q.dataset)` lists them"
+                        "dimension \(dataset.dimensions[d].code) of \(q.dataset) has no member \(name.excerpt) (by code or exact label); `krapte show \(q.dataset)` lists them"
                     )
                 }
                 codes.insert(m.code)

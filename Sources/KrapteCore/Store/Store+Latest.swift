@@ -3,6 +3,7 @@ extension Store {
     /// - Throws: `StoreError.notFound` when there is no such dataset.
     public func latest(_ dataset: String) async throws -> (metadata: Dataset, vintages: [Vintage]) {
         let vintages = try await self.vintages(of: dataset)
-        return (try await metadata(of: dataset, vintage: vintages[vintages.count - 1].id), vintages)
+        guard let last = vintages.last else { throw StoredForm.noDataset(dataset) }
+        return (try await metadata(of: dataset, vintage: last.id), vintages)
     }
 }

@@ -31,14 +31,24 @@ public enum StoredForm {
         )
     }
 
-    /// Reads the metadata a store kept for a vintage.
-    /// - Throws: `StoreError.corrupt` when it is not a dataset.
+    /// Reads the metadata a store kept for a vintage, and checks it against `DatasetRules`, so that a dataset stored
+    /// before a rule was kept (two dimensions with one code, say) is an error for the request that reads it, never a
+    /// fault further on.
+    /// - Throws: `StoreError.corrupt` when it is not a dataset or breaks a rule, naming the rule and how to remove it.
     public static func dataset(_ json: String, vintage: Int64) throws -> Dataset {
+        let dataset: Dataset
         do {
-            return try JSONDecoder().decode(Dataset.self, from: Data(json.utf8))
+            dataset = try JSONDecoder().decode(Dataset.self, from: Data(json.utf8))
         } catch {
             throw StoreError(.corrupt, "the metadata of vintage \(vintage) cannot be read", underlying: error)
         }
+        if let v = dataset.violation() {
+            throw StoreError(
+                .corrupt,
+                "vintage \(vintage) of dataset \(dataset.id.excerpt) breaks a rule of Krapte (\(v.field): \(v.message)); remove the vintage with `krapte remove` and load the table again"
+            )
+        }
+        return dataset
     }
 
     /// Reads the source a store kept for a vintage.
@@ -48,7 +58,7 @@ public enum StoredForm {
 
     /// The error for a dataset the store does not hold.
     public static func noDataset(_ id: String) -> StoreError {
-        StoreError(.notFound, "there is no dataset '\(id)' in the store; `krapte datasets` lists those there are")
+        StoreError(.notFound, "there is no dataset \(id.excerpt) in the store; `krapte datasets` lists those there are")
     }
 
     /// Checks that the members of a stored series name one member per dimension of its dataset.

@@ -86,7 +86,7 @@ public enum SurveyDataset {
                 throw SurveyError(
                     file: file,
                     column: design.wave,
-                    message: "wave '\(row.wave)' is not a year",
+                    message: "wave \(row.wave.excerpt) is not a year",
                     fix: "store waves named by their year"
                 )
             }
@@ -102,7 +102,7 @@ public enum SurveyDataset {
                     throw SurveyError(
                         file: file,
                         column: column,
-                        message: "the value '\(total)' of \(column) would read as the total",
+                        message: "the value \(total.excerpt) of \(column) would read as the total",
                         fix: "rename the value in the respondent file"
                     )
                 }

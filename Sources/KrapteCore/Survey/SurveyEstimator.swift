@@ -32,7 +32,7 @@ public struct SurveyEstimator: Sendable {
         let needed =
             [spec.wave] + spec.strata + spec.questions.map(\.name) + spec.domains.flatMap { $0 } + (spec.calibration?.margins.map(\.variable) ?? [])
         for name in needed where data.columns[name] == nil {
-            throw SurveyError(file: data.file, row: 1, column: name, message: "no column '\(name)'", fix: "add it, or change the design file")
+            throw SurveyError(file: data.file, row: 1, column: name, message: "no column \(name.excerpt)", fix: "add it, or change the design file")
         }
         let waveColumn = data.columns[spec.wave]!
         guard let waveCode = waveColumn.levels.firstIndex(of: wave).map(Int32.init) else {
@@ -129,7 +129,7 @@ public struct SurveyEstimator: Sendable {
                         file: data.file,
                         row: data.rows[i],
                         column: m.variable,
-                        message: "'\(values[i])' has no population count in the calibration",
+                        message: "\(values[i].excerpt) has no population count in the calibration",
                         fix: "add it to calibration.margins of the design"
                     )
                 }

@@ -126,14 +126,18 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
         let classifying = Set(strata + domains.joined())
         for (column, list) in levels.sorted(by: { $0.key < $1.key }) {
             guard classifying.contains(column) else {
-                throw fail("levels.\(column)", "'\(column)' is not a stratum or domain column", "list levels of the columns in strata or domains")
+                throw fail(
+                    "levels.\(column)",
+                    "\(column.excerpt) is not a stratum or domain column",
+                    "list levels of the columns in strata or domains"
+                )
             }
             guard Set(list.map(\.code)).count == list.count else {
                 throw fail("levels.\(column)", "a value is listed twice", "list each value once, in the order it is reported")
             }
         }
         for column in titles.keys.sorted() where !classifying.contains(column) {
-            throw fail("titles.\(column)", "'\(column)' is not a stratum or domain column", "give titles of the columns in strata or domains")
+            throw fail("titles.\(column)", "\(column.excerpt) is not a stratum or domain column", "give titles of the columns in strata or domains")
         }
         for (k, table) in tables.enumerated() {
             if let problem = table.problem(in: self) { throw fail("tables[\(k)] (\(table.name))", problem.message, problem.fix) }

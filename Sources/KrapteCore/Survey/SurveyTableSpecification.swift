@@ -76,17 +76,17 @@ public struct SurveyTableSpecification: Sendable, Hashable, Codable {
         guard !questions.isEmpty else { return ("no questions", "list the questions the table shows") }
         for name in questions {
             guard let q = design.question(name) else {
-                return ("no question '\(name)'", "use one of \(design.questions.map(\.name).joined(separator: ", "))")
+                return ("no question \(name.excerpt)", "use one of \(design.questions.map(\.name).joined(separator: ", "))")
             }
             if let category, !q.categories.contains(category) {
-                return ("'\(category)' is not a category of \(name)", "use one of \(q.categories.joined(separator: ", "))")
+                return ("\(category.excerpt) is not a category of \(name)", "use one of \(q.categories.joined(separator: ", "))")
             }
         }
         if category == nil, questions.count > 1 {
             return ("several questions need a category", "name the answer whose share the columns show, such as \"Ja\"")
         }
         for type in rows + (columns ?? []) + sorted where !types.contains(type) {
-            return ("'\(type)' is not a domain of the design", "use one of \(known), or add it to domains")
+            return ("\(type.excerpt) is not a domain of the design", "use one of \(known), or add it to domains")
         }
         if columns != nil {
             guard category != nil else { return ("columns need a category", "name the answer whose share the cells show") }

@@ -111,7 +111,7 @@ public struct CBSCSVReader {
                     row: record.line,
                     column: columns.timeKey,
                     code: .unknownPeriod,
-                    message: "'\(periodText)' is not a CBS period",
+                    message: "\(periodText.excerpt) is not a CBS period",
                     fix: "write a code such as 2024KW04 or a label such as '2024 4e kwartaal', '2024 april' or '2024'"
                 )
             }
@@ -129,13 +129,15 @@ public struct CBSCSVReader {
                         let attribute: ValueAttribute = symbol == "x" ? .confidential : .notAvailable
                         current.append(key, period: parsed.period, value: nil, status: status, attribute: attribute, row: record.line)
                     }
+                case .outOfRange:
+                    throw NumberParser.outOfRangeError(file: file, row: record.line, column: c.key, text: record.string(c.index) ?? "?")
                 case .invalid:
                     throw IngestError(
                         file: file,
                         row: record.line,
                         column: c.key,
                         code: .notANumber,
-                        message: "'\(record.string(c.index) ?? "?")' is not a number",
+                        message: "\((record.string(c.index) ?? "?").excerpt) is not a number",
                         fix: "write a number with a decimal point, or leave the field empty (or '.') when there is no value"
                     )
                 }
@@ -194,9 +196,20 @@ public struct CBSCSVReader {
         init(header: CSVTokenizer.Record, file: String, meta: StatLineMetadata?, allowNew: Bool, period: Period?) throws {
             count = header.count
             var timeIndex: Int?
+            var seen: [String: Int] = [:]
             for i in 0..<header.count {
                 guard let key = header.string(i)?.trimmingCharacters(in: .whitespaces) else {
                     throw CBSCSVReader.encodingError(file, header.line, "\(i + 1)")
+                }
+                if let first = seen.updateValue(i, forKey: key) {
+                    throw IngestError(
+                        file: file,
+                        row: header.line,
+                        column: key,
+                        code: .malformed,
+                        message: "the header names \(key.excerpt) twice, as fields \(first + 1) and \(i + 1)",
+                        fix: "remove or rename one of the two columns"
+                    )
                 }
                 if key == "ID" { continue }
                 let type = meta?.properties[key]?.type

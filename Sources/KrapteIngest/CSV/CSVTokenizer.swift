@@ -65,20 +65,31 @@ public struct CSVTokenizer: Sendable {
 
     /// Reads `url` and calls `body` for every record, in order.
     ///
-    /// - Throws: `IngestError` when the file cannot be opened or a quoted field is not closed; whatever `body` throws.
+    /// - Throws: `IngestError` when the path is not a readable file (a folder, a pipe, a device), the file cannot be
+    ///   read or a quoted field is not closed; whatever `body` throws.
     public func forEachRecord(in url: URL, _ body: (Record) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw IngestError(
-                file: url.path,
-                row: nil,
-                column: nil,
-                code: .unreadable,
-                message: "the file cannot be opened",
-                fix: "check the path and that the file is readable"
-            )
-        }
+        try InputFile.check(url)
+        let unreadable = IngestError(
+            file: url.path,
+            row: nil,
+            column: nil,
+            code: .unreadable,
+            message: "the file cannot be read",
+            fix: "check the path and that the file is readable"
+        )
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw unreadable }
         defer { try? handle.close() }
-        try forEachRecord(file: url.path, read: { handle.readData(ofLength: blockSize) }, body)
+        try forEachRecord(
+            file: url.path,
+            read: { count in
+                do {
+                    return try handle.read(upToCount: count) ?? Data()
+                } catch {
+                    throw unreadable
+                }
+            },
+            body
+        )
     }
 
     /// Calls `body` for every record of an in-memory text.
@@ -86,7 +97,7 @@ public struct CSVTokenizer: Sendable {
         var sent = false
         try forEachRecord(
             file: file,
-            read: {
+            read: { _ in
                 if sent { return Data() }
                 sent = true
                 return data
@@ -105,7 +116,12 @@ public struct CSVTokenizer: Sendable {
         try scan(bytes, from: &consumed, line: &line, eof: true, fields: fields, file: file, body)
     }
 
-    private func forEachRecord(file: String, read: () throws -> Data, _ body: (Record) throws -> Void) throws {
+    /// Reads blocks with `read` (given how many bytes to read at most) and scans them.
+    ///
+    /// A record longer than the bytes read so far is not scanned again for every block: the next read is as long as
+    /// the part still pending, so the pending part at least doubles before it is scanned again, and a record of
+    /// *n* bytes costs O(*n*) however long it is.
+    private func forEachRecord(file: String, read: (Int) throws -> Data, _ body: (Record) throws -> Void) throws {
         var buffer: [UInt8] = []
         let fields = Fields()
         defer { fields.deallocate() }
@@ -114,7 +130,7 @@ public struct CSVTokenizer: Sendable {
         var eof = false
         var consumed = 0
         while !eof {
-            let block = try read()
+            let block = try read(max(blockSize, buffer.count - consumed))
             if block.isEmpty {
                 eof = true
             } else {

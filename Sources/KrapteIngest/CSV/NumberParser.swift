@@ -1,4 +1,5 @@
 import Foundation
+import KrapteCore
 
 /// Reads numbers from CSV bytes as Dutch and CBS files write them: padded with spaces, with a decimal point or
 /// comma, optionally with thousands separators, and `.` or an empty field for a missing value.
@@ -22,6 +23,20 @@ public struct NumberParser: Sendable {
         case missing(symbol: String)
         /// Not a number.
         case invalid
+        /// A number too large for a table to hold (`1e400`): beyond about ±1.8e308.
+        case outOfRange
+    }
+
+    /// The error for a field that holds a number too large to hold, naming file, row and column.
+    public static func outOfRangeError(file: String, row: Int, column: String, text: String) -> IngestError {
+        IngestError(
+            file: file,
+            row: row,
+            column: column,
+            code: .invalid,
+            message: "\(text.excerpt) is too large a number to hold",
+            fix: "check the field: numbers must lie within about ±1.8e308"
+        )
     }
 
     private static let powers: [Double] = (0...22).map { pow(10, Double($0)) }
@@ -116,6 +131,7 @@ public struct NumberParser: Sendable {
             text.append(c == decimal ? "." : Character(UnicodeScalar(c)))
         }
         guard let v = Double(text) else { return .invalid }
+        guard v.isFinite else { return .outOfRange }
         return .number(negative ? -v : v)
     }
 

@@ -54,7 +54,7 @@ public struct ODataV3Reader: Sendable {
         var dimensionMembers: [CBSDimensionMembers] = []
         var measures: [Measure] = []
         var topics: [Topic] = []
-        for row in properties {
+        for (index, row) in properties.enumerated() {
             let type = row["Type"] as? String ?? ""
             guard let key = (row["Key"] as? String)?.trimmingCharacters(in: .whitespaces), !key.isEmpty else { continue }
             let title = (row["Title"] as? String)?.trimmingCharacters(in: .whitespaces) ?? key
@@ -87,7 +87,7 @@ public struct ODataV3Reader: Sendable {
             case "Topic":
                 let datatype = (row["Datatype"] as? String ?? "Double").lowercased()
                 guard ["double", "float", "long", "integer", "int", "short", "decimal"].contains(datatype) else { continue }
-                measures.append(ODataRecord.measure(row, code: key))
+                measures.append(try ODataRecord.measure(row, code: key, file: propFile, record: index + 1))
                 let missing = ValueAttribute(cbs: row["Default"] as? String ?? "") ?? .notAvailable
                 topics.append(Topic(key: key, missing: missing == .present ? .notAvailable : missing))
             default:

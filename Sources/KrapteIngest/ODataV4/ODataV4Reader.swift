@@ -32,7 +32,7 @@ public struct ODataV4Reader: Sendable {
         let properties = try jsonObject(propData, file: propFile)
         let tableID = (properties["Identifier"] as? String)?.trimmingCharacters(in: .whitespaces) ?? location.name
         let (dimensionRows, dimFile) = try await location.fetchValues("Dimensions", savedNames: ["dimensions.json"])
-        let measureRows = try await location.fetchValues("MeasureCodes", savedNames: ["measure-codes.json"]).rows
+        let measureRows = try await location.fetchValues("MeasureCodes", savedNames: ["measure-codes.json"])
 
         var timeDimension: String?
         var periodStatus: [String: ObservationStatus] = [:]
@@ -78,9 +78,10 @@ public struct ODataV4Reader: Sendable {
                 fix: "Krapte loads tables with periods; check the table id"
             )
         }
-        let measures: [Measure] = measureRows.compactMap { row in
-            guard let id = (row["Identifier"] as? String)?.trimmingCharacters(in: .whitespaces) else { return nil }
-            return ODataRecord.measure(row, code: id)
+        var measures: [Measure] = []
+        for (i, row) in measureRows.rows.enumerated() {
+            guard let id = (row["Identifier"] as? String)?.trimmingCharacters(in: .whitespaces) else { continue }
+            measures.append(try ODataRecord.measure(row, code: id, file: measureRows.file, record: i + 1))
         }
         var release = try options.cbsRelease(
             table: properties,
@@ -104,7 +105,7 @@ public struct ODataV4Reader: Sendable {
                         row: record,
                         column: "Measure",
                         code: .unknownMember,
-                        message: "measure '\(row["Measure"] ?? "")' is not among the table's MeasureCodes",
+                        message: "measure \(String(describing: row["Measure"] ?? "").excerpt) is not among the table's MeasureCodes",
                         fix: "save MeasureCodes and Observations together"
                     )
                 }
@@ -121,7 +122,7 @@ public struct ODataV4Reader: Sendable {
                         row: record,
                         column: "ValueAttribute",
                         code: .malformed,
-                        message: "unknown ValueAttribute '\(attributeText)'",
+                        message: "unknown ValueAttribute \(attributeText.excerpt)",
                         fix: "expected None, Impossible, Confidential or NotAvailable"
                     )
                 }

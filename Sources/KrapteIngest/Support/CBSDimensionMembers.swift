@@ -53,7 +53,7 @@ struct CBSDimensionMembers {
                 row: row,
                 column: dimension,
                 code: .unknownMember,
-                message: "code '\(key)' is not among the table's \(collection)",
+                message: "code \(key.excerpt) is not among the table's \(collection)",
                 fix: "save the codes and observations from the same release, or load with --new-members"
             )
         }

@@ -38,7 +38,7 @@ struct MemberResolver {
                 fix: "fill in a code or label for \(dimension)"
             )
         }
-        if lists.isEmpty { return Member(code: Self.code(for: text), label: text) }
+        if lists.isEmpty { return try newMember(text, file: file, row: row) }
         for list in lists {
             switch list.resolve(text) {
             case .found(let m): return Member(code: m.code, label: m.label, parent: m.parent)
@@ -48,21 +48,39 @@ struct MemberResolver {
                     row: row,
                     column: dimension,
                     code: .unknownMember,
-                    message: "'\(text)' names several members of \(list.title): \(codes.joined(separator: ", "))",
+                    message: "\(text.excerpt) names several members of \(list.title): \(codes.joined(separator: ", "))",
                     fix: "write the code instead of the label"
                 )
             case .notFound: continue
             }
         }
-        if allowNew { return Member(code: Self.code(for: text), label: text) }
+        if allowNew { return try newMember(text, file: file, row: row) }
         throw IngestError(
             file: file,
             row: row,
             column: dimension,
             code: .unknownMember,
-            message: "'\(text)' is not in the code list \(lists.map(\.title).joined(separator: " or "))",
+            message: "\(text.excerpt) is not in the code list \(lists.map(\.title).joined(separator: " or "))",
             fix: "correct the label, write its code, or load with --new-members to keep it as a new member of this dataset"
         )
+    }
+
+    /// A member of its own for a text that no code list gives.
+    /// - Throws: `IngestError` when the text cannot be a label (too long, a control character) or holds nothing to
+    ///   make a code from.
+    private func newMember(_ text: String, file: String, row: Int) throws -> Member {
+        let code = Self.code(for: text)
+        if let problem = DatasetRules.labelProblem(text) ?? (code.isEmpty ? "it has no letter or digit to make a code from" : nil) {
+            throw IngestError(
+                file: file,
+                row: row,
+                column: dimension,
+                code: .invalid,
+                message: "the label \(text.excerpt) cannot be a member: \(problem)",
+                fix: "write a label of at most \(DatasetRules.maximumLabelLength) characters with letters or digits and no control characters"
+            )
+        }
+        return Member(code: code, label: text)
     }
 
     /// A stable code for a text without a code list: the text itself when it is a short code

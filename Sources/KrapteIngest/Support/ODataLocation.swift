@@ -53,18 +53,9 @@ public enum ODataLocation: Sendable {
     }
 
     /// Reads a saved response.
+    /// - Throws: `IngestError` when it is missing, not a regular file or larger than a description may be.
     static func read(_ url: URL) throws -> Data {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw IngestError(
-                file: url.path,
-                row: nil,
-                column: nil,
-                code: .unreadable,
-                message: "the file is missing or unreadable",
-                fix: "save the response under this name, or check the folder"
-            )
-        }
-        return data
+        try InputFile.contents(of: url)
     }
 }
 
@@ -92,20 +83,29 @@ extension ODataLocation {
     /// Calls `body` with the rows of every page of a collection, in order, and the file or URL each came from.
     ///
     /// In a folder the pages are the files whose names start with one of `savedPrefixes` (or `endpoint`), ordered by
-    /// the number in their name. Live, the pages are `<base>/<endpoint>` and the pages that `nextLinkKey`
-    /// (`@odata.nextLink` in v4, `odata.nextLink` in v3) points to.
+    /// the number in their name, which must run from 1 without a gap (a single page may have no number); when the
+    /// folder has the `index.json` of a capture, its `observationPages` must all be there and its `observationRows`
+    /// must equal the rows read. Live, the pages are `<base>/<endpoint>` and the pages that `nextLinkKey`
+    /// (`@odata.nextLink` in v4, `odata.nextLink` in v3) points to, and the rows read must equal the count the
+    /// service gives (`@odata.count` or `odata.count`) when it gives one.
+    /// - Throws: `IngestError` naming the missing page, or the count and the rows read, so that a table with a page
+    ///   missing is refused rather than stored in part.
     func forEachPage(
         _ endpoint: String,
         savedPrefixes: [String],
         nextLinkKey: String,
         _ body: ([[String: Any]], String) throws -> Void
     ) async throws {
+        var rowsRead = 0
+        var expected: (count: Int, source: String)?
         switch self {
         case .folder(let folder):
             let prefixes = savedPrefixes + [endpoint]
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            let pages = names.filter { name in name.hasSuffix(".json") && prefixes.contains { name.hasPrefix($0) } }
-                .sorted { Self.pageNumber($0) < Self.pageNumber($1) }
+            let pages = try Self.numberedPages(
+                names.filter { name in name.hasSuffix(".json") && prefixes.contains { name.hasPrefix($0) } },
+                folder: folder
+            )
             guard !pages.isEmpty else {
                 throw IngestError(
                     file: folder.path,
@@ -116,9 +116,17 @@ extension ODataLocation {
                     fix: "save the \(endpoint) responses in the folder"
                 )
             }
+            if let capture = try CaptureIndex(folder: folder) {
+                if let missing = capture.pages.first(where: { !pages.contains($0) }) {
+                    throw Self.incomplete(folder.path, "index.json lists \(missing.excerpt), which is not in the folder")
+                }
+                expected = capture.rows.map { ($0, "index.json (observationRows)") }
+            }
             for name in pages {
                 let url = folder.appendingPathComponent(name)
-                try body(try jsonValues(try jsonObject(try Self.read(url), file: url.path), file: url.path), url.path)
+                let rows = try jsonValues(try jsonObject(try Self.read(url), file: url.path), file: url.path)
+                rowsRead += rows.count
+                try body(rows, url.path)
             }
         case .http(let base):
             var next: URL? = base.appendingPathComponent(endpoint)
@@ -135,15 +143,78 @@ extension ODataLocation {
                     )
                 }
                 let object = try jsonObject(try await Self.get(url), file: url.absoluteString)
-                try body(try jsonValues(object, file: url.absoluteString), url.absoluteString)
+                let rows = try jsonValues(object, file: url.absoluteString)
+                if expected == nil, let count = (object["@odata.count"] ?? object["odata.count"]).flatMap(Self.count) {
+                    expected = (count, "the service's count")
+                }
+                rowsRead += rows.count
+                try body(rows, url.absoluteString)
                 next = (object[nextLinkKey] as? String).flatMap { URL(string: $0, relativeTo: url)?.absoluteURL }
             }
         }
+        if let expected, expected.count != rowsRead {
+            throw Self.incomplete(name, "\(expected.source) gives \(expected.count) rows of \(endpoint), and \(rowsRead) were read")
+        }
     }
 
-    /// The page number in a saved page's name (`observations-page-12.json` is 12).
-    static func pageNumber(_ name: String) -> Int {
-        Int(name.filter(\.isNumber)) ?? 0
+    /// The saved pages in page order, checked to run from 1 without a gap.
+    /// - Throws: `IngestError` naming the first missing page.
+    static func numberedPages(_ names: [String], folder: URL) throws -> [String] {
+        if names.count == 1, pageNumber(names[0]) == nil { return names }
+        var byNumber: [Int: String] = [:]
+        for name in names {
+            guard let n = pageNumber(name), n >= 1 else {
+                throw incomplete(folder.path, "the page \(name.excerpt) has no page number")
+            }
+            if let other = byNumber.updateValue(name, forKey: n) {
+                throw incomplete(folder.path, "\(other.excerpt) and \(name.excerpt) are both page \(n)")
+            }
+        }
+        for n in 1...max(1, byNumber.count) where byNumber[n] == nil {
+            throw incomplete(folder.path, "page \(n) is missing (the folder has \(byNumber.count) pages, numbered up to \(byNumber.keys.max() ?? 0))")
+        }
+        return (1...byNumber.count).compactMap { byNumber[$0] }
+    }
+
+    /// The page number in a saved page's name (`observations-page-12.json` is 12), or nil when it has none.
+    static func pageNumber(_ name: String) -> Int? {
+        Int(name.filter(\.isNumber))
+    }
+
+    private static func count(_ value: Any) -> Int? {
+        switch value {
+        case let n as NSNumber: Int(exactly: n.doubleValue)
+        case let s as String: Int(s)
+        default: nil
+        }
+    }
+
+    private static func incomplete(_ file: String, _ message: String) -> IngestError {
+        IngestError(
+            file: file,
+            row: nil,
+            column: nil,
+            code: .malformed,
+            message: "the table is incomplete: \(message)",
+            fix: "save every page of the table again; nothing was stored"
+        )
+    }
+}
+
+/// The `index.json` that a capture of a CBS table leaves in its folder: the observation pages it saved and the
+/// number of rows they hold.
+struct CaptureIndex {
+    var pages: [String]
+    var rows: Int?
+
+    /// Reads `index.json` in `folder`, or nil when there is none.
+    /// - Throws: `IngestError` when it is there but not a JSON object.
+    init?(folder: URL) throws {
+        let url = folder.appendingPathComponent("index.json")
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let object = try jsonObject(try InputFile.contents(of: url), file: url.path)
+        pages = object["observationPages"] as? [String] ?? []
+        rows = (object["observationRows"] as? NSNumber).flatMap { Int(exactly: $0.doubleValue) }
     }
 }
 

@@ -28,7 +28,7 @@ enum ODataRecord {
                 row: record,
                 column: column,
                 code: .unknownPeriod,
-                message: "'\(row[column] ?? "")' is not a CBS period code",
+                message: "\(String(describing: row[column] ?? "").excerpt) is not a CBS period code",
                 fix: "periods are written like 2024KW04"
             )
         }
@@ -37,9 +37,15 @@ enum ODataRecord {
 
     /// A numeric field: its value, or nil for a JSON null or an absent field.
     /// - Throws: `IngestError` with code `.notANumber` for anything else.
+    /// - Throws: `IngestError` with code `.notANumber` for anything else, a JSON `true` or `false` included, and
+    ///   with code `.invalid` for a number too large to hold.
     static func number(_ row: [String: Any], _ column: String, file: String, record: Int) throws -> Double? {
         switch row[column] {
-        case let n as NSNumber: return n.doubleValue
+        case let n as NSNumber where !isBoolean(n):
+            guard n.doubleValue.isFinite else {
+                throw NumberParser.outOfRangeError(file: file, row: record, column: column, text: "\(n)")
+            }
+            return n.doubleValue
         case nil, is NSNull: return nil
         case let other?:
             throw IngestError(
@@ -47,10 +53,17 @@ enum ODataRecord {
                 row: record,
                 column: column,
                 code: .notANumber,
-                message: "'\(other)' is not a number",
+                message: "\(String(describing: other).excerpt) is not a number",
                 fix: "\(column) must be a JSON number or null"
             )
         }
+    }
+
+    /// Whether a number of a JSON object was written as `true` or `false`: JSONSerialization gives those as
+    /// NSNumbers of type char.
+    static func isBoolean(_ n: NSNumber) -> Bool {
+        let type = String(cString: n.objCType)
+        return type == "c" || type == "B"
     }
 
     /// The status of each period in the rows of a time dimension's code collection, keyed by the trimmed code.
@@ -68,14 +81,32 @@ enum ODataRecord {
 
     /// A measure from its description in `MeasureCodes` (v4) or `DataProperties` (v3), which name the same fields
     /// (`Title`, `Unit`, `Decimals`, `Description`); its kind follows from the unit.
-    static func measure(_ row: [String: Any], code: String) -> Measure {
+    /// - Throws: `IngestError` naming the file, record and field when `Decimals` is not a whole number from 0 to 15.
+    static func measure(_ row: [String: Any], code: String, file: String, record: Int) throws -> Measure {
         let unit = (row["Unit"] as? String ?? "").trimmingCharacters(in: .whitespaces)
         let title = (row["Title"] as? String)?.trimmingCharacters(in: .whitespaces) ?? code
+        var decimals = 0
+        switch row["Decimals"] {
+        case nil, is NSNull: break
+        case let n as NSNumber
+        where !isBoolean(n) && n.doubleValue == n.doubleValue.rounded()
+            && DatasetRules.decimals.contains(Int(exactly: n.doubleValue) ?? -1):
+            decimals = n.intValue
+        case let other?:
+            throw IngestError(
+                file: file,
+                row: record,
+                column: "Decimals",
+                code: .invalid,
+                message: "measure \(code) has \(String(describing: other).excerpt) as its decimals",
+                fix: "Decimals must be a whole number from 0 to 15"
+            )
+        }
         return Measure(
             code: code,
             title: title,
             unit: unit,
-            decimals: row["Decimals"] as? Int ?? 0,
+            decimals: decimals,
             kind: CBSCSVReader.kind(unit: unit, title: title),
             description: row["Description"] as? String ?? ""
         )

@@ -38,7 +38,7 @@ struct SurveyCSV {
         let names = Array(Set(needs)).sorted()
         let positions = try names.map { name in
             guard let i = header.firstIndex(of: name) else {
-                throw SurveyError(file: file, row: 1, column: name, message: "no column '\(name)'", fix: "add it, or change the design file")
+                throw SurveyError(file: file, row: 1, column: name, message: "no column \(name.excerpt)", fix: "add it, or change the design file")
             }
             return i
         }

@@ -57,7 +57,7 @@ public struct SurveyFileReader: Sendable {
                     file: file,
                     row: firstRow(column, level),
                     column: q.name,
-                    message: "'\(answer)' is not an answer category of \(q.name)",
+                    message: "\(answer.excerpt) is not an answer category of \(q.name)",
                     fix: "use one of \(q.categories.map { "'\($0)'" }.joined(separator: ", ")), or leave it empty when the question was skipped"
                 )
             }
@@ -70,7 +70,7 @@ public struct SurveyFileReader: Sendable {
                     file: file,
                     row: firstRow(column, level),
                     column: name,
-                    message: "'\(value)' is not among the levels of \(name) in the design",
+                    message: "\(value.excerpt) is not among the levels of \(name) in the design",
                     fix: "correct the value, or add it to levels.\(name) of the design"
                 )
             }
@@ -88,7 +88,7 @@ public struct SurveyFileReader: Sendable {
                     file: populationFile,
                     row: row,
                     column: spec.population,
-                    message: "'\(text)' is not a count",
+                    message: "\(text.excerpt) is not a count",
                     fix: "write the number of establishments"
                 )
             }

@@ -88,7 +88,7 @@ public struct TidyMapping: Sendable, Codable {
                 row: nil,
                 column: (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."),
                 code: .mapping,
-                message: "the mapping lacks '\(key.stringValue)'",
+                message: "the mapping lacks \(key.stringValue.excerpt)",
                 fix: "add it; Guides/TidyCSV.md shows a complete mapping"
             )
         } catch let DecodingError.dataCorrupted(context) {

@@ -95,7 +95,7 @@ struct ExplorerView: Sendable {
         let measure: Measure
         if let name = parameters.get("measure"), !name.isEmpty {
             guard let m = dataset.measure(named: name) else {
-                throw APIError(.notFound, "Dataset \(dataset.id) has no measure '\(name)'; choose one of its measures in the form.")
+                throw APIError(.notFound, "Dataset \(dataset.id) has no measure \(name.excerpt); choose one of its measures in the form.")
             }
             measure = m
         } else {
@@ -108,7 +108,7 @@ struct ExplorerView: Sendable {
             var members: [Member] = []
             for name in asked where !name.isEmpty {
                 guard let m = d.member(named: name) else {
-                    throw APIError(.notFound, "Dimension \(d.code) of \(dataset.id) has no member '\(name)'; choose its members in the form.")
+                    throw APIError(.notFound, "Dimension \(d.code) of \(dataset.id) has no member \(name.excerpt); choose its members in the form.")
                 }
                 if !members.contains(m) { members.append(m) }
             }
@@ -184,7 +184,7 @@ struct ExplorerView: Sendable {
     static func period(_ parameters: Parameters, _ name: String) throws -> Period? {
         guard let text = parameters.get(name), !text.isEmpty else { return nil }
         guard let p = Period.parseLabel(text)?.period else {
-            throw APIError(.badRequest, "'\(name)' takes a CBS period such as 2024KW04, not '\(text)'.")
+            throw APIError(.badRequest, "\(name.excerpt) takes a CBS period such as 2024KW04, not \(text.excerpt).")
         }
         return p
     }

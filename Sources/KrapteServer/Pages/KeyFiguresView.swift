@@ -43,7 +43,7 @@ struct KeyFiguresView: Sendable {
         let region: Member?
         if let asked = parameters.get("regio"), !asked.isEmpty {
             guard let m = regions.first(where: { $0.code == asked || $0.label == asked }) else {
-                throw APIError(.notFound, "There are no key figures for region '\(asked)'; choose a region in the form.")
+                throw APIError(.notFound, "There are no key figures for region \(asked.excerpt); choose a region in the form.")
             }
             region = m
         } else {

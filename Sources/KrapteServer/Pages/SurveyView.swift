@@ -21,7 +21,7 @@ struct SurveyView: Sendable {
         let question: Member
         if let asked = parameters.get("vraag"), !asked.isEmpty {
             guard let m = questions.first(where: { $0.code == asked }) else {
-                throw APIError(.notFound, "Dataset \(id) has no question '\(asked)'; choose one in the form.")
+                throw APIError(.notFound, "Dataset \(id) has no question \(asked.excerpt); choose one in the form.")
             }
             question = m
         } else {
@@ -35,10 +35,10 @@ struct SurveyView: Sendable {
         var wave = latest
         if let asked = parameters.get("meting"), !asked.isEmpty {
             guard let p = Period.parseLabel(asked)?.period else {
-                throw APIError(.badRequest, "'meting' takes a year such as 2025, not '\(asked)'.")
+                throw APIError(.badRequest, "'meting' takes a year such as 2025, not \(asked.excerpt).")
             }
             guard waves.contains(p) else {
-                throw APIError(.notFound, "Dataset \(id) has no wave '\(asked)' for this question; choose one in the form.")
+                throw APIError(.notFound, "Dataset \(id) has no wave \(asked.excerpt) for this question; choose one in the form.")
             }
             wave = p
         }

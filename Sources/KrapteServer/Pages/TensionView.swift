@@ -33,7 +33,7 @@ struct TensionView: Sendable {
         let region: Member
         if let asked = parameters.get("regio"), !asked.isEmpty {
             guard let m = regions.first(where: { $0.code == asked || $0.label == asked }) else {
-                throw APIError(.notFound, "The spanningsindicator has no region '\(asked)'; choose a region in the form.")
+                throw APIError(.notFound, "The spanningsindicator has no region \(asked.excerpt); choose a region in the form.")
             }
             region = m
         } else {
@@ -54,7 +54,7 @@ struct TensionView: Sendable {
         var period = latest
         if let asked = parameters.get("periode"), !asked.isEmpty {
             guard let p = Period.parseLabel(asked)?.period else {
-                throw APIError(.badRequest, "'periode' takes a quarter such as 2024KW04, not '\(asked)'.")
+                throw APIError(.badRequest, "'periode' takes a quarter such as 2024KW04, not \(asked.excerpt).")
             }
             guard quarters.contains(p) else { throw APIError(.notFound, "The spanningsindicator has no figures for \(p.code).") }
             period = p

@@ -1,0 +1,213 @@
+import Foundation
+import KrapteCore
+
+/// Reads the records of a tidy CSV file after its header, as a `TidyLayout` says, into a release. The texts of
+/// each column are resolved once (a member, a period, a status, a measure) and then found again by their bytes.
+final class TidyRecordReader {
+    private let layout: TidyLayout
+    private let file: String
+    private let fieldCount: Int
+    private let periodColumn: Int
+    private let statusColumn: Int?
+    private let dimensionColumns: [Int]
+    private let measures: Measures
+    /// How many records have been read after the header.
+    private(set) var count = 0
+
+    private var members: [InternedValues<Int>]
+    private var periods = InternedValues<Period.ParsedLabel>()
+    private var statuses = InternedValues<ObservationStatus>()
+    private var longMeasures = InternedValues<Int>()
+    private var memberIndexes: [Int]
+    private var resolvers: [MemberResolver]
+
+    /// The columns of the measures, by index in the header.
+    private enum Measures {
+        case wide([(index: Int, name: String)])
+        case long(measure: (index: Int, name: String), value: (index: Int, name: String), codes: [String: Int])
+    }
+
+    /// Finds the columns the layout names in the header.
+    /// - Throws: `IngestError` naming a column the header lacks, with the columns it has.
+    init(header: CSVTokenizer.Record, layout: TidyLayout, file: String) throws {
+        var index: [String: Int] = [:]
+        for i in 0..<header.count {
+            let name = try Self.text(header, i, column: "\(i + 1)", layout: layout, file: file).trimmingCharacters(in: .whitespaces)
+            if index[name] == nil { index[name] = i }
+        }
+        func need(_ name: String, _ field: String) throws -> Int {
+            guard let i = index[name] else {
+                let names = index.keys.sorted().prefix(20).map(\.excerpt).joined(separator: ", ")
+                throw IngestError(
+                    file: file,
+                    row: header.line,
+                    column: name,
+                    code: .missingColumn,
+                    message: "the header has no column \(name.excerpt) (named by '\(field)' in the mapping); it has \(names)",
+                    fix: "rename the column in the file or in the mapping, and check the separator"
+                )
+            }
+            return i
+        }
+        self.layout = layout
+        self.file = file
+        fieldCount = header.count
+        periodColumn = try need(layout.period, "period")
+        statusColumn = try layout.status.map { try need($0, "status") }
+        dimensionColumns = try layout.dimensionColumns.map { try need($0, "dimensions") }
+        switch layout.shape {
+        case .wide(let columns):
+            measures = .wide(try columns.map { (try need($0, "measures"), $0) })
+        case .long(let measureColumn, let valueColumn, let codes):
+            measures = .long(
+                measure: (try need(measureColumn, "measureColumn"), measureColumn),
+                value: (try need(valueColumn, "valueColumn"), valueColumn),
+                codes: codes
+            )
+        }
+        members = Array(repeating: InternedValues<Int>(), count: dimensionColumns.count)
+        memberIndexes = Array(repeating: 0, count: dimensionColumns.count)
+        resolvers = layout.resolvers
+    }
+
+    /// Reads one record into `release`.
+    /// - Throws: `IngestError` naming file, row and column for a field that cannot be read.
+    func read(_ record: CSVTokenizer.Record, into release: inout Release) throws {
+        count += 1
+        guard record.count == fieldCount else {
+            throw IngestError(
+                file: file,
+                row: record.line,
+                column: nil,
+                code: .raggedRow,
+                message: "the row has \(record.count) fields and the header \(fieldCount)",
+                fix: "give every row as many fields as the header; quote fields that contain the separator"
+            )
+        }
+        for d in 0..<dimensionColumns.count {
+            memberIndexes[d] = try members[d].value(for: record.rawBytes(dimensionColumns[d])) {
+                let column = layout.dimensionColumns[d]
+                let text = try text(record, dimensionColumns[d], column: column)
+                return release.memberIndex(try resolvers[d].resolve(text, file: file, row: record.line), dimension: d)
+            }
+        }
+        let parsed = try periods.value(for: record.rawBytes(periodColumn)) {
+            let text = try text(record, periodColumn, column: layout.period)
+            guard let p = Period.parseLabel(text) else {
+                throw IngestError(
+                    file: file,
+                    row: record.line,
+                    column: layout.period,
+                    code: .unknownPeriod,
+                    message: "\(text.excerpt) is not a period",
+                    fix: "write a CBS code such as 2024KW04, 2024MM04 or 2024JJ00, or a label such as '2024 4e kwartaal'"
+                )
+            }
+            return p
+        }
+        var status: ObservationStatus = parsed.provisional ? .voorlopig : .definitief
+        if let statusColumn, let name = layout.status {
+            status = try statuses.value(for: record.rawBytes(statusColumn)) {
+                let text = try text(record, statusColumn, column: name)
+                guard let s = ObservationStatus(cbs: text) else {
+                    throw IngestError(
+                        file: file,
+                        row: record.line,
+                        column: name,
+                        code: .malformed,
+                        message: "\(text.excerpt) is not a status",
+                        fix: "write definitief, voorlopig or nader voorlopig (or leave it empty for definitief)"
+                    )
+                }
+                return s
+            }
+        }
+        switch measures {
+        case .wide(let columns):
+            for (m, c) in columns.enumerated() {
+                try add(record, measure: m, column: c, period: parsed.period, status: status, into: &release)
+            }
+        case .long(let measure, let value, let codes):
+            let m = try longMeasures.value(for: record.rawBytes(measure.index)) {
+                let text = try text(record, measure.index, column: measure.name).trimmingCharacters(in: .whitespaces)
+                guard let m = codes[text] else {
+                    throw IngestError(
+                        file: file,
+                        row: record.line,
+                        column: measure.name,
+                        code: .unknownMember,
+                        message: "measure \(text.excerpt) is not listed in the mapping",
+                        fix: "add it to 'measures' in the mapping"
+                    )
+                }
+                return m
+            }
+            try add(record, measure: m, column: value, period: parsed.period, status: status, into: &release)
+        }
+    }
+
+    /// Adds the value of field `column.index` as an observation of measure `measure`.
+    private func add(
+        _ record: CSVTokenizer.Record,
+        measure: Int,
+        column: (index: Int, name: String),
+        period: Period,
+        status: ObservationStatus,
+        into release: inout Release
+    ) throws {
+        let key = SeriesKey(measure: measure, members: memberIndexes)
+        switch layout.numbers.parse(record.rawBytes(column.index)) {
+        case .number(let v):
+            release.append(key, period: period, value: v, status: status, row: record.line)
+        case .missing(let symbol):
+            let attribute: ValueAttribute = symbol == "x" ? .confidential : .notAvailable
+            release.append(key, period: period, value: nil, status: status, attribute: attribute, row: record.line)
+        case .outOfRange:
+            throw NumberParser.outOfRangeError(
+                file: file,
+                row: record.line,
+                column: column.name,
+                text: try text(record, column.index, column: column.name)
+            )
+        case .invalid:
+            let comma = layout.numbers.decimal == UInt8(ascii: ",")
+            throw IngestError(
+                file: file,
+                row: record.line,
+                column: column.name,
+                code: .notANumber,
+                message: "\(try text(record, column.index, column: column.name).excerpt) is not a number",
+                fix:
+                    "write a number with a decimal \(comma ? "comma" : "point"), or leave the field empty when there is no value; check 'decimal' and 'thousands' in the mapping"
+            )
+        }
+    }
+
+    private func text(_ record: CSVTokenizer.Record, _ i: Int, column: String) throws -> String {
+        try Self.text(record, i, column: column, layout: layout, file: file)
+    }
+
+    /// Field `i` as text in the layout's encoding.
+    /// - Throws: `IngestError` naming file, row and column when its bytes are not in that encoding.
+    private static func text(_ record: CSVTokenizer.Record, _ i: Int, column: String, layout: TidyLayout, file: String) throws -> String {
+        let text: String? =
+            switch layout.encoding {
+            case .utf8: record.string(i)
+            case .windows1252: Windows1252.decode(record.bytes(i))
+            }
+        guard let text else {
+            let utf8 = layout.encoding == .utf8
+            throw IngestError(
+                file: file,
+                row: record.line,
+                column: column,
+                code: .encoding,
+                message: utf8 ? "the field is not valid UTF-8" : "the field holds a byte that Windows-1252 does not define",
+                fix: utf8
+                    ? "save the file as UTF-8, or declare \"encoding\": \"windows-1252\" in the mapping"
+                    : "check the file's encoding and declare it in the mapping (utf-8 or windows-1252)"
+            )
+        }
+        return text
+    }
+}
