@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for HTML and SVG: every label and value that comes from data passes through here before it reaches a
 /// page, a chart or an attribute.
 public enum Markup {
@@ -19,5 +21,13 @@ public enum Markup {
             }
         }
         return out
+    }
+}
+
+extension String {
+    /// The text percent-encoded for one segment of a path (`/datasets/<segment>`): a dataset id with a space, a
+    /// quote or a slash still makes one working link.
+    public var pathEncoded: String {
+        addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#;'\""))) ?? ""
     }
 }

@@ -18,15 +18,38 @@ public struct QueryResultDocument: Sendable {
         }
     }
 
+    /// Where a page of a longer answer lies, for the API's paged answers.
+    public struct Paging: Sendable, Encodable {
+        /// The number of the page's first row (0-based).
+        public var offset: Int
+        /// How many rows the page holds.
+        public var count: Int
+        /// How many rows the whole answer holds.
+        public var total: Int
+        /// The address of the next page, nil on the last.
+        public var next: String?
+
+        /// Makes a description of a page.
+        public init(offset: Int, count: Int, total: Int, next: String?) {
+            self.offset = offset
+            self.count = count
+            self.total = total
+            self.next = next
+        }
+    }
+
     /// The result.
     public var result: QueryResult
     /// Columns beside the values.
     public var extra: [Column]
+    /// Where this page lies in a longer answer; nil for an answer given whole.
+    public var paging: Paging?
 
     /// Wraps a result with the columns to show beside its values.
-    public init(_ result: QueryResult, extra: [Column] = []) {
+    public init(_ result: QueryResult, extra: [Column] = [], paging: Paging? = nil) {
         self.result = result
         self.extra = extra
+        self.paging = paging
     }
 
     /// CSV: per dimension its code and label, then period, value (with a full stop), the extra columns, status
@@ -66,6 +89,7 @@ public struct QueryResultDocument: Sendable {
             publishedAt: r.vintage.publishedAt,
             loadedAt: r.vintage.loadedAt,
             derivation: r.dataset.derivation,
+            page: paging,
             observations: r.rows.enumerated().map { i, row in
                 .init(
                     members: Dictionary(zip(dims.map(\.code), row.members.map(\.code)), uniquingKeysWith: { first, _ in first }),
@@ -108,6 +132,7 @@ public struct QueryResultDocument: Sendable {
         var publishedAt: Date?
         var loadedAt: Date
         var derivation: Derivation?
+        var page: Paging?
         var observations: [Observation]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import KrapteCore
 import KrapteRender
@@ -7,17 +8,23 @@ import KrapteRender
 /// `krapte query`, as JSON or, with `Accept: text/csv` or `?format=csv`, as CSV.
 struct APIRoutes: Sendable {
     let store: any Store
+    /// Lets a few queries of observations run at once.
+    let limiter: QueryLimiter
 
     /// The query parameters of an observations request that are not a dimension filter.
-    static let reserved: Set<String> = ["measure", "period", "asOf", "format"]
+    static let reserved: Set<String> = ["measure", "period", "asOf", "format", "limit", "cursor"]
+    /// The rows of a page of observations when the request names no `limit`.
+    static let defaultPageSize = 10_000
+    /// The most rows a page of observations holds.
+    static let maximumPageSize = 100_000
 
     func add(to router: some RouterMethods<BasicRequestContext>) {
         let api = router.group("api/v1")
         api.get("health") { _, _ in try await health() }
         api.get("datasets") { request, _ in try await datasets(request) }
-        api.get("datasets/:dataset") { request, context in try await dataset(try context.parameters.require("dataset"), request) }
+        api.get("datasets/:dataset") { request, context in try await dataset(try context.parameters.decoded("dataset"), request) }
         api.get("datasets/:dataset/observations") { request, context in
-            try await observations(try context.parameters.require("dataset"), request)
+            try await observations(try context.parameters.decoded("dataset"), request)
         }
     }
 
@@ -39,26 +46,34 @@ struct APIRoutes: Sendable {
         return try Self.json(DatasetDocument(dataset: metadata, vintages: vintages))
     }
 
-    /// The observations of a dataset as JSON or CSV; `measure` is the measure when the request names none.
+    /// A page of the observations of a dataset as JSON or CSV; `measure` is the measure when the request names none.
+    /// The next page's address is in the JSON's `page.next` and in a `Link` header with `rel="next"`.
     func observations(_ id: String, _ request: Request, measure: String? = nil) async throws -> Response {
         let query = try Self.query(dataset: id, request.uri.queryParameters, measure: measure)
-        let result = try await store.query(query)
-        let document = QueryResultDocument(result)
-        if Self.wantsCSV(request) {
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/csv; charset=utf-8",
-                    .contentDisposition: "attachment; filename=\"\(Self.fileName(id)).csv\"",
-                ],
-                body: .init(byteBuffer: ByteBuffer(string: document.csv))
-            )
-        }
-        return Response(
-            status: .ok,
-            headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: document.json))
+        let result = try await limiter.run { try await store.query(query) }
+        let end = result.offset + result.rows.count
+        let next = end < result.total ? Self.address(request, cursor: end) : nil
+        let document = QueryResultDocument(
+            result,
+            paging: .init(offset: result.offset, count: result.rows.count, total: result.total, next: next)
         )
+        var headers: HTTPFields = [:]
+        if let next { headers[.link] = "<\(next)>; rel=\"next\"" }
+        headers[.xTotalCount] = String(result.total)
+        if Self.wantsCSV(request) {
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"\(Self.fileName(id)).csv\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.csv)))
+        }
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.json)))
+    }
+
+    /// The request's address with `cursor` set to the row `offset`.
+    static func address(_ request: Request, cursor offset: Int) -> String {
+        var pairs = request.uri.queryParameters.filter { $0.key != "cursor" }.map { (String($0.key), String($0.value)) }
+        pairs.append(("cursor", String(offset)))
+        return request.uri.path + "?" + pairs.queryString
     }
 
     /// The query that the parameters ask: `measure` (required), `period` (a period or range), `asOf`
@@ -88,6 +103,19 @@ struct APIRoutes: Sendable {
         if let format = parameters.get("format"), !["json", "csv"].contains(format) {
             throw APIError(.badRequest, "'format' takes json or csv, not \(format.excerpt).")
         }
+        let limit = try parameters.get("limit").map { text in
+            guard let n = Int(text), (1...maximumPageSize).contains(n) else {
+                throw APIError(.badRequest, "'limit' takes a number of rows from 1 to \(maximumPageSize), not \(text.excerpt).")
+            }
+            return n
+        }
+        let offset = try parameters.get("cursor").map { text in
+            guard let n = Int(text), n >= 0 else {
+                throw APIError(.badRequest, "'cursor' takes the value that page.next gives, not \(text.excerpt).")
+            }
+            return n
+        }
+        query.page = .init(offset: offset ?? 0, limit: limit ?? defaultPageSize)
         var filters: [String: [String]] = [:]
         for (name, value) in parameters where !reserved.contains(String(name)) {
             filters[String(name), default: []] += value.split(separator: ",").map(String.init)

@@ -11,9 +11,9 @@ struct IndicatorRoutes: Sendable {
     func add(to router: some RouterMethods<BasicRequestContext>) {
         let group = router.group("api/v1/indicators")
         group.get { _, _ in try await list() }
-        group.get(":indicator") { _, context in try await indicator(try context.parameters.require("indicator")) }
+        group.get(":indicator") { _, context in try await indicator(try context.parameters.decoded("indicator")) }
         group.get(":indicator/observations") { request, context in
-            let id = try definition(try context.parameters.require("indicator")).id
+            let id = try definition(try context.parameters.decoded("indicator")).id
             return try await api.observations(id, request, measure: id)
         }
     }

@@ -65,7 +65,7 @@ struct IngestRoutes: Sendable {
         let file = folder.appendingPathComponent(name)
         let release: Release.Finished
         do {
-            let type = request.headers[.contentType] ?? ""
+            let type = (request.headers[.contentType] ?? "").lowercased()
             if type.hasPrefix("application/json") {
                 let upload: TidyUpload
                 do {
@@ -78,13 +78,13 @@ struct IngestRoutes: Sendable {
                 }
                 try Data(upload.csv.utf8).write(to: file)
                 release = try TidyCSVReader(mapping: upload.mapping, options: options).read(file, mappingFile: "mapping").finish(file: name)
-            } else if type.hasPrefix("text/csv") || type.isEmpty {
+            } else if type.hasPrefix("text/csv") {
                 try Data(body.readableBytesView).write(to: file)
                 release = try CBSCSVReader(options: options).read(file).finish(file: name)
             } else {
                 throw APIError(
                     .unsupportedMediaType,
-                    "Upload a CBS CSV as text/csv, or a tidy CSV with its mapping as application/json, not \(type)."
+                    "Upload a CBS CSV as text/csv, or a tidy CSV with its mapping as application/json, not \(type.isEmpty ? "without a Content-Type" : type.excerpt)."
                 )
             }
         } catch var error as IngestError {
@@ -112,12 +112,19 @@ struct IngestRoutes: Sendable {
         guard let token else {
             throw APIError(.forbidden, "This server is read-only; start it with --admin-token to allow uploads.")
         }
-        let given = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil } ?? ""
+        let given = request.headers[.authorization].flatMap(Self.bearerToken) ?? ""
         guard Self.same(given, token) else {
             var error = APIError(.unauthorized, "Uploads need the admin token: send the header Authorization: Bearer TOKEN.")
             error.headers = [.wwwAuthenticate: "Bearer"]
             throw error
         }
+    }
+
+    /// The token of an `Authorization` header of the Bearer scheme, whose name is case-insensitive (RFC 9110).
+    static func bearerToken(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
     }
 
     /// The upload's name as a safe file name: letters, digits, `-`, `_` and `.`, not starting with a dot.

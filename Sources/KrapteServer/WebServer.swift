@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import KrapteCore
 import KrapteRender
 import Logging
@@ -19,31 +20,46 @@ public enum WebServer {
         public var maxUploadBytes: Int
         /// The longest request address (path and query), in bytes.
         public var maxURILength: Int
+        /// How long a connection may stay without a whole request: idle between requests, or sending the head of
+        /// one too slowly. Then it is closed.
+        public var idleTimeout: Duration
+        /// The most connections open at once; one more is closed at once.
+        public var maxConnections: Int
+        /// The most queries of observations and indicators answered at once; one more gets 503 with `Retry-After`.
+        public var maxConcurrentQueries: Int
 
-        /// The configuration with the shipped sheet and indicators, read-only, uploads up to 256 MB and addresses
-        /// up to 8 KB.
+        /// The configuration with the shipped sheet and indicators, read-only, uploads up to 256 MB, addresses
+        /// up to 8 KB, connections closed after 20 seconds without a request, at most 2,048 connections and four
+        /// queries at once.
         public init(
             sheet: KeyFigureSheet = .shipped,
             definitions: IndicatorDefinitions = .shipped,
             adminToken: String? = nil,
             maxUploadBytes: Int = 256 << 20,
-            maxURILength: Int = 8 << 10
+            maxURILength: Int = 8 << 10,
+            idleTimeout: Duration = .seconds(20),
+            maxConnections: Int = 2_048,
+            maxConcurrentQueries: Int = 4
         ) {
             self.sheet = sheet
             self.definitions = definitions
             self.adminToken = adminToken
             self.maxUploadBytes = maxUploadBytes
             self.maxURILength = maxURILength
+            self.idleTimeout = idleTimeout
+            self.maxConnections = maxConnections
+            self.maxConcurrentQueries = maxConcurrentQueries
         }
     }
 
-    /// The routes over `store`.
+    /// The routes over `store`; every GET route answers HEAD too.
     public static func router(store: any Store, configuration: Configuration = .init()) -> Router<BasicRequestContext> {
-        let router = Router()
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: APIErrorMiddleware(renderer: .shipped))
         router.add(middleware: RequestLimitMiddleware(maxURILength: configuration.maxURILength))
-        let api = APIRoutes(store: store)
+        let api = APIRoutes(store: store, limiter: QueryLimiter(maximum: configuration.maxConcurrentQueries))
         api.add(to: router)
         IndicatorRoutes(store: store, definitions: configuration.definitions, api: api).add(to: router)
         let cache = PageCache()
@@ -62,8 +78,16 @@ public enum WebServer {
         port: Int,
         logger: Logger
     ) -> some ApplicationProtocol {
-        Application(
+        let connections = ConnectionCounter(maximum: configuration.maxConnections)
+        let timeout = configuration.idleTimeout.components
+        return Application(
             router: router(store: store, configuration: configuration),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [ConnectionLimitHandler(counter: connections)],
+                    idleTimeout: .seconds(timeout.seconds) + .nanoseconds(timeout.attoseconds / 1_000_000_000)
+                )
+            ),
             configuration: .init(address: .hostname(host, port: port), serverName: "krapte"),
             logger: logger
         )

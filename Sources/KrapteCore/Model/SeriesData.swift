@@ -78,7 +78,7 @@ public struct SeriesData: Sendable, Hashable {
         return Data(bytes)
     }
 
-    /// Reads bytes written by `encoded()`.
+    /// Reads bytes written by `encoded()`, checking every period, so that `observation(at:)` can rely on them.
     /// - Throws: `StoreError` when the bytes are not a series.
     public init(decoding data: Data) throws {
         self.init()
@@ -92,6 +92,9 @@ public struct SeriesData: Sendable, Hashable {
             periods.reserveCapacity(n)
             values.reserveCapacity(n)
             for i in 0..<n { periods.append(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 + i * 4, as: Int32.self))) }
+            guard periods.allSatisfy({ Period(storageKey: $0) != nil }) else {
+                throw StoreError(.corrupt, "a stored series holds a period that is not one")
+            }
             let vo = 4 + n * 4
             for i in 0..<n {
                 values.append(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: vo + i * 8, as: UInt64.self))))

@@ -13,6 +13,22 @@ public struct ObservationQuery: Sendable, Hashable {
     public var periods: PeriodRange?
     /// Answer as published on this date: the latest vintage on or before the end of that day. Nil: the latest.
     public var asOf: Date?
+    /// Which rows of the answer to return; nil returns them all.
+    public var page: Page?
+
+    /// A window on the rows of an answer: `limit` rows from row `offset` (0-based) on.
+    public struct Page: Sendable, Hashable {
+        /// The rows to skip.
+        public var offset: Int
+        /// The most rows to return.
+        public var limit: Int
+
+        /// Makes a page.
+        public init(offset: Int, limit: Int) {
+            self.offset = offset
+            self.limit = limit
+        }
+    }
 
     /// A filter on one dimension.
     public struct Filter: Sendable, Hashable {
@@ -62,8 +78,12 @@ public struct QueryResult: Sendable {
     public var measure: Measure
     /// The vintage the figures come from.
     public var vintage: Vintage
-    /// The observations, by member order and then period.
+    /// The observations, by member order and then period (only the query's page, when it asks for one).
     public var rows: [Row]
+    /// How many observations match the query, on every page together.
+    public var total: Int
+    /// The number of the first row, 0 without a page.
+    public var offset: Int = 0
 }
 
 extension Store {
@@ -87,7 +107,8 @@ extension Store {
             }
             vintage = v
         } else {
-            vintage = all[all.count - 1]
+            guard let last = all.last else { throw StoredForm.noDataset(q.dataset) }
+            vintage = last
         }
         let dataset = try await metadata(of: q.dataset, vintage: vintage.id)
         guard let measure = dataset.measure(named: q.measure) else {
@@ -126,7 +147,7 @@ extension Store {
                 of: q.dataset,
                 vintage: vintage.id,
                 measure: measure.code,
-                keys: dataset.dimensions.indices.reduce([[]]) { keys, d in keys.flatMap { k in allowed[d]!.sorted().map { k + [$0] } } }
+                keys: dataset.dimensions.indices.reduce([[]]) { keys, d in keys.flatMap { k in (allowed[d] ?? []).sorted().map { k + [$0] } } }
             )
             : try await series(of: q.dataset, vintage: vintage.id, measure: measure.code)
         for s in stored { try StoredForm.check(members: s.members, fit: dataset) }
@@ -136,12 +157,17 @@ extension Store {
         selected.sort { a, b in
             a.members.indices.map { order[$0][a.members[$0]] ?? 0 }.lexicographicallyPrecedes(b.members.indices.map { order[$0][b.members[$0]] ?? 0 })
         }
+        // Rows outside the page are counted, never made.
+        let window = q.page.map { $0.offset..<($0.offset + min($0.limit, Int.max - $0.offset)) } ?? 0..<Int.max
         var rows: [QueryResult.Row] = []
+        var total = 0
         for s in selected {
             let members = s.members.enumerated().map { d, code in lookups[d][code] ?? Member(code: code, label: code) }
             for i in 0..<s.data.count {
                 let o = s.data.observation(at: i)
                 if let range = q.periods, !range.contains(o.period) { continue }
+                total += 1
+                guard window.contains(total - 1) else { continue }
                 rows.append(
                     QueryResult.Row(
                         members: members,
@@ -154,7 +180,7 @@ extension Store {
                 )
             }
         }
-        return QueryResult(dataset: dataset, measure: measure, vintage: vintage, rows: rows)
+        return QueryResult(dataset: dataset, measure: measure, vintage: vintage, rows: rows, total: total, offset: window.lowerBound)
     }
 }
 

@@ -6,6 +6,8 @@ public struct HomePage: Page {
     public struct Entry: Sendable {
         /// The id.
         public var id: String
+        /// The id as a segment of a link.
+        public var path: String
         /// The title.
         public var title: String
         /// The latest vintage as a sentence.
@@ -14,6 +16,7 @@ public struct HomePage: Page {
         /// Makes an entry.
         public init(id: String, title: String, latest: String) {
             self.id = id
+            self.path = id.pathEncoded
             self.title = title
             self.latest = latest
         }

@@ -59,6 +59,7 @@ extension ExplorerPage: MustacheParent {
         switch name {
         case "pageTitle": pageTitle
         case "dataset": dataset
+        case "datasetPath": dataset.pathEncoded
         case "measures": measures
         case "filters": filters
         case "from": from
@@ -126,6 +127,7 @@ extension SurveyPage: MustacheParent {
         switch name {
         case "pageTitle": pageTitle
         case "dataset": dataset
+        case "datasetPath": dataset.pathEncoded
         case "questions": questions
         case "waves": waves
         case "sections": sections

@@ -16,15 +16,15 @@ struct PageRoutes: Sendable {
         router.get("/") { request, _ in try await cached(request) { try await HomeView(store: store).page() } }
         router.get("datasets") { request, _ in try await cached(request) { try await HomeView(store: store).page() } }
         router.get("datasets/:dataset") { request, context in
-            let id = try context.parameters.require("dataset")
+            let id = try context.parameters.decoded("dataset")
             return try await cached(request) { try await DatasetView(store: store).page(id) }
         }
         router.get("verkenner/:dataset") { request, context in
-            let id = try context.parameters.require("dataset")
+            let id = try context.parameters.decoded("dataset")
             return try await cached(request) { try await ExplorerView(store: store).page(id, request.uri.queryParameters) }
         }
         router.get("enquete/:dataset") { request, context in
-            let id = try context.parameters.require("dataset")
+            let id = try context.parameters.decoded("dataset")
             return try await cached(request) { try await SurveyView(store: store).page(id, request.uri.queryParameters) }
         }
         router.get("kerncijfers") { request, _ in
@@ -64,11 +64,6 @@ extension String {
         var allowed = CharacterSet.urlQueryAllowed
         allowed.remove(charactersIn: "&=+#?/")
         return addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-    }
-
-    /// The text percent-encoded for one segment of a path.
-    var pathEncoded: String {
-        addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? ""
     }
 }
 
