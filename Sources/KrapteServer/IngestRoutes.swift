@@ -151,11 +151,11 @@ struct IngestRoutes: Sendable {
         guard let error = error as? DecodingError else { return "not JSON" }
         switch error {
         case .keyNotFound(let key, let context):
-            return "missing '\((context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."))'"
+            return "missing '\(CodingPath.text(context.codingPath + [key]))'"
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+            return "wrong type at '\(CodingPath.text(context.codingPath))'"
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not JSON" : "bad value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+            return context.codingPath.isEmpty ? "not JSON" : "bad value at '\(CodingPath.text(context.codingPath))'"
         @unknown default: return "not readable"
         }
     }

@@ -157,14 +157,7 @@ public struct IndicatorDefinitions: Sendable {
     /// A decoding error as a message that names the place in the file.
     static func error(_ error: DecodingError, file: String) -> DefinitionError {
         func path(_ keys: [any CodingKey]) -> String {
-            var text = ""
-            for key in keys {
-                if let i = key.intValue {
-                    text += "[\(i)]"
-                } else {
-                    text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-                }
-            }
+            let text = CodingPath.text(keys)
             return text.isEmpty ? "-" : text
         }
         switch error {

@@ -68,25 +68,16 @@ public struct TidyMapping: Sendable, Codable {
     public var measures: [MeasureColumn]
 
     /// Reads a mapping file.
-    /// - Throws: `IngestError` naming the file and the field that is wrong.
+    /// - Throws: `IngestError` naming the file and the field that is wrong, or saying why the path cannot be read.
     public static func load(_ url: URL) throws -> TidyMapping {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw IngestError(
-                file: url.path,
-                row: nil,
-                column: nil,
-                code: .unreadable,
-                message: "the mapping file cannot be read",
-                fix: "check the path"
-            )
-        }
+        let data = try InputFile.contents(of: url)
         do {
             return try JSONDecoder().decode(TidyMapping.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
             throw IngestError(
                 file: url.path,
                 row: nil,
-                column: (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."),
+                column: CodingPath.text(context.codingPath + [key]),
                 code: .mapping,
                 message: "the mapping lacks \(key.stringValue.excerpt)",
                 fix: "add it; Guides/TidyCSV.md shows a complete mapping"
@@ -95,7 +86,7 @@ public struct TidyMapping: Sendable, Codable {
             throw IngestError(
                 file: url.path,
                 row: nil,
-                column: context.codingPath.map(\.stringValue).joined(separator: "."),
+                column: context.codingPath.isEmpty ? nil : CodingPath.text(context.codingPath),
                 code: .mapping,
                 message: "the mapping is not valid JSON or has a wrong value (\(context.debugDescription))",
                 fix: "correct the JSON"
@@ -104,7 +95,7 @@ public struct TidyMapping: Sendable, Codable {
             throw IngestError(
                 file: url.path,
                 row: nil,
-                column: context.codingPath.map(\.stringValue).joined(separator: "."),
+                column: context.codingPath.isEmpty ? nil : CodingPath.text(context.codingPath),
                 code: .mapping,
                 message: "a field of the mapping has the wrong type",
                 fix: "Guides/TidyCSV.md shows the type of every field"
