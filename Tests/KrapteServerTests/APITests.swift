@@ -16,8 +16,9 @@ import Testing
         try SQLiteStore(path: try TestData.temporaryFolder().appendingPathComponent("k.sqlite").path)
     }
 
-    static func release(id: String = "t", label: String = "Alpha") throws -> Release.Finished {
-        var r = try Release(
+    /// An empty release of dataset `id`: dimension Regio, measure m.
+    static func emptyRelease(id: String = "t") throws -> Release {
+        try Release(
             dataset: Dataset(
                 id: id,
                 title: "Test",
@@ -27,6 +28,10 @@ import Testing
             ),
             format: "test"
         )
+    }
+
+    static func release(id: String = "t", label: String = "Alpha") throws -> Release.Finished {
+        var r = try emptyRelease(id: id)
         let a = r.memberIndex(Member(code: "A", label: label), dimension: 0)
         let b = r.memberIndex(Member(code: "B", label: "Beta"), dimension: 0)
         for (i, member) in [a, b].enumerated() {

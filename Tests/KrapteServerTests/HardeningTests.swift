@@ -17,16 +17,7 @@ import Testing
     /// A store with `rows` regions of four quarters each in dataset `t`.
     static func store(regions: Int, id: String = "t") async throws -> any Store {
         let store = try APITests.store()
-        var r = try Release(
-            dataset: Dataset(
-                id: id,
-                title: "Test",
-                source: Source(publisher: "CBS", location: "test"),
-                dimensions: [KrapteCore.Dimension(code: "Regio", title: "Regio")],
-                measures: [Measure(code: "m", title: "Vacatures", unit: "aantal")]
-            ),
-            format: "test"
-        )
+        var r = try APITests.emptyRelease(id: id)
         for i in 0..<regions {
             let m = r.memberIndex(Member(code: "R\(i)", label: "Regio \(i)"), dimension: 0)
             for q in 0..<4 {

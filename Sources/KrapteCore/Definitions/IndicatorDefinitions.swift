@@ -100,8 +100,9 @@ public struct IndicatorDefinitions: Sendable {
             func fail(_ path: String, _ message: String, _ fix: String) -> DefinitionError {
                 DefinitionError(file: file, path: path.isEmpty ? place : "\(place) \(path)", message: message, fix: fix)
             }
-            guard d.id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"#, options: .regularExpression) != nil else {
-                throw fail("id", "\(d.id.excerpt) is not an id", "use letters, digits, '.', '_' and '-', starting with a letter or digit")
+            // An indicator's id is the id of the dataset its results are stored as.
+            if let problem = DatasetRules.identifierProblem(d.id) {
+                throw fail("id", "\(d.id.excerpt) is not an id: \(problem)", DatasetRules.identifierFix)
             }
             guard seen.insert(d.id).inserted else { throw fail("id", "the id \(d.id.excerpt) is used twice", "give each indicator its own id") }
             guard let operation = IndicatorOperation(rawValue: d.operation) else {

@@ -61,6 +61,8 @@ struct ExplorerView: Sendable {
             api.append(("period", shownRange.description))
             state += [("van", shownRange.lowerBound.code), ("tot", shownRange.upperBound.code)]
         }
+        // The downloads ask for the largest page, which holds every row the explorer can show (at most `maxSeries`
+        // series).
         let base = "/api/v1/datasets/\(id.pathEncoded)/observations?"
         let source = [dataset.source.publisher, dataset.source.citation].filter { !$0.isEmpty }.joined(separator: ", ")
         return ExplorerPage(
@@ -82,8 +84,8 @@ struct ExplorerView: Sendable {
             table: Self.table(measure, series, shown),
             sourceLine:
                 "Eenheid: \(measure.unit.isEmpty ? "onbekend" : measure.unit). Bron: \(source.isEmpty ? "onbekend" : source) (\(id), vintage \(result.vintage.id)).",
-            csvURL: base + (api + [("format", "csv")]).queryString,
-            jsonURL: base + (api + [("format", "json")]).queryString,
+            csvURL: base + (api + [("format", "csv"), ("limit", String(APIRoutes.maximumPageSize))]).queryString,
+            jsonURL: base + (api + [("format", "json"), ("limit", String(APIRoutes.maximumPageSize))]).queryString,
             permalink: "/verkenner/\(id.pathEncoded)?" + state.queryString
         )
     }
