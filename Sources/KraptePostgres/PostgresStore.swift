@@ -183,7 +183,21 @@ public final class PostgresStore: Store {
                 )
                 """,
             ]
-        )
+        ),
+        (
+            "v2: removal log",
+            [
+                """
+                CREATE TABLE removal (
+                    id BIGSERIAL PRIMARY KEY,
+                    dataset_id TEXT NOT NULL,
+                    vintage_id BIGINT NOT NULL,
+                    observation_count BIGINT NOT NULL,
+                    removed_at DOUBLE PRECISION NOT NULL
+                )
+                """
+            ]
+        ),
     ]
 
     /// Applies the migrations not yet recorded, each in a transaction, one process at a time.
@@ -282,11 +296,44 @@ public final class PostgresStore: Store {
         }
     }
 
+    /// The highest vintage id ever given (a sequence never gives one twice) plus the vintages removed.
     public func version() async throws -> Int64 {
         try await read("read the store's version") { [client, logger] in
-            let rows = try await client.query("SELECT COALESCE(MAX(id), 0)::BIGINT FROM vintage", logger: logger)
+            let rows = try await client.query(
+                """
+                SELECT ((SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM vintage_id_seq)
+                    + (SELECT COUNT(*) FROM removal))::BIGINT
+                """,
+                logger: logger
+            )
             for try await (id) in rows.decode(Int64.self) { return id }
             return 0
+        }
+    }
+
+    public func remove(_ dataset: String, vintage: Int64?, removedAt: Date) async throws -> [Vintage] {
+        try await answering("remove \(dataset)") { [client, logger] deadline in
+            try await client.withConnection { connection in
+                try await connection.transaction(logger: logger) { connection in
+                    deadline.disarm()
+                    // A removal waits for a load of the same dataset, and the other way round.
+                    try await connection.run("SELECT pg_advisory_xact_lock(hashtext(\(dataset)))", logger: logger)
+                    let all = try await Self.vintages(connection, "WHERE dataset_id = \(dataset) ORDER BY id", logger: logger)
+                    let removed = try StoredForm.removal(of: vintage, from: all, dataset: dataset)
+                    let at = removedAt.timeIntervalSince1970
+                    for v in removed {
+                        let (id, count) = (v.id, Int64(v.observationCount))
+                        try await connection.run("DELETE FROM series WHERE vintage_id = \(id)", logger: logger)
+                        try await connection.run("DELETE FROM vintage WHERE id = \(id)", logger: logger)
+                        try await connection.run(
+                            "INSERT INTO removal (dataset_id, vintage_id, observation_count, removed_at) VALUES (\(dataset), \(id), \(count), \(at))",
+                            logger: logger
+                        )
+                    }
+                    if removed.count == all.count { try await connection.run("DELETE FROM dataset WHERE id = \(dataset)", logger: logger) }
+                    return removed
+                }
+            }
         }
     }
 

@@ -96,6 +96,20 @@ public final class SQLiteStore: Store {
                     """
             )
         }
+        // What was removed, and when; the store's version counts these too.
+        m.registerMigration("v3: removal log") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE removal (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        dataset_id TEXT NOT NULL,
+                        vintage_id INTEGER NOT NULL,
+                        observation_count INTEGER NOT NULL,
+                        removed_at REAL NOT NULL
+                    );
+                    """
+            )
+        }
         return m
     }
 
@@ -143,8 +157,38 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// The highest vintage id ever given (AUTOINCREMENT never gives one twice) plus the vintages removed.
     public func version() async throws -> Int64 {
-        try await read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM vintage") ?? 0 }
+        try await read { db in
+            try Int64.fetchOne(
+                db,
+                sql: "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'vintage'), 0) + (SELECT COUNT(*) FROM removal)"
+            ) ?? 0
+        }
+    }
+
+    public func remove(_ dataset: String, vintage: Int64?, removedAt: Date) async throws -> [Vintage] {
+        do {
+            return try await writer.write { db -> [Vintage] in
+                let all = try Row.fetchAll(db, sql: "SELECT * FROM vintage WHERE dataset_id = ? ORDER BY id", arguments: [dataset])
+                    .map(Self.vintage(row:))
+                let removed = try StoredForm.removal(of: vintage, from: all, dataset: dataset)
+                for v in removed {
+                    try db.execute(sql: "DELETE FROM series WHERE vintage_id = ?", arguments: [v.id])
+                    try db.execute(sql: "DELETE FROM vintage WHERE id = ?", arguments: [v.id])
+                    try db.execute(
+                        sql: "INSERT INTO removal (dataset_id, vintage_id, observation_count, removed_at) VALUES (?, ?, ?, ?)",
+                        arguments: [dataset, v.id, v.observationCount, removedAt.timeIntervalSince1970]
+                    )
+                }
+                if removed.count == all.count { try db.execute(sql: "DELETE FROM dataset WHERE id = ?", arguments: [dataset]) }
+                return removed
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.unavailable, "the removal from \(path) failed and nothing was removed", underlying: error)
+        }
     }
 
     public func datasets() async throws -> [DatasetSummary] {

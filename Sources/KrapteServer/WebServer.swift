@@ -6,7 +6,7 @@ import Logging
 
 /// Krapte's web server: the Dutch pages and the API over a store, with every request logged in one line and every
 /// error answered as JSON under `/api/` and as a page elsewhere. Read-only unless it has an admin token: then
-/// `POST /api/v1/ingest` with that token loads a file.
+/// `POST /api/v1/ingest` with that token loads a file and `DELETE /api/v1/datasets/{id}` removes one.
 public enum WebServer {
     /// What the server shows and allows.
     public struct Configuration: Sendable {
@@ -14,7 +14,7 @@ public enum WebServer {
         public var sheet: KeyFigureSheet
         /// The indicators of `/api/v1/indicators`.
         public var definitions: IndicatorDefinitions
-        /// The token `POST /api/v1/ingest` asks for (`Authorization: Bearer TOKEN`); nil keeps the server read-only.
+        /// The token `POST /api/v1/ingest` and `DELETE /api/v1/datasets/{id}` ask for (`Authorization: Bearer TOKEN`); nil keeps the server read-only.
         public var adminToken: String?
         /// The largest upload, in bytes.
         public var maxUploadBytes: Int
@@ -58,7 +58,7 @@ public enum WebServer {
         api.add(to: router)
         IndicatorRoutes(store: store, definitions: configuration.definitions, api: api).add(to: router)
         let cache = PageCache()
-        IngestRoutes(store: store, token: configuration.adminToken, maxBytes: configuration.maxUploadBytes, cache: cache).add(to: router)
+        AdminRoutes(store: store, token: configuration.adminToken, maxBytes: configuration.maxUploadBytes, cache: cache).add(to: router)
         OpenAPIDocument.add(to: router)
         PageRoutes(store: store, sheet: configuration.sheet, renderer: .shipped, cache: cache).add(to: router)
         return router

@@ -150,7 +150,27 @@ import Testing
             "column id",
             "more than 64"
         ),
+        Case(
+            "cbs: a header field of 2,000 bytes",
+            ["data.csv": String(repeating: "k", count: 2_000) + ";Perioden;X_1\n"],
+            ["@/data.csv"],
+            "row 1, column 1",
+            "2000 bytes long"
+        ),
+        Case(
+            "cbs: 20 MB of NUL bytes",
+            bytes: ["data.csv": [UInt8](repeating: 0, count: 20 << 20)],
+            ["@/data.csv"],
+            ["row 1, column 1", "too long for a column name"]
+        ),
         // Tidy CSV with a mapping.
+        Case(
+            "tidy: a header field of 2,000 bytes",
+            ["m.json": tidyMapping, "t.csv": "periode;" + String(repeating: "r", count: 2_000) + ";vacatures\n"],
+            ["@/t.csv", "--mapping", "@/m.json"],
+            "t.csv, row 1, column 2",
+            "2000 bytes long"
+        ),
         Case(
             "tidy: an empty separator",
             ["m.json": mapping("\"separator\": \";\"", "\"separator\": \"\""), "t.csv": tidy],

@@ -223,7 +223,8 @@ import Testing
                     #expect(response.status == .ok)
                 }
             }
-            #expect(ContinuousClock.now - start < .seconds(5))
+            // Generous, for a busy two-core machine running other suites at once: blocked clients would time out.
+            #expect(ContinuousClock.now - start < .seconds(30))
             #expect(idle.count == 1_000)
         }
     }

@@ -17,7 +17,7 @@ import Testing
             _ = try await store.load(try release([1, 2]), loadedAt: Date())
         }
         let reopened = try SQLiteStore(path: path)
-        #expect(try reopened.appliedMigrations().count == 2)
+        #expect(try reopened.appliedMigrations().count == 3)
         #expect(try await reopened.datasets().map(\.id) == ["t"])
         let notADatabase = try TestData.file("x.sqlite", "this is not sqlite")
         #expect(throws: StoreError.self) { try SQLiteStore(path: notADatabase.path) }
@@ -48,7 +48,7 @@ import Testing
             }
         }
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations().count == 2)
+        #expect(try store.appliedMigrations().count == 3)
         let result = try await store.query(ObservationQuery(dataset: "t", measure: "m"))
         #expect(result.rows.map(\.value) == [3, 4, 5])
         // The key stays unique after the migration: loading the same release again changes nothing.

@@ -120,11 +120,11 @@ enum TestStores {
         return try r.finish(file: "t")
     }
 
-    /// A release of dataset `t`: one series with a value per quarter from 2024KW01.
-    static func release(_ values: [Double], dimension: String = "Regio", published: Date? = nil) throws -> Release.Finished {
+    /// A release of dataset `id`: one series with a value per quarter from 2024KW01.
+    static func release(_ values: [Double], id: String = "t", dimension: String = "Regio", published: Date? = nil) throws -> Release.Finished {
         var r = try Release(
             dataset: Dataset(
-                id: "t",
+                id: id,
                 title: "Test",
                 source: Source(publisher: "test", location: "test"),
                 dimensions: [KrapteCore.Dimension(code: dimension, title: dimension)],

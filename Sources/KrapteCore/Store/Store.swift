@@ -59,7 +59,7 @@ public struct StoredSeries: Sendable {
 /// Where datasets and their vintages are kept. SQLite and PostgreSQL implement it with the same behaviour.
 ///
 /// Every load is one transaction: it stores the whole release or, on any failure, nothing.
-/// Older vintages are kept; nothing is deleted unless asked.
+/// Older vintages are kept; nothing is deleted unless asked (`remove(_:vintage:removedAt:)`).
 public protocol Store: Sendable {
     /// Stores a release as a new vintage of its dataset, unless it equals the latest vintage.
     ///
@@ -73,10 +73,18 @@ public protocol Store: Sendable {
     /// The datasets in the store, ordered by id.
     func datasets() async throws -> [DatasetSummary]
 
-    /// The id of the newest vintage in the store, 0 when it is empty. It grows with every load that stores
-    /// something and stays the same otherwise (nothing is deleted), so anything computed from the store can be
-    /// kept while it is unchanged.
+    /// A number that grows with every load that stores something and every removal, and stays the same otherwise,
+    /// so that anything computed from the store can be kept while it is unchanged; 0 for a store that was never
+    /// written to. Without removals it is the id of the newest vintage.
     func version() async throws -> Int64
+
+    /// Removes vintage `vintage` of `dataset`, or every vintage when it is nil, with their series, in one
+    /// transaction; the dataset goes when its last vintage does. Every removal is written to the store's log with
+    /// `removedAt`. Nothing else is touched, and vintage ids are never given again.
+    /// - Returns: the vintages removed.
+    /// - Throws: `StoreError.notFound` when there is no such dataset, or the vintage is not one of its vintages
+    ///   (then nothing is removed).
+    func remove(_ dataset: String, vintage: Int64?, removedAt: Date) async throws -> [Vintage]
 
     /// The vintages of a dataset, oldest first.
     /// - Throws: `StoreError.notFound` when there is no such dataset.

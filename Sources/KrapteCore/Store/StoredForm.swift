@@ -61,6 +61,21 @@ public enum StoredForm {
         StoreError(.notFound, "there is no dataset \(id.excerpt) in the store; `krapte datasets` lists those there are")
     }
 
+    /// The vintages a removal of `vintage` (all when nil) takes from a dataset's `vintages`.
+    /// - Throws: `StoreError.notFound` when the dataset has no vintages or not that one.
+    public static func removal(of vintage: Int64?, from vintages: [Vintage], dataset: String) throws -> [Vintage] {
+        guard !vintages.isEmpty else { throw noDataset(dataset) }
+        guard let vintage else { return vintages }
+        let chosen = vintages.filter { $0.id == vintage }
+        guard !chosen.isEmpty else {
+            throw StoreError(
+                .notFound,
+                "dataset \(dataset.excerpt) has no vintage \(vintage); it has \(vintages.map { String($0.id) }.joined(separator: ", ")) (`krapte show \(dataset)` lists them)"
+            )
+        }
+        return chosen
+    }
+
     /// Checks that the members of a stored series name one member per dimension of its dataset.
     /// - Throws: `StoreError.corrupt` when they do not.
     public static func check(members: [String], fit dataset: Dataset) throws {

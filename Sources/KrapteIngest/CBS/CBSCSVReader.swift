@@ -198,6 +198,7 @@ public struct CBSCSVReader {
             var timeIndex: Int?
             var seen: [String: Int] = [:]
             for i in 0..<header.count {
+                try header.checkColumnName(i, file: file)
                 guard let key = header.string(i)?.trimmingCharacters(in: .whitespaces) else {
                     throw CBSCSVReader.encodingError(file, header.line, "\(i + 1)")
                 }

@@ -59,6 +59,22 @@ public struct CSVTokenizer: Sendable {
             return String(validating: rawBytes(i), as: UTF8.self)
         }
 
+        /// Checks that field `i` of a header can be a column name: at most 1,000 bytes, so that a file that is no
+        /// CSV at all (one line of 150 MB) is refused before its first field is made text.
+        /// - Throws: `IngestError` naming the file, the line and the column's position.
+        public func checkColumnName(_ i: Int, file: String) throws {
+            let length = ends[i] - starts[i]
+            guard length > DatasetRules.maximumLabelLength else { return }
+            throw IngestError(
+                file: file,
+                row: line,
+                column: "\(i + 1)",
+                code: .malformed,
+                message: "column \(i + 1) of the header is \(length) bytes long, too long for a column name",
+                fix: "check that this is a CSV file with a header line, and its separator"
+            )
+        }
+
         /// Whether field `i` is empty or only spaces.
         public func isBlank(_ i: Int) -> Bool { rawBytes(i).allSatisfy { $0 == 32 || $0 == 9 } }
     }

@@ -7,9 +7,9 @@ import Logging
 import NIOCore
 import Testing
 
-/// `POST /api/v1/ingest`: only with the admin token, one transaction, and a message naming the upload's row and
-/// column when the file is wrong.
-@Suite struct IngestRouteTests {
+/// `POST /api/v1/ingest` and `DELETE /api/v1/datasets/{id}`: only with the admin token, one transaction, and a
+/// message naming the upload's row and column when the file is wrong.
+@Suite struct AdminRouteTests {
     static let token = "0123456789abcdef0123"
     static let header = "ID;Bedrijfskenmerken;Perioden;OpenstaandeVacatures_1\n"
     static let good = header + "0;C Industrie;2022 2e kwartaal;38.1\n1;C Industrie;2022 3e kwartaal;37.5\n"
@@ -122,5 +122,46 @@ import Testing
             }
         }
         #expect(try await store.datasets().isEmpty)
+    }
+
+    /// Sends DELETE for `uri`, with the token unless it is nil.
+    static func delete(_ client: some TestClientProtocol, _ uri: String, token: String? = token) async throws -> (HTTPResponse.Status, [String: Any])
+    {
+        var headers: HTTPFields = [:]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        let response = try await client.execute(uri: uri, method: .delete, headers: headers)
+        return (response.status, (try? JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]) ?? [:])
+    }
+
+    /// DELETE removes a vintage or a dataset only with the token, names what it removed, and the pages show the
+    /// store as it is after it; an unknown dataset or vintage removes nothing.
+    @Test func deleteRemovesOnlyWithTheTokenAndOnlyWhatItNames() async throws {
+        let store = try APITests.store()
+        _ = try await store.load(try APITests.release(), loadedAt: Date())
+        var newer = try APITests.emptyRelease()
+        let a = newer.memberIndex(Member(code: "A", label: "Alpha"), dimension: 0)
+        newer.append(SeriesKey(measure: 0, members: [a]), period: Period.quarter(2025, 1)!, value: 5, row: 2)
+        _ = try await store.load(try newer.finish(file: "t"), loadedAt: Date())
+        _ = try await store.load(try APITests.release(id: "ander"), loadedAt: Date())
+        try await Self.app(store).test(.router) { client in
+            #expect(String(buffer: try await client.execute(uri: "/", method: .get).body).contains("href=\"/datasets/ander\""))
+            #expect(try await Self.delete(client, "/api/v1/datasets/t", token: nil).0 == .unauthorized)
+            #expect(try await Self.delete(client, "/api/v1/datasets/t", token: "fout-fout-fout-fout").0 == .unauthorized)
+            #expect(try await Self.delete(client, "/api/v1/datasets/geen").0 == .notFound)
+            #expect(try await Self.delete(client, "/api/v1/datasets/t?vintage=3").0 == .notFound)
+            #expect(try await Self.delete(client, "/api/v1/datasets/t?vintage=twee").0 == .badRequest)
+            #expect(try await store.datasets().map(\.vintageCount) == [1, 2])
+            let (status, json) = try await Self.delete(client, "/api/v1/datasets/t?vintage=2")
+            #expect(status == .ok && (json["removed"] as? [[String: Any]])?.map { $0["id"] as? Int } == [2])
+            #expect(try await store.vintages(of: "t").map(\.id) == [1])
+            let (_, whole) = try await Self.delete(client, "/api/v1/datasets/ander")
+            #expect(whole["dataset"] as? String == "ander" && (whole["dependents"] as? [String]) == [])
+            #expect(!String(buffer: try await client.execute(uri: "/", method: .get).body).contains("href=\"/datasets/ander\""))
+        }
+        try await Self.app(store, token: nil).test(.router) { client in
+            let (status, _) = try await Self.delete(client, "/api/v1/datasets/t")
+            #expect(status == .forbidden)
+        }
+        #expect(try await store.datasets().map(\.id) == ["t"])
     }
 }

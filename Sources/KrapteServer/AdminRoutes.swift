@@ -4,11 +4,12 @@ import KrapteCore
 import KrapteIngest
 import NIOCore
 
-/// `POST /api/v1/ingest`: loads an uploaded file as `krapte ingest` does, for a server started with an admin
-/// token, in one transaction (on an error nothing is stored). The body is either a CBS CSV dump
+/// The routes that change the store, for a server started with an admin token. `POST /api/v1/ingest` loads an
+/// uploaded file as `krapte ingest` does, in one transaction (on an error nothing is stored);
+/// `DELETE /api/v1/datasets/{id}[?vintage=N]` removes a dataset or one vintage, as `krapte remove --yes` does. The body is either a CBS CSV dump
 /// (`Content-Type: text/csv`) or a tidy CSV with its mapping (`application/json`: `{"mapping": {...}, "csv": "..."}`).
 /// Query parameters: `file` (the name used in messages), `dataset`, `published` (YYYY-MM-DD) and `newMembers=true`.
-struct IngestRoutes: Sendable {
+struct AdminRoutes: Sendable {
     let store: any Store
     /// The admin token; nil makes the route refuse every upload.
     let token: String?
@@ -18,6 +19,7 @@ struct IngestRoutes: Sendable {
 
     func add(to router: some RouterMethods<BasicRequestContext>) {
         router.post("api/v1/ingest") { request, _ in try await ingest(request) }
+        router.delete("api/v1/datasets/:dataset") { request, context in try await remove(try context.parameters.decoded("dataset"), request) }
     }
 
     /// The tidy upload's JSON body.
@@ -106,15 +108,34 @@ struct IngestRoutes: Sendable {
         return response
     }
 
+    /// What a removal took, and the derived datasets that were computed from it (they are kept).
+    struct Removal: Encodable {
+        var dataset: String
+        var removed: [Vintage]
+        var dependents: [String]
+    }
+
+    /// Removes dataset `id`, or the vintage `?vintage=N` of it, and forgets the pages.
+    func remove(_ id: String, _ request: Request) async throws -> Response {
+        try authorize(request)
+        let vintage = try request.uri.queryParameters.get("vintage").map { text in
+            guard let n = Int64(text) else { throw APIError(.badRequest, "'vintage' takes a vintage number, not \(text.excerpt).") }
+            return n
+        }
+        let removed = try await store.remove(id, vintage: vintage, removedAt: Date())
+        cache.clear()
+        return try APIRoutes.json(Removal(dataset: id, removed: removed, dependents: try await store.dependents(of: id)))
+    }
+
     /// Lets the request through when it carries the admin token.
     /// - Throws: `APIError` 403 on a read-only server, 401 without the right token.
     func authorize(_ request: Request) throws {
         guard let token else {
-            throw APIError(.forbidden, "This server is read-only; start it with --admin-token to allow uploads.")
+            throw APIError(.forbidden, "This server is read-only; start it with --admin-token to allow uploads and removals.")
         }
         let given = request.headers[.authorization].flatMap(Self.bearerToken) ?? ""
         guard Self.same(given, token) else {
-            var error = APIError(.unauthorized, "Uploads need the admin token: send the header Authorization: Bearer TOKEN.")
+            var error = APIError(.unauthorized, "Uploads and removals need the admin token: send the header Authorization: Bearer TOKEN.")
             error.headers = [.wwwAuthenticate: "Bearer"]
             throw error
         }

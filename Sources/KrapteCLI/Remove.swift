@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import KrapteCore
+import KrapteRender
+
+/// `krapte remove`: removes a dataset, or one of its vintages, from the store; only with `--yes`.
+struct Remove: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Verwijder een dataset, of één vintage ervan, uit de database (alleen met --yes).",
+        discussion: """
+            Without --yes it only says what would be removed. Datasets computed from it (krapte compute) are named; \
+            they are kept, and are computed anew by the next krapte compute. Nothing else is ever removed.
+            """
+    )
+
+    @Argument(help: "The dataset's id.")
+    var dataset: String
+
+    @Option(name: .long, help: "Remove only this vintage (krapte show lists them); without it, every vintage.")
+    var vintage: Int64?
+
+    @Flag(name: .long, help: "Really remove; without it nothing is removed.")
+    var yes = false
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let store = try await store.open()
+        do {
+            let vintages = try await store.vintages(of: dataset)
+            let chosen = try StoredForm.removal(of: vintage, from: vintages, dataset: dataset)
+            let what = Self.describe(chosen, of: dataset, whole: chosen.count == vintages.count)
+            let dependents = try await store.dependents(of: dataset)
+            let note =
+                dependents.isEmpty
+                ? "" : "\nBerekend uit deze dataset (blijft staan tot de volgende krapte compute): \(dependents.joined(separator: ", "))"
+            guard yes else {
+                print("Zou verwijderen: \(what). Niets verwijderd; herhaal met --yes om te verwijderen.\(note)")
+                return
+            }
+            _ = try await store.remove(dataset, vintage: vintage, removedAt: Date())
+            print("Verwijderd: \(what).\(note)")
+        } catch let error as StoreError {
+            throw CLIError(error.message)
+        }
+    }
+
+    /// The vintages in words: `dataset 80472ned met alle 2 vintages (12.345 observaties)` when they are the whole
+    /// dataset, else `vintage 3 van 80472ned (6.172 observaties)`.
+    static func describe(_ vintages: [Vintage], of dataset: String, whole: Bool) -> String {
+        let observations = DutchNumberFormat.integer(vintages.reduce(0) { $0 + $1.observationCount })
+        if whole {
+            return
+                "dataset \(dataset) met \(vintages.count == 1 ? "zijn enige vintage" : "alle \(vintages.count) vintages") (\(observations) observaties)"
+        }
+        return "vintage \(vintages.map { String($0.id) }.joined(separator: ", ")) van \(dataset) (\(observations) observaties)"
+    }
+}
