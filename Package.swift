@@ -133,3 +133,18 @@ let package = Package(
         ),
     ]
 )
+
+// The fuzz targets (Fuzz/README.md), built only when asked: KRAPTE_FUZZ=1 with -sanitize=fuzzer,address.
+if Context.environment["KRAPTE_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "krapte-fuzz",
+            dependencies: [
+                "KrapteCore", "KrapteIngest", "KrapteSQLite", "KrapteRender", "KrapteServer",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+            ],
+            path: "Fuzz/Sources/KrapteFuzz",
+            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]
+        )
+    )
+}

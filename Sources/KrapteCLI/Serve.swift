@@ -39,6 +39,9 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .long, help: "The largest upload in MB.")
     var maxUploadMb = 256
 
+    @Option(name: .long, help: "The most connections open at once; more wait to be accepted until one closes.")
+    var maxConnections = 2_048
+
     @Option(name: .long, help: "A key-figure sheet (JSON) for /kerncijfers instead of the shipped one (Guides/KeyFigures.md).")
     var keyFigures: String?
 
@@ -48,6 +51,9 @@ struct ServerOptions: ParsableArguments {
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port takes a port from 1 to 65535, not \(port)") }
         guard (1...65_536).contains(maxUploadMb) else { throw ValidationError("--max-upload-mb takes 1 to 65536, not \(maxUploadMb)") }
+        guard (1...1_000_000).contains(maxConnections) else {
+            throw ValidationError("--max-connections takes 1 to 1000000, not \(maxConnections)")
+        }
         if let token, token.count < 16 {
             throw ValidationError("the admin token must have at least 16 characters; make one with: openssl rand -hex 16")
         }
@@ -60,14 +66,16 @@ struct ServerOptions: ParsableArguments {
     func serve(_ store: any Store) async throws {
         var logger = Logger(label: "krapte.serve")
         logger.logLevel = .info
-        var configuration = WebServer.Configuration(adminToken: token, maxUploadBytes: maxUploadMb << 20)
+        var configuration = WebServer.Configuration(adminToken: token, maxUploadBytes: maxUploadMb << 20, maxConnections: maxConnections)
         do {
             if let keyFigures {
-                let data = try Data(contentsOf: URL(fileURLWithPath: keyFigures))
+                let data = try InputFile.contents(of: URL(fileURLWithPath: keyFigures))
                 configuration.sheet = try KeyFigureSheet(decoding: data, file: keyFigures)
             }
             if let definitions { configuration.definitions = try IndicatorDefinitions(contentsOf: URL(fileURLWithPath: definitions)) }
         } catch let error as DefinitionError {
+            throw CLIError(error.description)
+        } catch let error as any LocatedError {
             throw CLIError(error.description)
         } catch {
             throw CLIError("\(keyFigures ?? ""): the key-figure sheet cannot be read (\(error.localizedDescription))")

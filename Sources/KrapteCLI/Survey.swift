@@ -28,7 +28,7 @@ struct Survey: AsyncParsableCommand {
         /// The estimator and the data, read and checked.
         func read() throws -> (SurveyEstimator, SurveyMicrodata) {
             do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: design))
+                let data = try InputFile.contents(of: URL(fileURLWithPath: design))
                 let specification = try SurveySpecification(decoding: data, file: design)
                 let microdata = try SurveyFileReader(specification).read(
                     responses: URL(fileURLWithPath: responses),
@@ -39,8 +39,6 @@ struct Survey: AsyncParsableCommand {
                 throw CLIError(error.description)
             } catch let error as any LocatedError {
                 throw CLIError(error.description)
-            } catch let error as CocoaError where error.code == .fileReadNoSuchFile || error.code == .fileReadUnknown {
-                throw CLIError("\(design): the design file cannot be read; check the path")
             }
         }
 

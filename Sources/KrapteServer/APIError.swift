@@ -21,14 +21,16 @@ public struct APIError: Error, Sendable, Equatable {
     }
 
     /// Any error as the API answers it. A store that is down is 503, a missing dataset or member 404, a request
-    /// that is not valid 400; anything unforeseen is 500 with a message that shows nothing of the inside.
+    /// that is not valid 400; anything unforeseen is 500 with a message that shows nothing of the inside. A store
+    /// that is down answers one fixed sentence: its own message names the database's address, which is for the
+    /// log (`APIErrorMiddleware` writes it there).
     public init(_ error: any Error) {
         switch error {
         case let error as APIError:
             self = error
         case let error as StoreError:
             switch error.code {
-            case .unavailable: self.init(.serviceUnavailable, "The database is not available now: \(error.message).")
+            case .unavailable: self.init(.serviceUnavailable, Self.databaseDown)
             case .notFound: self.init(.notFound, error.message)
             case .invalid: self.init(.badRequest, error.message)
             case .corrupt: self.init(.internalServerError, "Stored data cannot be read: \(error.message).")
@@ -41,6 +43,9 @@ public struct APIError: Error, Sendable, Equatable {
             self.init(.internalServerError, "The server could not answer this request; the server's log has the details.")
         }
     }
+
+    /// What a client is told while the store is down.
+    static let databaseDown = "The database is not available now; try again in a moment."
 
     /// The JSON response, with `Retry-After` when the database is down.
     func response() -> Response {
@@ -83,7 +88,8 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             let answer = APIError(error)
             if answer.status.code >= 500 {
-                context.logger.error("\(request.method) \(request.uri.path): \(answer.status.code) \(String(reflecting: error))")
+                let cause = (error as? StoreError).map { "\($0.message) (\($0.underlying.map { String(reflecting: $0) } ?? "no cause"))" }
+                context.logger.error("\(request.method) \(request.uri.path): \(answer.status.code) \(cause ?? String(reflecting: error))")
             }
             guard request.uri.path.hasPrefix("/api/") else { return answer.page(renderer) }
             return answer.response()

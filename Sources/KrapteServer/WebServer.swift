@@ -23,11 +23,14 @@ public enum WebServer {
         /// How long a connection may stay without a whole request: idle between requests, or sending the head of
         /// one too slowly. Then it is closed.
         public var idleTimeout: Duration
+        /// The most connections open at once; more wait to be accepted until one closes.
+        public var maxConnections: Int
         /// The most queries of observations and indicators answered at once; one more gets 503 with `Retry-After`.
         public var maxConcurrentQueries: Int
 
         /// The configuration with the shipped sheet and indicators, read-only, uploads up to 256 MB, addresses
-        /// up to 8 KB, connections closed after 20 seconds without a request, and four queries at once.
+        /// up to 8 KB, connections closed after 20 seconds without a request, at most 2,048 connections open and
+        /// four queries at once.
         public init(
             sheet: KeyFigureSheet = .shipped,
             definitions: IndicatorDefinitions = .shipped,
@@ -35,6 +38,7 @@ public enum WebServer {
             maxUploadBytes: Int = 256 << 20,
             maxURILength: Int = 8 << 10,
             idleTimeout: Duration = .seconds(20),
+            maxConnections: Int = 2_048,
             maxConcurrentQueries: Int = 4
         ) {
             self.sheet = sheet
@@ -43,6 +47,7 @@ public enum WebServer {
             self.maxUploadBytes = maxUploadBytes
             self.maxURILength = maxURILength
             self.idleTimeout = idleTimeout
+            self.maxConnections = maxConnections
             self.maxConcurrentQueries = maxConcurrentQueries
         }
     }
@@ -74,10 +79,14 @@ public enum WebServer {
         logger: Logger
     ) -> some ApplicationProtocol {
         let timeout = configuration.idleTimeout.components
+        let connections = ConnectionCounter(maximum: max(1, configuration.maxConnections))
         return Application(
             router: router(store: store, configuration: configuration),
             server: .http1(
-                configuration: .init(idleTimeout: .seconds(timeout.seconds) + .nanoseconds(timeout.attoseconds / 1_000_000_000))
+                configuration: .init(
+                    additionalChannelHandlers: [ConnectionLimitHandler(counter: connections)],
+                    idleTimeout: .seconds(timeout.seconds) + .nanoseconds(timeout.attoseconds / 1_000_000_000)
+                )
             ),
             configuration: .init(address: .hostname(host, port: port), serverName: "krapte"),
             logger: logger

@@ -7,7 +7,7 @@ import Testing
 
 @testable import KrapteCLI
 
-/// Broken and hostile files given to `krapte ingest`: each is refused with a message that names the file, the row
+/// Broken and hostile files given to `krapte ingest`, `krapte survey` and `krapte compute`: each is refused with a message that names the file, the row
 /// and the column where it can (and quotes at most about 80 characters of what it found), the command fails, and
 /// the store, which already holds a dataset, is left exactly as it was.
 @Suite struct BadInputTests {
@@ -16,22 +16,29 @@ import Testing
         var name: String
         /// File name → bytes, written into a folder of their own (a name ending in `/` is made a folder).
         var files: [String: [UInt8]]
-        /// The arguments after `ingest`, with `@` standing for the case's folder.
+        /// The command and its arguments, with `@` standing for the case's folder.
         var arguments: [String]
         /// Texts the message must hold: the place (`data.csv, row 3, column x`) and the gist.
         var expected: [String]
 
         var testDescription: String { name }
 
+        /// A case of `krapte ingest` with these arguments.
         init(_ name: String, _ files: [String: String], _ arguments: [String], _ expected: String...) {
-            self.init(name, bytes: files.mapValues { Array($0.utf8) }, arguments, expected)
+            self.init(name, bytes: files.mapValues { Array($0.utf8) }, command: ["ingest"] + arguments, expected)
         }
 
-        init(_ name: String, bytes files: [String: [UInt8]], _ arguments: [String], _ expected: [String]) {
+        /// A case of the command `arguments` starts with.
+        init(_ name: String, bytes files: [String: [UInt8]], command arguments: [String], _ expected: [String]) {
             self.name = name
             self.files = files
             self.arguments = arguments
             self.expected = expected
+        }
+
+        /// A case of `krapte ingest` with these arguments.
+        init(_ name: String, bytes files: [String: [UInt8]], _ arguments: [String], _ expected: [String]) {
+            self.init(name, bytes: files, command: ["ingest"] + arguments, expected)
         }
     }
 
@@ -50,7 +57,10 @@ import Testing
         tidyMapping.replacingOccurrences(of: original, with: replacement)
     }
 
-    static let cases: [Case] = [
+    /// Every case: files to ingest, survey files and designs, definitions files.
+    static let cases = ingestCases + moreIngestCases + surveyCases + definitionCases
+
+    static let ingestCases: [Case] = [
         // CBS CSV dumps.
         Case(
             "cbs: a measure column twice",
@@ -236,7 +246,7 @@ import Testing
             ["m.json": mapping("\"decimals\": 0", "\"decimals\": -5"), "t.csv": tidy],
             ["@/t.csv", "--mapping", "@/m.json"],
             "column measures[0].decimals",
-            "-5 decimals"
+            "whole number from 0 to 15, not -5"
         ),
         Case(
             "tidy: decimals 16",
@@ -248,8 +258,8 @@ import Testing
             "tidy: decimals 1e300",
             ["m.json": mapping("\"decimals\": 0", "\"decimals\": 1e300"), "t.csv": tidy],
             ["@/t.csv", "--mapping", "@/m.json"],
-            "m.json",
-            "not valid JSON"
+            "m.json, column measures[0].decimals",
+            "not 1e+300"
         ),
         Case(
             "tidy: decimals as text",
@@ -384,7 +394,7 @@ import Testing
                 try Data(bytes).write(to: url)
             }
         }
-        let arguments = ["ingest"] + bad.arguments.map { $0.replacingOccurrences(of: "@", with: folder.path) } + ["--db", db]
+        let arguments = bad.arguments.map { $0.replacingOccurrences(of: "@", with: folder.path) } + ["--db", db]
         let error = try await #require(throws: (any Error).self) { try await Self.run(arguments) }
         let message = String(describing: error)
         #expect(Krapte.exitCode(for: error) != .success)

@@ -40,7 +40,7 @@ import Testing
         (file().replacingOccurrences(of: "\"input\":", with: "\"numerator\":"), "indicators[0] (yoy) inputs", "needs an input 'input'"),
         (file().replacingOccurrences(of: "\"samePeriodLastYear\"", with: "\"lastYear\""), "parameters.base", "'lastYear' is not a base"),
         (file().replacingOccurrences(of: ", \"measure\": \"m\"", with: ""), "inputs.input", "no measure"),
-        (file("\"decimals\": 12"), "decimals", "decimals must be 0 to 10"),
+        (file("\"decimals\": 12"), "decimals", "decimals must be a whole number from 0 to 10, not 12"),
         (
             file(indicators: ", {\"id\": \"yoy\", \"operation\": \"value\", \"inputs\": {\"input\": {\"dataset\": \"d\", \"measure\": \"m\"}}}"),
             "indicators[1] (yoy) id", "used twice"

@@ -143,7 +143,7 @@ public struct IndicatorDefinition: Sendable, Hashable, Decodable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             base = try c.decodeIfPresent(String.self, forKey: .base)
             form = try c.decodeIfPresent(String.self, forKey: .form)
-            periods = try c.decodeIfPresent(Int.self, forKey: .periods)
+            periods = try c.decodeWholeNumberIfPresent(forKey: .periods, in: 1...1_000)
             scale = try c.decodeIfPresent(Double.self, forKey: .scale)
             frequency = try c.decodeIfPresent(String.self, forKey: .frequency)
             range = try c.decodeIfPresent(String.self, forKey: .range)
@@ -169,7 +169,7 @@ public struct IndicatorDefinition: Sendable, Hashable, Decodable {
         seriesDimension = try c.decodeIfPresent(String.self, forKey: .seriesDimension) ?? "Reeks"
         parameters = try c.decodeIfPresent(Parameters.self, forKey: .parameters) ?? Parameters()
         unit = try c.decodeIfPresent(String.self, forKey: .unit) ?? ""
-        decimals = try c.decodeIfPresent(Int.self, forKey: .decimals) ?? 1
+        decimals = try c.decodeWholeNumberIfPresent(forKey: .decimals, in: 0...10) ?? 1
         rise = try c.decodeIfPresent(Derivation.Rise.self, forKey: .rise) ?? .neutral
     }
 
@@ -178,32 +178,5 @@ public struct IndicatorDefinition: Sendable, Hashable, Decodable {
         var ids = Set(inputs.values.compactMap(\.dataset))
         for s in series ?? [] { ids.formUnion(s.inputs.values.compactMap(\.dataset)) }
         return ids
-    }
-}
-
-/// A coding key for any name, to list the keys an object has.
-struct AnyCodingKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) {
-        self.stringValue = String(intValue)
-        self.intValue = intValue
-    }
-}
-
-extension Decoder {
-    /// Throws when the object being decoded has a key not in `allowed`, so that a misspelt key (`wher`) is
-    /// reported instead of silently ignored.
-    func rejectUnknownKeys(_ allowed: [String]) throws {
-        let keys = try container(keyedBy: AnyCodingKey.self).allKeys
-        if let unknown = keys.first(where: { !allowed.contains($0.stringValue) }) {
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: codingPath + [unknown],
-                    debugDescription: "unknown key \(unknown.stringValue.excerpt); the keys here are \(allowed.joined(separator: ", "))"
-                )
-            )
-        }
     }
 }

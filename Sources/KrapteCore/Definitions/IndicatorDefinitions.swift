@@ -8,7 +8,9 @@ public struct IndicatorDefinitions: Sendable {
     /// The file the definitions came from, for messages.
     public var file: String
     /// The indicators, in the file's order.
-    public var indicators: [IndicatorDefinition]
+    public private(set) var indicators: [IndicatorDefinition]
+    /// Each indicator by id as `check()` leaves it.
+    private var checkedByID: [String: CheckedIndicator] = [:]
 
     private struct File: Decodable {
         var indicators: [IndicatorDefinition]
@@ -32,16 +34,17 @@ public struct IndicatorDefinitions: Sendable {
         } catch let error as DecodingError {
             throw Self.error(error, file: file)
         }
-        try check()
+        checkedByID = try check()
+        _ = try dependencyOrder()
     }
 
     /// Reads and checks a definitions file from disk.
     public init(contentsOf url: URL) throws {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw DefinitionError(file: url.path, path: "-", message: "the file cannot be read", fix: "check the path")
+            data = try InputFile.contents(of: url)
+        } catch let error as IngestError {
+            throw DefinitionError(file: url.path, path: "-", message: error.message, fix: error.fix)
         }
         try self.init(decoding: data, file: url.path)
     }
@@ -49,21 +52,34 @@ public struct IndicatorDefinitions: Sendable {
     /// The definition with this id.
     /// - Throws: `DefinitionError` listing the ids there are.
     public func definition(_ id: String) throws -> IndicatorDefinition {
-        guard let d = indicators.first(where: { $0.id == id }) else {
-            throw DefinitionError(
-                file: file,
-                path: "-",
-                message: "no indicator \(id.excerpt)",
-                fix: "the indicators are \(indicators.map(\.id).joined(separator: ", "))"
-            )
-        }
+        guard let d = indicators.first(where: { $0.id == id }) else { throw unknown(id) }
         return d
+    }
+
+    private func unknown(_ id: String) -> DefinitionError {
+        DefinitionError(
+            file: file,
+            path: "-",
+            message: "no indicator \(id.excerpt)",
+            fix: "the indicators are \(indicators.map(\.id).joined(separator: ", "))"
+        )
+    }
+
+    /// The indicator with this id as reading the file checked it.
+    /// - Throws: `DefinitionError` listing the ids there are.
+    func checked(_ id: String) throws -> CheckedIndicator {
+        guard let c = checkedByID[id] else { throw unknown(id) }
+        return c
     }
 
     /// The place of an indicator in the file, for messages: `indicators[2] (spanningsindicator)`.
     public func place(of id: String) -> String {
-        let i = indicators.firstIndex { $0.id == id } ?? 0
-        return "indicators[\(i)] (\(id))"
+        Self.place(indicators.firstIndex { $0.id == id } ?? 0, id)
+    }
+
+    /// `indicators[i] (id)`, with an id longer than an id may be quoted short.
+    private static func place(_ i: Int, _ id: String) -> String {
+        "indicators[\(i)] (\(id.count <= DatasetRules.maximumIdentifierLength ? id : id.excerpt))"
     }
 
     /// The indicators in an order in which every one comes after the indicators it reads.
@@ -90,13 +106,14 @@ public struct IndicatorDefinitions: Sendable {
             done.append(d.id)
         }
         for d in indicators { try visit(d) }
-        return done.map { id in indicators.first { $0.id == id }! }
+        return done.compactMap { id in indicators.first { $0.id == id } }
     }
 
-    private func check() throws {
-        var seen: Set<String> = []
+    /// Checks every indicator and returns each with its operation, parameters and selections typed.
+    private func check() throws -> [String: CheckedIndicator] {
+        var checked: [String: CheckedIndicator] = [:]
         for (i, d) in indicators.enumerated() {
-            let place = "indicators[\(i)] (\(d.id))"
+            let place = Self.place(i, d.id)
             func fail(_ path: String, _ message: String, _ fix: String) -> DefinitionError {
                 DefinitionError(file: file, path: path.isEmpty ? place : "\(place) \(path)", message: message, fix: fix)
             }
@@ -104,7 +121,7 @@ public struct IndicatorDefinitions: Sendable {
             if let problem = DatasetRules.identifierProblem(d.id) {
                 throw fail("id", "\(d.id.excerpt) is not an id: \(problem)", DatasetRules.identifierFix)
             }
-            guard seen.insert(d.id).inserted else { throw fail("id", "the id \(d.id.excerpt) is used twice", "give each indicator its own id") }
+            guard checked[d.id] == nil else { throw fail("id", "the id \(d.id.excerpt) is used twice", "give each indicator its own id") }
             guard let operation = IndicatorOperation(rawValue: d.operation) else {
                 throw fail(
                     "operation",
@@ -113,15 +130,18 @@ public struct IndicatorDefinitions: Sendable {
                 )
             }
             let roles = operation.roles
-            for role in roles where d.inputs[role] == nil {
-                throw fail("inputs", "\(d.operation) needs an input \(role.excerpt)", "give inputs \(roles.joined(separator: " and "))")
+            var inputs: [(role: String, selection: IndicatorDefinition.InputSelection)] = []
+            for role in roles {
+                guard let selection = d.inputs[role] else {
+                    throw fail("inputs", "\(d.operation) needs an input \(role.excerpt)", "give inputs \(roles.joined(separator: " and "))")
+                }
+                inputs.append((role, selection))
             }
             for role in d.inputs.keys.sorted() where !roles.contains(role) {
                 throw fail("inputs.\(role)", "\(d.operation) has no input \(role.excerpt)", "its inputs are \(roles.joined(separator: " and "))")
             }
-            _ = try operation.resolve(d.parameters) { key, message, fix in fail("parameters.\(key)", message, fix) }
-            guard (0...10).contains(d.decimals) else { throw fail("decimals", "decimals must be 0 to 10, not \(d.decimals)", "") }
-            var selections: [(String, IndicatorDefinition.InputSelection)] = roles.map { ("inputs.\($0)", d.inputs[$0]!) }
+            let parameters = try operation.resolve(d.parameters) { key, message, fix in fail("parameters.\(key)", message, fix) }
+            var selections: [[RoleSelection]]
             if let series = d.series {
                 guard !series.isEmpty else { throw fail("series", "the list of series is empty", "leave it out, or name the series") }
                 var codes: Set<String> = []
@@ -137,22 +157,23 @@ public struct IndicatorDefinitions: Sendable {
                             "its inputs are \(roles.joined(separator: " and "))"
                         )
                     }
-                    for role in roles {
-                        selections.append(("series[\(k)] (\(s.code)) inputs.\(role)", d.inputs[role]!.overlaid(with: s.inputs[role])))
-                    }
+                    selections.append(
+                        try inputs.map { role, selection in
+                            try RoleSelection(
+                                selection.overlaid(with: s.inputs[role]),
+                                role: role,
+                                path: "series[\(k)] (\(s.code)) inputs.\(role)",
+                                fail: fail
+                            )
+                        }
+                    )
                 }
+            } else {
+                selections = [try inputs.map { role, selection in try RoleSelection(selection, role: role, path: "inputs.\(role)", fail: fail) }]
             }
-            for (path, s) in selections {
-                guard s.dataset?.isEmpty == false else { throw fail(path, "no dataset", "add \"dataset\": the id of a table in the store") }
-                guard s.measure?.isEmpty == false else { throw fail(path, "no measure", "add \"measure\": a measure's code or title") }
-                for (key, value) in [("frequency", s.frequency), ("aggregate", s.aggregate)] {
-                    if let value, Period.Frequency(name: value) == nil {
-                        throw fail("\(path).\(key)", "\(value.excerpt) is not a frequency", "use year, quarter or month")
-                    }
-                }
-            }
+            checked[d.id] = CheckedIndicator(definition: d, operation: operation, parameters: parameters, selections: selections)
         }
-        _ = try dependencyOrder()
+        return checked
     }
 
     /// A decoding error as a message that names the place in the file.

@@ -37,8 +37,10 @@ extension IndicatorEngine {
     }
 
     /// Reads the series a selection names from the latest vintage of its dataset.
-    func select(_ s: IndicatorDefinition.InputSelection, role: String, path: String) async throws -> Selection {
-        let id = s.dataset!
+    /// - Parameter place: the indicator's place in the definitions file, before the selection's own path.
+    func select(_ s: RoleSelection, place: String) async throws -> Selection {
+        let id = s.dataset
+        let path = "\(place) \(s.path)"
         let (dataset, vintages): (Dataset, [Vintage])
         do {
             (dataset, vintages) = try await store.latest(id)
@@ -52,11 +54,13 @@ extension IndicatorEngine {
                     : "load it with krapte ingest, or list the ids with krapte datasets"
             )
         }
-        let vintage = vintages[vintages.count - 1]
-        guard let measure = dataset.measure(named: s.measure!) else {
+        guard let vintage = vintages.last else {
+            throw fail("\(path).dataset", "the store holds no vintage of \(id.excerpt)", "load it with krapte ingest")
+        }
+        guard let measure = dataset.measure(named: s.measure) else {
             throw fail(
                 "\(path).measure",
-                "dataset \(id) has no measure '\(s.measure!)'",
+                "dataset \(id) has no measure \(s.measure.excerpt)",
                 "its measures are \(dataset.measures.prefix(12).map(\.code).joined(separator: ", "))\(dataset.measures.count > 12 ? ", ..." : "") (krapte show \(id))"
             )
         }
@@ -107,36 +111,30 @@ extension IndicatorEngine {
         let order = dataset.dimensions.map { d in Dictionary(d.members.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a }) }
         let lookups = dataset.dimensions.map { d in Dictionary(d.members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }) }
         var groups: [[String]: [TimeSeries]] = [:]
-        var keys: [[String]] = []
         for stored in try await cache.series(of: id, vintage: vintage.id, measure: measure.code, in: store) {
             try StoredForm.check(members: stored.members, fit: dataset)
             guard allowed.allSatisfy({ d, codes in codes.contains(stored.members[d]) }) else { continue }
-            let key = keyDimensions.map { stored.members[$0] }
-            if groups[key] == nil { keys.append(key) }
-            groups[key, default: []].append(stored.series)
+            groups[keyDimensions.map { stored.members[$0] }, default: []].append(stored.series)
         }
-        guard !keys.isEmpty else {
+        guard !groups.isEmpty else {
             throw fail(
                 path,
                 "selects no series: \(id) has no figures of \(measure.code) for these members",
                 "check \"where\" with krapte query \(id)"
             )
         }
-        keys.sort { Self.precedes($0, $1, keyDimensions, order) }
-        let frequency = s.frequency.flatMap(Period.Frequency.init(name:))
-        let aggregate = s.aggregate.flatMap(Period.Frequency.init(name:))
-        let series = keys.map { key -> InputSeries in
-            let parts = groups[key]!
-            var series = summed.isEmpty ? parts[0] : TimeSeries.sum(parts)
-            if let target = aggregate, let finest = series.finestFrequency {
+        let sorted = groups.sorted { Self.precedes($0.key, $1.key, keyDimensions, order) }
+        let series = sorted.map { key, parts -> InputSeries in
+            var series = summed.isEmpty ? parts.first ?? TimeSeries([TimeSeries.Point]()) : TimeSeries.sum(parts)
+            if let target = s.aggregate, let finest = series.finestFrequency {
                 series = finest == target ? series.only(target) : series.aggregated(from: finest, to: target, kind: measure.kind)
             }
-            if let frequency { series = series.only(frequency) }
+            if let frequency = s.frequency { series = series.only(frequency) }
             let members = zip(keyDimensions, key).map { d, code in lookups[d][code] ?? Member(code: code, label: code) }
             return InputSeries(key: key, members: members, series: series)
         }
         return Selection(
-            role: role,
+            role: s.role,
             dataset: dataset,
             measure: measure,
             vintage: vintage,
@@ -156,13 +154,14 @@ extension IndicatorEngine {
     }
 
     /// A share and the spanningsindicator compare like with like: their two inputs must have the same unit.
-    func checkUnits(_ operation: IndicatorOperation, _ selections: [String: Selection], path: String) throws {
-        guard operation == .share || operation == .spanningsindicator else { return }
-        let (a, b) = (selections[operation.roles[0]]!, selections[operation.roles[1]]!)
+    /// - Parameter selections: one per role, in the order of the operation's roles.
+    func checkUnits(_ operation: IndicatorOperation, _ selections: [Selection], path: String) throws {
+        guard operation == .share || operation == .spanningsindicator, selections.count == 2 else { return }
+        let (a, b) = (selections[0], selections[1])
         guard a.measure.unit == b.measure.unit else {
             throw fail(
                 path,
-                "\(operation.roles[0]) is in \(a.measure.unit.excerpt) (\(a.dataset.id) \(a.measure.code)) and \(operation.roles[1]) in \(b.measure.unit.excerpt) (\(b.dataset.id) \(b.measure.code))",
+                "\(a.role) is in \(a.measure.unit.excerpt) (\(a.dataset.id) \(a.measure.code)) and \(b.role) in \(b.measure.unit.excerpt) (\(b.dataset.id) \(b.measure.code))",
                 "select measures in the same unit"
             )
         }

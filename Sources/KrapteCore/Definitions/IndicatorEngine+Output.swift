@@ -5,20 +5,18 @@ extension IndicatorEngine {
     ///
     /// One input (the lead) must vary over every dimension any input varies over; an input that varies over
     /// fewer (a national total beside regions) is used for every series that has its members.
+    /// - Parameter selections: one per role, in the order of the operation's roles.
     func align(
         _ operation: IndicatorOperation,
         _ parameters: IndicatorOperation.Resolved,
-        _ selections: [String: Selection],
+        _ selections: [Selection],
         place: String
     ) throws -> (dimensions: [Dimension], series: [ComputedSeries]) {
-        let roles = operation.roles
         func codes(_ s: Selection) -> [String] { s.keyDimensions.map { s.dataset.dimensions[$0].code } }
         var all: [String] = []
-        for role in roles { for c in codes(selections[role]!) where !all.contains(c) { all.append(c) } }
-        guard let lead = roles.map({ selections[$0]! }).first(where: { Set(codes($0)) == Set(all) }) else {
-            let over = roles.map { role in
-                "\(role) over \(codes(selections[role]!).joined(separator: ", "))"
-            }
+        for s in selections { for c in codes(s) where !all.contains(c) { all.append(c) } }
+        guard let lead = selections.first(where: { Set(codes($0)) == Set(all) }) else {
+            let over = selections.map { s in "\(s.role) over \(codes(s).joined(separator: ", "))" }
             throw DefinitionError(
                 file: definitions.file,
                 path: "\(place) inputs",
@@ -27,20 +25,16 @@ extension IndicatorEngine {
             )
         }
         let leadCodes = codes(lead)
-        var positions: [String: [Int]] = [:]
-        var indexes: [String: [[String]: TimeSeries]] = [:]
-        for role in roles {
-            let s = selections[role]!
-            positions[role] = codes(s).map { leadCodes.firstIndex(of: $0)! }
-            indexes[role] = Dictionary(s.series.map { ($0.key, $0.series) }, uniquingKeysWith: { a, _ in a })
-        }
+        // Per input, where each of its key dimensions sits in the lead's key, and its series by key.
+        let positions = selections.map { s in codes(s).compactMap { leadCodes.firstIndex(of: $0) } }
+        let indexes = selections.map { s in Dictionary(s.series.map { ($0.key, $0.series) }, uniquingKeysWith: { a, _ in a }) }
         // Pair first, then compute the pairs on every core.
-        var pairs: [(members: [Member], inputs: [String: TimeSeries])] = []
+        var pairs: [(members: [Member], inputs: [TimeSeries])] = []
         pairing: for s in lead.series {
-            var one: [String: TimeSeries] = [:]
-            for role in roles {
-                guard let series = indexes[role]![positions[role]!.map { s.key[$0] }] else { continue pairing }
-                one[role] = series
+            var one: [TimeSeries] = []
+            for (index, position) in zip(indexes, positions) {
+                guard let series = index[position.map { s.key[$0] }] else { continue pairing }
+                one.append(series)
             }
             pairs.append((s.members, one))
         }
@@ -153,8 +147,8 @@ extension IndicatorEngine {
 
     /// The periods each input has, for the message when they have none in common.
     static func describePeriods(_ inputs: [String: [InputSeries]]) -> String {
-        inputs.keys.sorted().map { role in
-            let periods = inputs[role]!.flatMap(\.series.periods)
+        inputs.sorted { $0.key < $1.key }.map { role, series in
+            let periods = series.flatMap(\.series.periods)
             guard let first = periods.min(), let last = periods.max() else { return "\(role) has no periods" }
             let names = Set(periods.map(\.frequency)).sorted { $0.rawValue < $1.rawValue }.map(\.dutchName)
             return "\(role) has \(first.code)..\(last.code) (\(names.joined(separator: ", ")))"

@@ -43,12 +43,9 @@ public struct IndicatorEngine: Sendable {
     /// - Throws: `DefinitionError` when the definition does not fit the store (unknown dataset, measure,
     ///   dimension or member; inputs with other units or without a period in common).
     public func compute(_ id: String) async throws -> Computed {
-        let definition = try definitions.definition(id)
+        let checked = try definitions.checked(id)
+        let (definition, operation, parameters) = (checked.definition, checked.operation, checked.parameters)
         let place = definitions.place(of: id)
-        let operation = IndicatorOperation(rawValue: definition.operation)!
-        let parameters = try operation.resolve(definition.parameters) { key, message, fix in
-            DefinitionError(file: definitions.file, path: "\(place) parameters.\(key)", message: message, fix: fix)
-        }
         var results: [ComputedSeries] = []
         var dimensions: [Dimension] = []
         var inputs: [Derivation.Input] = []
@@ -63,39 +60,36 @@ public struct IndicatorEngine: Sendable {
                     members: list.map { Member(code: $0.code, label: $0.label) }
                 )
             ]
-            for (k, spec) in list.enumerated() {
-                var one: [String: TimeSeries] = [:]
-                var selections: [String: Selection] = [:]
-                for role in operation.roles {
-                    let path = "\(place) series[\(k)] (\(spec.code)) inputs.\(role)"
-                    let selection = definition.inputs[role]!.overlaid(with: spec.inputs[role])
-                    let selected = try await select(selection, role: role, path: path)
-                    guard selected.series.count == 1 else {
-                        throw DefinitionError(
-                            file: definitions.file,
-                            path: path,
-                            message: "selects \(selected.series.count) series where one is needed",
-                            fix: "select one member of each dimension in \"where\", or add up the members with \"sumOver\""
+            for (k, (spec, roles)) in zip(list, checked.selections).enumerated() {
+                var selections: [Selection] = []
+                for role in roles {
+                    let selected = try await select(role, place: place)
+                    guard selected.series.count == 1, let one = selected.series.first else {
+                        throw fail(
+                            "\(place) \(role.path)",
+                            "selects \(selected.series.count) series where one is needed",
+                            "select one member of each dimension in \"where\", or add up the members with \"sumOver\""
                         )
                     }
-                    one[role] = selected.series[0].series
-                    selections[role] = selected
+                    selections.append(selected)
                     sources.append(selected.dataset.source)
                     inputKind = selected.measure.kind
-                    selectedAll[role, default: []].append(selected.series[0])
+                    selectedAll[role.role, default: []].append(one)
                     inputs.append(selected.input(series: spec.code))
                 }
                 try checkUnits(operation, selections, path: "\(place) series[\(k)] (\(spec.code))")
-                results.append(ComputedSeries(members: [dimensions[0].members[k]], series: operation.apply(one, parameters), typering: []))
+                let series = selections.compactMap { $0.series.first?.series }
+                let member = Member(code: spec.code, label: spec.label)
+                results.append(ComputedSeries(members: [member], series: operation.apply(series, parameters), typering: []))
             }
         } else {
-            var selections: [String: Selection] = [:]
-            for role in operation.roles {
-                let selected = try await select(definition.inputs[role]!, role: role, path: "\(place) inputs.\(role)")
-                selections[role] = selected
+            var selections: [Selection] = []
+            for role in checked.selections.first ?? [] {
+                let selected = try await select(role, place: place)
+                selections.append(selected)
                 sources.append(selected.dataset.source)
                 inputKind = selected.measure.kind
-                selectedAll[role] = selected.series
+                selectedAll[role.role] = selected.series
                 inputs.append(selected.input(series: nil))
             }
             try checkUnits(operation, selections, path: "\(place) inputs")

@@ -163,25 +163,29 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
         Period(code: text) ?? Period.parseLabel(text)?.period
     }
 
-    /// Computes the indicator from one series per role.
-    func apply(_ inputs: [String: TimeSeries], _ p: Resolved) -> TimeSeries {
-        let first = inputs[roles[0]]!
+    /// Computes the indicator from one series per role, in the order of `roles`; a role without a series counts
+    /// as an empty series.
+    func apply(_ inputs: [TimeSeries], _ p: Resolved) -> TimeSeries {
+        let none = TimeSeries([TimeSeries.Point]())
+        let first = inputs.first ?? none
+        let second = inputs.dropFirst().first ?? none
         switch self {
         case .value: return first
-        case .ratio: return TimeSeries.ratio(first, inputs["denominator"]!, scale: p.scale)
-        case .share: return TimeSeries.share(first, of: inputs["total"]!)
+        case .ratio: return TimeSeries.ratio(first, second, scale: p.scale)
+        case .share: return TimeSeries.share(first, of: second)
         case .change: return first.change(against: p.base, as: p.form)
         case .compound: return first.compounded(over: p.periods)
         case .averageYearlyGrowth:
-            return TimeSeries(first.averageYearlyGrowth(from: p.from!, to: p.to!).map { [$0] } ?? [])
+            guard let from = p.from, let to = p.to else { return none }
+            return TimeSeries(first.averageYearlyGrowth(from: from, to: to).map { [$0] } ?? [])
         case .sincePeak: return first.changeSincePeak(p.frequency, in: p.range, as: p.form)
         case .movingAverage: return first.movingAverage(p.periods)
         case .index:
-            guard case .reference(let base) = p.base else { return TimeSeries([TimeSeries.Point]()) }
+            guard case .reference(let base) = p.base else { return none }
             return first.indexed(base: base)
-        case .spanningsindicator: return Spanningsindicator.compute(vacancies: first, wwShort: inputs["ww"]!)
-        case .productivityGrowth: return LabourProductivity.growth(valueAddedVolumeGrowth: first, hoursWorked: inputs["hours"]!)
-        case .productivityLevel: return LabourProductivity.level(valueAddedVolume: first, hoursWorked: inputs["hours"]!)
+        case .spanningsindicator: return Spanningsindicator.compute(vacancies: first, wwShort: second)
+        case .productivityGrowth: return LabourProductivity.growth(valueAddedVolumeGrowth: first, hoursWorked: second)
+        case .productivityLevel: return LabourProductivity.level(valueAddedVolume: first, hoursWorked: second)
         }
     }
 }

@@ -17,14 +17,14 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var code: Code
     /// A sentence a user can act on.
     public var message: String
-    /// The cause, for the log.
-    public var underlying: String?
+    /// The cause, for the log; never shown to a web client.
+    public var underlying: (any Error)?
 
     /// Makes an error.
     public init(_ code: Code, _ message: String, underlying: (any Error)? = nil) {
         self.code = code
         self.message = message
-        self.underlying = underlying.map { String(describing: $0) }
+        self.underlying = underlying
     }
 
     public var description: String { message }

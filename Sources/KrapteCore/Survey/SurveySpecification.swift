@@ -75,13 +75,14 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
         public var totals: [String: Double]
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case dataset, title, id, wave, strata, population, questions, domains, minimumRespondents, calibration, levels, tables, source, titles
     }
 
     /// Reads a design; `id`, `wave`, `population`, `domains` (overall, each stratum, the crossing of the first two),
     /// `minimumRespondents` (10), `calibration`, `levels`, `tables`, `source` and `titles` may be left out.
     public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
         dataset = try c.decode(String.self, forKey: .dataset)
         title = try c.decodeIfPresent(String.self, forKey: .title) ?? dataset
@@ -93,7 +94,7 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
         domains =
             try c.decodeIfPresent([[String]].self, forKey: .domains)
             ?? ([[]] + strata.map { [$0] } + (strata.count >= 2 ? [Array(strata.prefix(2))] : []))
-        minimumRespondents = try c.decodeIfPresent(Int.self, forKey: .minimumRespondents) ?? 10
+        minimumRespondents = try c.decodeWholeNumberIfPresent(forKey: .minimumRespondents, in: 1...1_000_000) ?? 10
         calibration = try c.decodeIfPresent(CalibrationSpecification.self, forKey: .calibration)
         levels = try c.decodeIfPresent([String: [Level]].self, forKey: .levels) ?? [:]
         tables = try c.decodeIfPresent([SurveyTableSpecification].self, forKey: .tables) ?? []
@@ -112,14 +113,31 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
         func fail(_ path: String, _ message: String, _ fix: String) -> DefinitionError {
             DefinitionError(file: file, path: path, message: message, fix: fix)
         }
+        // The estimates are stored as a dataset with this id.
+        if let problem = DatasetRules.identifierProblem(dataset) {
+            throw fail("dataset", "\(dataset.excerpt) is not an id: \(problem)", DatasetRules.identifierFix)
+        }
         guard !strata.isEmpty else { throw fail("strata", "no stratum columns", "name the columns that define the strata") }
         guard !questions.isEmpty else { throw fail("questions", "no questions", "list the questions with their categories") }
+        // Each column has one part: the id only identifies, the wave only dates, a question is asked once.
+        let named = [("wave", [wave]), ("strata", strata), ("questions", questions.map(\.name)), ("domains", Array(domains.joined()))]
+        for (key, columns) in named where columns.contains(id) {
+            throw fail(key, "\(id.excerpt) is the respondents' id column", "name another column; the id only tells respondents apart")
+        }
+        for (key, columns) in named.dropFirst() where columns.contains(wave) {
+            throw fail(key, "\(wave.excerpt) is the wave column", "name another column; estimates are made per wave already")
+        }
+        for (key, columns) in [("strata", strata), ("questions", questions.map(\.name))] where Set(columns).count != columns.count {
+            throw fail(key, "a column is named twice", "name each column once")
+        }
+        if let q = questions.first(where: { strata.contains($0.name) }) {
+            throw fail("questions", "\(q.name.excerpt) is a stratum column too", "a question is a column of its own")
+        }
         for (k, q) in questions.enumerated() {
             guard !q.categories.isEmpty, Set(q.categories).count == q.categories.count else {
                 throw fail("questions[\(k)] (\(q.name))", "the categories are empty or repeat", "list each answer label once, in order")
             }
         }
-        guard minimumRespondents >= 1 else { throw fail("minimumRespondents", "must be at least 1", "give a number of respondents") }
         if let calibration, calibration.method == .postStratify, calibration.margins.count != 1 {
             throw fail("calibration.margins", "post-stratification takes one margin", "use method rake for several")
         }

@@ -85,7 +85,7 @@ extension ODataLocation {
     /// In a folder the pages are the files whose names start with one of `savedPrefixes` (or `endpoint`), ordered by
     /// the number in their name, which must run from 1 without a gap (a single page may have no number); when the
     /// folder has the `index.json` of a capture, its `observationPages` must all be there and its `observationRows`
-    /// must equal the rows read. Live, the pages are `<base>/<endpoint>` and the pages that `nextLinkKey`
+    /// must equal the rows read, as must the count a saved page gives (`@odata.count`, `odata.count`). Live, the pages are `<base>/<endpoint>` and the pages that `nextLinkKey`
     /// (`@odata.nextLink` in v4, `odata.nextLink` in v3) points to, and the rows read must equal the count the
     /// service gives (`@odata.count` or `odata.count`) when it gives one.
     /// - Throws: `IngestError` naming the missing page, or the count and the rows read, so that a table with a page
@@ -124,7 +124,9 @@ extension ODataLocation {
             }
             for name in pages {
                 let url = folder.appendingPathComponent(name)
-                let rows = try jsonValues(try jsonObject(try Self.read(url), file: url.path), file: url.path)
+                let object = try jsonObject(try Self.read(url), file: url.path)
+                let rows = try jsonValues(object, file: url.path)
+                if expected == nil, let count = Self.serviceCount(object) { expected = (count, "\(name.excerpt) (the service's count)") }
                 rowsRead += rows.count
                 try body(rows, url.path)
             }
@@ -144,9 +146,7 @@ extension ODataLocation {
                 }
                 let object = try jsonObject(try await Self.get(url), file: url.absoluteString)
                 let rows = try jsonValues(object, file: url.absoluteString)
-                if expected == nil, let count = (object["@odata.count"] ?? object["odata.count"]).flatMap(Self.count) {
-                    expected = (count, "the service's count")
-                }
+                if expected == nil, let count = Self.serviceCount(object) { expected = (count, "the service's count") }
                 rowsRead += rows.count
                 try body(rows, url.absoluteString)
                 next = (object[nextLinkKey] as? String).flatMap { URL(string: $0, relativeTo: url)?.absoluteURL }
@@ -179,6 +179,11 @@ extension ODataLocation {
     /// The page number in a saved page's name (`observations-page-12.json` is 12), or nil when it has none.
     static func pageNumber(_ name: String) -> Int? {
         Int(name.filter(\.isNumber))
+    }
+
+    /// The rows a response says the collection has in all (`@odata.count` in v4, `odata.count` in v3), if it says.
+    private static func serviceCount(_ object: [String: Any]) -> Int? {
+        (object["@odata.count"] ?? object["odata.count"]).flatMap(count)
     }
 
     private static func count(_ value: Any) -> Int? {

@@ -12,6 +12,8 @@ struct SurveyCSV {
     var rows: [Int]
     /// The columns by name, without the id column.
     var columns: [String: SurveyColumn]
+    /// The file's name, for messages.
+    var file: String
     /// The first id that repeats: its row, and the row it was first in.
     var duplicate: (row: Int, first: Int)?
 
@@ -20,6 +22,8 @@ struct SurveyCSV {
     /// - Throws: `SurveyError` naming the file, row and column; `IngestError` for a quote that is never closed.
     init(_ url: URL, needs: [String], unique: String?, splitSize: Int = 1 << 20) throws {
         let file = url.lastPathComponent
+        self.file = file
+        try InputFile.check(url)
         // Mapped, not copied: the parts are read where the file is.
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
             throw SurveyError(file: file, message: "the file cannot be read", fix: "check the path")
@@ -64,13 +68,14 @@ struct SurveyCSV {
             }
         }
         // The first part's error comes first in the file; the second part's lines move on past the first part's.
-        let first = try parts[0]!.get()
+        let done = parts.compactMap { $0 }
+        guard let first = try done.first?.get() else { throw SurveyError(file: file, message: "the file cannot be read", fix: "check the path") }
         var lineOffsets = [0]
         var read = [first]
-        if parts.count == 2 {
+        if let second = done.dropFirst().first {
             let offset = headerLines + first.lines
             do {
-                read.append(try parts[1]!.get())
+                read.append(try second.get())
             } catch var error as SurveyError {
                 error.row = error.row.map { $0 + offset }
                 throw error
@@ -116,6 +121,21 @@ struct SurveyCSV {
             }
         )
         duplicate = UniqueCheck.firstRepeat(read.map(\.ids)).map { (rows[$0.later], rows[$0.first]) }
+    }
+
+    /// The column `name`.
+    /// - Throws: `SurveyError` when it is the id column, which is read only to check that ids are unique.
+    func column(_ name: String) throws -> SurveyColumn {
+        guard let column = columns[name] else {
+            throw SurveyError(
+                file: file,
+                row: 1,
+                column: name,
+                message: "\(name.excerpt) is the respondents' id column, and cannot be a wave, stratum, question or domain too",
+                fix: "name another column in the design file"
+            )
+        }
+        return column
     }
 
     /// Where the header that begins at `start` ends, and for a large file where its second half starts: the first line

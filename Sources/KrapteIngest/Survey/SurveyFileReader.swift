@@ -28,6 +28,9 @@ public struct SurveyFileReader: Sendable {
             unique: spec.id
         )
         let (rows, columns, duplicate) = (table.rows, table.columns, table.duplicate)
+        guard !rows.isEmpty else {
+            throw SurveyError(file: file, message: "the file holds no respondents, only a header", fix: "check that it is the right file")
+        }
         if let (row, first) = duplicate {
             throw SurveyError(
                 file: file,
@@ -38,12 +41,13 @@ public struct SurveyFileReader: Sendable {
             )
         }
         /// The row of the first respondent whose value in `column` is `level`.
-        func firstRow(_ column: SurveyColumn, _ level: Int) -> Int { rows[column.codes.firstIndex(of: Int32(level))!] }
+        func firstRow(_ column: SurveyColumn, _ level: Int) -> Int? { column.codes.firstIndex(of: Int32(level)).map { rows[$0] } }
         for name in [spec.wave] + spec.strata {
-            if let empty = columns[name]!.levels.firstIndex(of: "") {
+            let column = try table.column(name)
+            if let empty = column.levels.firstIndex(of: "") {
                 throw SurveyError(
                     file: file,
-                    row: firstRow(columns[name]!, empty),
+                    row: firstRow(column, empty),
                     column: name,
                     message: "empty",
                     fix: "every respondent needs a wave and a stratum"
@@ -51,7 +55,7 @@ public struct SurveyFileReader: Sendable {
             }
         }
         for q in spec.questions {
-            let column = columns[q.name]!
+            let column = try table.column(q.name)
             for (level, answer) in column.levels.enumerated() where !answer.isEmpty && !q.categories.contains(answer) {
                 throw SurveyError(
                     file: file,
@@ -76,13 +80,15 @@ public struct SurveyFileReader: Sendable {
             }
         }
         let populationTable = try SurveyCSV(population, needs: [spec.wave] + spec.strata + [spec.population], unique: nil)
-        let (populationRows, populationColumns) = (populationTable.rows, populationTable.columns)
         let populationFile = population.lastPathComponent
+        let waves = try populationTable.column(spec.wave)
+        let strata = try spec.strata.map { try populationTable.column($0) }
+        let sizes = try populationTable.column(spec.population)
         var counts: [String: [String: (count: Double, row: Int)]] = [:]
-        for (k, row) in populationRows.enumerated() {
-            let wave = populationColumns[spec.wave]![k]
-            let key = spec.strata.map { populationColumns[$0]![k] }.joined(separator: "|")
-            let text = populationColumns[spec.population]![k]
+        for (k, row) in populationTable.rows.enumerated() {
+            let wave = waves[k]
+            let key = strata.map { $0[k] }.joined(separator: "|")
+            let text = sizes[k]
             guard let count = Double(text), count > 0, count.isFinite else {
                 throw SurveyError(
                     file: populationFile,

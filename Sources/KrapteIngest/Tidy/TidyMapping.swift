@@ -6,9 +6,9 @@ import KrapteCore
 ///
 /// Two layouts: *long*, with one column naming the measure and one holding the value (`measureColumn` and
 /// `valueColumn`); or *wide*, with one column per measure (each measure's `column`).
-public struct TidyMapping: Sendable, Codable {
+public struct TidyMapping: Sendable, Decodable {
     /// A dimension column.
-    public struct DimensionColumn: Sendable, Codable {
+    public struct DimensionColumn: Sendable, Decodable {
         /// The column's name in the header.
         public var column: String
         /// The dimension's code (`RegioS`, `Beroep`); defaults to the column name.
@@ -21,7 +21,7 @@ public struct TidyMapping: Sendable, Codable {
     }
 
     /// A measure.
-    public struct MeasureColumn: Sendable, Codable {
+    public struct MeasureColumn: Sendable, Decodable {
         /// The measure's code.
         public var code: String
         /// The column holding it (wide layout); in the long layout, the text in the measure column (defaults to `code`).
@@ -82,14 +82,23 @@ public struct TidyMapping: Sendable, Codable {
                 message: "the mapping lacks \(key.stringValue.excerpt)",
                 fix: "add it; Guides/TidyCSV.md shows a complete mapping"
             )
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+            throw IngestError(
+                file: url.path,
+                row: nil,
+                column: nil,
+                code: .mapping,
+                message: "the mapping is not valid JSON",
+                fix: "check commas, quotes and brackets"
+            )
         } catch let DecodingError.dataCorrupted(context) {
             throw IngestError(
                 file: url.path,
                 row: nil,
-                column: context.codingPath.isEmpty ? nil : CodingPath.text(context.codingPath),
+                column: CodingPath.text(context.codingPath),
                 code: .mapping,
-                message: "the mapping is not valid JSON or has a wrong value (\(context.debugDescription))",
-                fix: "correct the JSON"
+                message: context.debugDescription,
+                fix: "correct the value; Guides/TidyCSV.md describes every field"
             )
         } catch let DecodingError.typeMismatch(_, context) {
             throw IngestError(

@@ -31,15 +31,27 @@ final class TidyRecordReader {
     }
 
     /// Finds the columns the layout names in the header.
-    /// - Throws: `IngestError` naming a column the header lacks, with the columns it has.
+    /// - Throws: `IngestError` naming a column the header lacks, with the columns it has, or a column the mapping
+    ///   names that the header names twice.
     init(header: CSVTokenizer.Record, layout: TidyLayout, file: String) throws {
         var index: [String: Int] = [:]
+        var repeated: [String: Int] = [:]
         for i in 0..<header.count {
             try header.checkColumnName(i, file: file)
             let name = try Self.text(header, i, column: "\(i + 1)", layout: layout, file: file).trimmingCharacters(in: .whitespaces)
-            if index[name] == nil { index[name] = i }
+            if index[name] == nil { index[name] = i } else if repeated[name] == nil { repeated[name] = i }
         }
         func need(_ name: String, _ field: String) throws -> Int {
+            if let first = index[name], let second = repeated[name] {
+                throw IngestError(
+                    file: file,
+                    row: header.line,
+                    column: name,
+                    code: .malformed,
+                    message: "the header names \(name.excerpt) twice, as fields \(first + 1) and \(second + 1), so it is not clear which to read",
+                    fix: "remove or rename one of the two columns"
+                )
+            }
             guard let i = index[name] else {
                 let names = index.keys.sorted().prefix(20).map(\.excerpt).joined(separator: ", ")
                 throw IngestError(

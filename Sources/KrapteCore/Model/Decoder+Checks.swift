@@ -1,0 +1,48 @@
+/// A coding key for any name, to list the keys an object has.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) {
+        self.stringValue = String(intValue)
+        self.intValue = intValue
+    }
+}
+
+extension Decoder {
+    /// Throws when the object being decoded has a key not in `allowed`, so that a misspelt key (`wher`,
+    /// `thousand`) is reported instead of silently ignored.
+    /// - Throws: `DecodingError.dataCorrupted` at the unknown key, listing the keys there are.
+    public func rejectUnknownKeys(_ allowed: [String]) throws {
+        let keys = try container(keyedBy: AnyCodingKey.self).allKeys
+        if let unknown = keys.first(where: { !allowed.contains($0.stringValue) }) {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: codingPath + [unknown],
+                    debugDescription: "unknown key \(unknown.stringValue.excerpt); the keys here are \(allowed.joined(separator: ", "))"
+                )
+            )
+        }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A whole number in `range`, or nil when the key is absent.
+    ///
+    /// Read as a number first, so that `2.5` or `1e300` gets a message at its key; Foundation's decoder reports an
+    /// integer that does not fit as JSON that is not valid, without a place.
+    /// - Throws: `DecodingError` at the key when the value is not a number, not whole, or outside `range`.
+    public func decodeWholeNumberIfPresent(forKey key: Key, in range: ClosedRange<Int>) throws -> Int? {
+        guard let number = try decodeIfPresent(Double.self, forKey: key) else { return nil }
+        guard number.rounded() == number, number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+            let text = number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: codingPath + [key],
+                    debugDescription: "\(key.stringValue) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(text)"
+                )
+            )
+        }
+        return Int(number)
+    }
+}
