@@ -66,7 +66,7 @@ struct Ingest: AsyncParsableCommand {
                 print("\(finished.dataset.id): deze release is al geladen (vintage \(outcome.vintage.id)); niets gewijzigd")
             } else {
                 print(
-                    "\(finished.dataset.id): \(finished.observationCount) observaties in \(finished.series.count) reeksen geladen als vintage \(outcome.vintage.id)"
+                    "\(finished.dataset.id): \(finished.observationCount) observaties in \(finished.seriesCount) reeksen geladen als vintage \(outcome.vintage.id)"
                 )
             }
         } catch let error as IngestError {

@@ -290,7 +290,8 @@ public final class PostgresStore: Store {
                 )
                 var vintageID: Int64 = 0
                 for try await v in rows.decode(Int64.self) { vintageID = v }
-                try await SeriesRows.insert(release.series, vintage: vintageID, on: connection, logger: logger)
+                var series = try release.makeSeriesIterator()
+                try await SeriesRows.insert(&series, vintage: vintageID, on: connection, logger: logger)
                 return LoadOutcome(vintage: StoredForm.vintage(of: release, id: vintageID, loadedAt: loadedAt), unchanged: false)
             }
         }

@@ -16,30 +16,30 @@ enum SeriesRows {
     /// Bytes of packed observations per statement, at most (a statement is one message in memory).
     static let batchBytes = 16 << 20
 
-    /// Inserts every series of a release as rows of `vintage`.
+    /// Inserts every series `series` gives as rows of `vintage`, reading them a statement at a time, so that a
+    /// release held in runs is never whole in memory.
     /// - Complexity: O(total size of the series); one statement per `batch` series.
-    static func insert(_ series: [Release.Series], vintage: Int64, on connection: PostgresConnection, logger: Logger) async throws {
-        var start = 0
-        while start < series.count {
+    static func insert(_ series: inout Release.SeriesIterator, vintage: Int64, on connection: PostgresConnection, logger: Logger) async throws {
+        var next = try series.next()
+        while next != nil {
             var bindings = PostgresBindings(capacity: 1 + 3 * batch)
             bindings.append(vintage)
             var sql = "INSERT INTO series (vintage_id, measure, members, data) VALUES "
             var bytes = 0
-            var end = start
-            while end < series.count, end - start < batch, bytes < batchBytes {
-                let s = series[end]
+            var rows = 0
+            while let s = next, rows < batch, bytes < batchBytes {
                 let data = s.data.encoded()
                 bytes += data.count
                 let n = bindings.count
-                if end > start { sql += "," }
+                if rows > 0 { sql += "," }
                 sql += "($1,$\(n + 1),$\(n + 2),$\(n + 3))"
                 bindings.append(s.measure)
                 bindings.append(StoredSeries.joinMembers(s.members))
                 bindings.append(ByteBuffer(bytes: data))
-                end += 1
+                rows += 1
+                next = try series.next()
             }
             for try await _ in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger) {}
-            start = end
         }
     }
 }

@@ -143,7 +143,9 @@ public final class SQLiteStore: Store {
                 )
                 let id = db.lastInsertedRowID
                 let insert = try db.makeStatement(sql: "INSERT INTO series (vintage_id, measure, members, data) VALUES (?, ?, ?, ?)")
-                for s in release.series {
+                // One series at a time: a release held in runs is merged as it is written, in this transaction.
+                var series = try release.makeSeriesIterator()
+                while let s = try series.next() {
                     try insert.execute(arguments: [id, s.measure, StoredSeries.joinMembers(s.members), s.data.encoded()])
                 }
                 return LoadOutcome(vintage: StoredForm.vintage(of: release, id: id, loadedAt: loadedAt), unchanged: false)

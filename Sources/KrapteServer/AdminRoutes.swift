@@ -101,7 +101,7 @@ struct AdminRoutes: Sendable {
             vintage: outcome.vintage.id,
             unchanged: outcome.unchanged,
             observations: release.observationCount,
-            series: release.series.count
+            series: release.seriesCount
         )
         var response = try APIRoutes.json(answer)
         response.status = outcome.unchanged ? .ok : .created

@@ -3,7 +3,7 @@ import KrapteCore
 import Testing
 
 @Suite struct ReleaseTests {
-    func release(_ rows: [(String, String, Double)]) throws -> Release {
+    func release(_ rows: [(String, String, Double)], chunkSize: Int = 1 << 19) throws -> Release {
         var r = try Release(
             dataset: Dataset(
                 id: "t",
@@ -14,6 +14,7 @@ import Testing
             ),
             format: "test"
         )
+        r.chunkSize = chunkSize
         for (i, row) in rows.enumerated() {
             let m = r.memberIndex(Member(code: row.0, label: row.0), dimension: 0)
             r.append(SeriesKey(measure: 0, members: [m]), period: Period(code: row.1)!, value: row.2, row: i + 2)
@@ -23,8 +24,8 @@ import Testing
 
     @Test func sortsSeriesChronologically() throws {
         let finished = try release([("A", "2024KW02", 2), ("A", "2024JJ00", 9), ("A", "2024KW01", 1)]).finish(file: "f")
-        #expect(finished.series[0].data.periods.map { Period(storageKey: $0)!.code } == ["2024JJ00", "2024KW01", "2024KW02"])
-        #expect(finished.series[0].data.values == [9, 1, 2])
+        #expect(try finished.allSeries()[0].data.periods.map { Period(storageKey: $0)!.code } == ["2024JJ00", "2024KW01", "2024KW02"])
+        #expect(try finished.allSeries()[0].data.values == [9, 1, 2])
     }
 
     @Test func aDuplicateNamesBothRows() throws {
@@ -55,8 +56,10 @@ import Testing
         #expect(throws: StoreError.self) { try SeriesData(decoding: Data([1, 0, 0])) }
     }
 
-    /// Many series appended in a shuffled order (seeded) come out grouped exactly as a plain dictionary groups them.
-    @Test func groupsShuffledObservationsLikeAReferenceGrouping() throws {
+    /// Many series appended in a shuffled order (seeded) come out grouped exactly as a plain dictionary groups them,
+    /// whether they are held in one chunk or written out in runs of 1,000 or of 7 observations, with one fingerprint.
+    @Test(arguments: [1 << 19, 1_000, 7])
+    func groupsShuffledObservationsLikeAReferenceGrouping(chunkSize: Int) throws {
         var rng = SplitMix64(seed: 2024)
         var r = try Release(
             dataset: Dataset(
@@ -68,6 +71,7 @@ import Testing
             ),
             format: "test"
         )
+        r.chunkSize = chunkSize
         var cells: [(m: Int, a: Int, b: Int, q: Int)] = []
         for m in 0..<2 {
             for a in 0..<37 {
@@ -87,13 +91,53 @@ import Testing
             reference["\(["m", "n"][c.m]) a\(c.a) b\(c.b)", default: []].append((period.code, value))
         }
         let finished = try r.finish(file: "f")
-        #expect(finished.series.count == reference.count)
+        #expect(finished.fingerprint == Self.shuffledFingerprint)
+        #expect(try finished.allSeries().count == reference.count)
         #expect(finished.observationCount == cells.count)
-        for series in finished.series {
+        for series in try finished.allSeries() {
             let expected = reference["\(series.measure) \(series.members.joined(separator: " "))"]!.sorted { $0.0 < $1.0 }
             #expect(series.data.periods.map { Period(storageKey: $0)!.code } == expected.map(\.0))
             #expect(series.data.values == expected.map(\.1))
         }
+    }
+}
+
+extension ReleaseTests {
+    /// The fingerprint of the shuffled release above, the same for every chunk size.
+    static let shuffledFingerprint = "745b62ec2039868d17ed9f48673de711"
+
+    /// A duplicate is found when its two rows are in different chunks, and both rows are named.
+    @Test func aDuplicateAcrossChunksNamesBothRows() throws {
+        let rows = [("A", "2024KW01", 1.0), ("B", "2024KW01", 5), ("C", "2024KW01", 6), ("D", "2024KW01", 7), ("A", "2024KW01", 2)]
+        let error = try #require(throws: IngestError.self) { try release(rows, chunkSize: 2).finish(file: "f.csv") }
+        #expect(error.code == .duplicate && error.file == "f.csv")
+        #expect(error.row == 6)
+        #expect(error.message.contains("the first is on row 2"))
+    }
+
+    /// A value that is not finite in a chunk written out long before the end is refused by its row.
+    @Test func anInfiniteValueInAnEarlyChunkIsNamed() throws {
+        let rows = [("A", "2024KW01", 1.0), ("B", "2024KW01", .infinity), ("C", "2024KW01", 6), ("D", "2024KW01", 7), ("E", "2024KW01", 2)]
+        let error = try #require(throws: IngestError.self) { try release(rows, chunkSize: 2).finish(file: "f.csv") }
+        #expect(error.file == "f.csv" && error.row == 3)
+    }
+
+    /// The runs of a large release are a temporary file that goes with the release.
+    @Test func theTemporaryFileGoesWithTheRelease() throws {
+        func spills() throws -> Set<String> {
+            Set(
+                try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path).filter {
+                    $0.hasPrefix("krapte-release-")
+                }
+            )
+        }
+        let before = try spills()
+        var finished: Release.Finished? = try release((0..<50).map { ("R\($0)", "2024KW01", Double($0)) }, chunkSize: 8).finish(file: "f")
+        #expect(try spills().subtracting(before).count == 1)
+        #expect(try finished?.allSeries().count == 50)
+        #expect(finished?.observationCount == 50 && finished?.seriesCount == 50)
+        finished = nil
+        #expect(try spills().subtracting(before).isEmpty)
     }
 }
 
@@ -114,7 +158,7 @@ import Testing
             measures: [Measure(code: "m", title: "m")]
         )
         let finished = try Release.finished(dataset: dataset, format: "derived", series: [.init(measure: "m", members: ["A"], data: series.data)])
-        let data = finished.series[0].data
+        let data = try finished.allSeries()[0].data
         #expect(data.inputs(at: 0) == [q("2023KW01"), q("2024KW01")])
         #expect(data.inputs(at: 1) == [q("2023KW02"), q("2024KW02")])
         #expect(data.inputs(at: 2) == [q("2022KW03"), q("2023KW03"), q("2024KW03")])

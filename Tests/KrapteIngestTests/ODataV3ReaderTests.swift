@@ -175,8 +175,8 @@ struct ODataV3Fixture: Sendable {
         #expect(years.rows.map(\.value) == [2432, 3599, 4659])
         // Every v4 observation with a value has the same value and status in v3.
         // Topic M001327_1 is measure M001327.
-        let v3Series = Dictionary(uniqueKeysWithValues: v3.series.map { ("\($0.measure.split(separator: "_")[0]) \($0.members)", $0.data) })
-        for series in v4.series {
+        let v3Series = Dictionary(uniqueKeysWithValues: try v3.allSeries().map { ("\($0.measure.split(separator: "_")[0]) \($0.members)", $0.data) })
+        for series in try v4.allSeries() {
             let data = try #require(v3Series["\(series.measure) \(series.members)"])
             for (i, period) in series.data.periods.enumerated() where !series.data.values[i].isNaN {
                 let j = try #require(data.periods.firstIndex(of: period))

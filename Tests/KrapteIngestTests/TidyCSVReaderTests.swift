@@ -22,10 +22,10 @@ import Testing
             "periode;regio;beroep;onderwerp;waarde;status\n2024KW04;AM13;0811;vacatures;22.600;voorlopig\n2024 4e kwartaal;Midden-Utrecht (AM);0811;ww;2.935,5;\n"
         let finished = try TidyCSVReader(mapping: try mapping(long)).read(try TestData.file("t.csv", csv)).finish(file: "t.csv")
         #expect(finished.observationCount == 2)
-        let v = finished.series.first { $0.measure == "vacatures" }!
+        let v = try finished.allSeries().first { $0.measure == "vacatures" }!
         #expect(v.members == ["AM13", "0811"])
         #expect(v.data.observation(at: 0).value == 22_600 && v.data.observation(at: 0).status == .voorlopig)
-        #expect(finished.series.first { $0.measure == "ww" }!.data.observation(at: 0).value == 2_935.5)
+        #expect(try finished.allSeries().first { $0.measure == "ww" }!.data.observation(at: 0).value == 2_935.5)
     }
 
     @Test func readsWindows1252WhenDeclared() throws {
@@ -87,8 +87,9 @@ import Testing
         let releases = try DemoData.releases()
         let cube = try #require(releases.first { $0.dataset.id == "demo-spanning" })
         let q = Period.quarter(2024, 4)!.storageKey
+        let series = try cube.allSeries()
         func total(_ measure: String) -> Double {
-            cube.series.filter { $0.measure == measure && $0.members[0].hasPrefix("08") }.reduce(0) { sum, s in
+            series.filter { $0.measure == measure && $0.members[0].hasPrefix("08") }.reduce(0) { sum, s in
                 sum + (s.data.periods.firstIndex(of: q).map { s.data.values[$0] } ?? 0)
             }
         }

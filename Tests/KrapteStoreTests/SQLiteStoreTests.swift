@@ -40,7 +40,7 @@ import Testing
                         """,
                     arguments: [source, finished.fingerprint, metadata]
                 )
-                let series = finished.series[0]
+                let series = try finished.allSeries()[0]
                 try db.execute(
                     sql: "INSERT INTO series (vintage_id, measure, members, data) VALUES (1, ?, ?, ?)",
                     arguments: [series.measure, StoredSeries.joinMembers(series.members), series.data.encoded()]

@@ -17,6 +17,20 @@ import Testing
         #expect(try await store.vintages(of: "t").count == 1)
     }
 
+    /// A release written out in runs of 97 observations is stored as the same release held in one piece: the same
+    /// series and values, and the same fingerprint, so that loading the other is no change.
+    @Test(arguments: StoreKind.available)
+    func aReleaseInRunsIsStoredAsOneInOnePiece(kind: StoreKind) async throws {
+        let store = try await TestStores.make(kind)
+        let first = try await store.load(try TestStores.spread(chunkSize: 97), loadedAt: Date())
+        #expect(!first.unchanged && first.vintage.observationCount == 2_400)
+        #expect(try await store.load(try TestStores.spread(chunkSize: 1 << 19), loadedAt: Date()).unchanged)
+        let rows = try await store.query(ObservationQuery(dataset: "t", measure: "m", filters: [.init(dimension: "Regio", members: ["R7", "R299"])]))
+        let expected: [Double?] = (0..<8).map { Double(70 + $0) } + (0..<8).map { Double(2_990 + $0) }
+        #expect(rows.rows.map(\.value) == expected)
+        #expect(rows.rows.map(\.period.code).prefix(3) == ["2023KW01", "2023KW02", "2023KW03"])
+    }
+
     @Test(arguments: StoreKind.available)
     func theVersionGrowsWithEveryStoredRelease(kind: StoreKind) async throws {
         let store = try await TestStores.make(kind)

@@ -120,6 +120,34 @@ enum TestStores {
         return try r.finish(file: "t")
     }
 
+    /// 300 regions over 8 quarters appended quarter by quarter, as a long file sorted by period has them, held in
+    /// chunks of `chunkSize`: with a small one every series is spread over several runs.
+    static func spread(chunkSize: Int) throws -> Release.Finished {
+        var r = try Release(
+            dataset: Dataset(
+                id: "t",
+                title: "Test",
+                source: Source(publisher: "test", location: "test"),
+                dimensions: [KrapteCore.Dimension(code: "Regio", title: "Regio")],
+                measures: [Measure(code: "m", title: "M", unit: "aantal")]
+            ),
+            format: "test"
+        )
+        r.chunkSize = chunkSize
+        for quarter in 0..<8 {
+            for region in 0..<300 {
+                let member = r.memberIndex(Member(code: "R\(region)", label: "Regio \(region)"), dimension: 0)
+                r.append(
+                    SeriesKey(measure: 0, members: [member]),
+                    period: Period.quarter(2023, 1)!.advanced(by: quarter)!,
+                    value: Double(region * 10 + quarter),
+                    row: quarter * 300 + region + 2
+                )
+            }
+        }
+        return try r.finish(file: "t")
+    }
+
     /// A release of dataset `id`: one series with a value per quarter from 2024KW01.
     static func release(_ values: [Double], id: String = "t", dimension: String = "Regio", published: Date? = nil) throws -> Release.Finished {
         var r = try Release(

@@ -5,7 +5,11 @@ import Foundation
 ///
 /// Readers add members and measures as they meet them and append observations by index, so that a large file
 /// is held as packed columns (21 bytes an observation: series, period, value, flags and source row), never as rows
-/// of text; `finish(file:)` groups them into series.
+/// of text. Every `chunkSize` observations the chunk is sorted by series and period and written to a temporary
+/// file as a run (`ReleaseSpill`), so that memory holds one chunk whatever the size of the file; `finish(file:)`
+/// merges the runs series by series, finding duplicates across chunks. Memory still grows with the number of
+/// series (about 40 bytes each), not with the number of observations. A release is built by one reader: a copy
+/// made while appending shares the runs written so far.
 public struct Release: Sendable {
     /// The dataset's metadata. Readers add members through `memberIndex(_:dimension:)`.
     public private(set) var dataset: Dataset
@@ -25,6 +29,13 @@ public struct Release: Sendable {
     private var valueOf: [Double] = []
     private var flagsOf: [UInt8] = []
     private var rowOf: [Int32] = []
+    // The chunks written out so far, their observations, and the first trouble they met.
+    private var spill: ReleaseSpill?
+    private var spilledCount = 0
+    private var spillError: (any Error)?
+
+    /// The observations held in memory before a chunk is written out as a run.
+    public var chunkSize = 1 << 19
 
     /// Starts a release of `dataset`; its dimensions may start without members.
     /// - Throws: `IngestError` when the dataset has more than seven dimensions besides time.
@@ -89,10 +100,75 @@ public struct Release: Sendable {
         valueOf.append(value ?? .nan)
         flagsOf.append(status.rawValue | (attribute.rawValue << 4))
         rowOf.append(Int32(truncatingIfNeeded: row))
+        if seriesOf.count >= chunkSize { spillChunk() }
     }
 
     /// How many observations have been added.
-    public var observationCount: Int { seriesOf.count }
+    public var observationCount: Int { spilledCount + seriesOf.count }
+
+    /// Writes the chunk in memory out as a sorted run and empties it. An error is kept for `finish(file:)`, which
+    /// a reader calls in the end, so that `append` stays free of `try`.
+    private mutating func spillChunk() {
+        do {
+            let run = try packedChunk()
+            let file = try spill ?? ReleaseSpill()
+            try file.append(run: run)
+            spill = file
+        } catch {
+            if spillError == nil { spillError = error }
+        }
+        spilledCount += seriesOf.count
+        seriesOf.removeAll(keepingCapacity: true)
+        periodOf.removeAll(keepingCapacity: true)
+        valueOf.removeAll(keepingCapacity: true)
+        flagsOf.removeAll(keepingCapacity: true)
+        rowOf.removeAll(keepingCapacity: true)
+    }
+
+    /// The chunk in memory as records sorted by series number, then chronologically by period, then by source
+    /// row (a counting sort by series keeps the source order, and a series out of period order is sorted stably).
+    /// - Throws: `IngestError` naming the row of a value that is not finite.
+    private func packedChunk() throws -> [UInt8] {
+        if let i = valueOf.firstIndex(where: \.isInfinite) {
+            throw IngestError(
+                file: "-",
+                row: Int(rowOf[i]),
+                column: nil,
+                code: .invalid,
+                message: "the value \(valueOf[i]) is not a finite number",
+                fix: "write a number that a table can hold, or leave the field empty when there is no value"
+            )
+        }
+        let keys = seriesKeys.keys.count
+        var start = [Int](repeating: 0, count: keys + 1)
+        for s in seriesOf where Int(s) < keys { start[Int(s) + 1] += 1 }
+        for s in 0..<keys { start[s + 1] += start[s] }
+        var order = [Int](repeating: 0, count: seriesOf.count)
+        var next = start
+        for (i, s) in seriesOf.enumerated() where Int(s) < keys {
+            order[next[Int(s)]] = i
+            next[Int(s)] += 1
+        }
+        for s in 0..<keys where start[s + 1] - start[s] > 1 {
+            let group = start[s]..<start[s + 1]
+            let inOrder = zip(order[group], order[group].dropFirst()).allSatisfy { Self.before(periodOf[$0], periodOf[$1]) }
+            if !inOrder {
+                let sorted = order[group].enumerated().sorted { a, b in
+                    let (pa, pb) = (periodOf[a.element], periodOf[b.element])
+                    return pa == pb ? a.offset < b.offset : Self.before(pa, pb)
+                }
+                order.replaceSubrange(group, with: sorted.map(\.element))
+            }
+        }
+        return [UInt8](unsafeUninitializedCapacity: order.count * ObservationRecord.size) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            for (k, i) in order.enumerated() {
+                ObservationRecord(series: seriesOf[i], period: periodOf[i], value: valueOf[i], flags: flagsOf[i], row: rowOf[i])
+                    .store(in: raw, at: k * ObservationRecord.size)
+            }
+            initialized = order.count * ObservationRecord.size
+        }
+    }
 
     /// A series of the finished release.
     public struct Series: Sendable {
@@ -119,30 +195,64 @@ public struct Release: Sendable {
         public var publishedAt: Date?
         /// The format read.
         public var format: String
-        /// The series, in the order they were first met.
-        public var series: [Series]
         /// How many observations.
         public var observationCount: Int
-        /// A fingerprint of the metadata and every observation; equal releases have equal fingerprints.
+        /// How many series.
+        public var seriesCount: Int
+        /// A fingerprint of the metadata and every observation; equal releases have equal fingerprints, whatever
+        /// the order of their rows or series.
         public var fingerprint: String
+        /// Where the series are: in memory, or in runs to merge again.
+        let storage: Storage
+
+        enum Storage: Sendable {
+            /// Every series, in the order first met.
+            case memory([Series])
+            /// The runs of the spill and the last chunk, with the keys that name the series.
+            case runs(ReleaseSpill, tail: [UInt8], keys: [SeriesKey])
+        }
+
+        /// The series one at a time, in the order first met: a release held in runs is merged again as it goes,
+        /// so that a store writes it with bounded memory.
+        /// - Throws: when the temporary file of the runs cannot be read.
+        public func makeSeriesIterator() throws -> SeriesIterator {
+            switch storage {
+            case .memory(let series): SeriesIterator(series: series)
+            case .runs(let spill, let tail, let keys): try SeriesIterator(dataset: dataset, keys: keys, file: dataset.id, spill: spill, tail: tail)
+            }
+        }
+
+        /// Every series at once, in the order first met: for tests and small releases; a store reads a large one
+        /// with `makeSeriesIterator()`.
+        public func allSeries() throws -> [Series] {
+            var iterator = try makeSeriesIterator()
+            var series: [Series] = []
+            while let s = try iterator.next() { series.append(s) }
+            return series
+        }
     }
 
-    /// Sorts every series by period, checks for duplicates and computes the fingerprint.
+    /// Merges the runs series by series, checks for duplicates and computes the fingerprint.
     ///
     /// - Parameter file: the name used in the error for a duplicate.
-    /// - Throws: `IngestError` naming both rows when a series has two observations for one period;
-    ///   `IngestError` naming the row of a value that is not finite; `IngestError` naming the field when the
-    ///   dataset breaks a rule of `DatasetRules`; `IngestError` when the release holds no observation.
+    /// - Throws: `IngestError` naming both rows when a series has two observations for one period (also when they
+    ///   are in different chunks); `IngestError` naming the row of a value that is not finite; `IngestError` naming
+    ///   the field when the dataset breaks a rule of `DatasetRules`; `IngestError` when the release holds no
+    ///   observation or a chunk could not be written to the temporary folder.
     public func finish(file: String) throws -> Finished {
         try Self.check(dataset, file: file)
-        if let i = valueOf.firstIndex(where: \.isInfinite) {
+        if let spillError {
+            if var error = spillError as? IngestError {
+                error.file = file
+                throw error
+            }
             throw IngestError(
                 file: file,
-                row: Int(rowOf[i]),
+                row: nil,
                 column: nil,
-                code: .invalid,
-                message: "the value \(valueOf[i]) is not a finite number",
-                fix: "write a number that a table can hold, or leave the field empty when there is no value"
+                code: .unreadable,
+                message: "a part of the release could not be written to the temporary folder (\(spillError.localizedDescription))",
+                fix: "free space in \(FileManager.default.temporaryDirectory.path), or point TMPDIR to a folder with room"
             )
         }
         let keys = seriesKeys.keys
@@ -159,94 +269,31 @@ public struct Release: Sendable {
                 fix: "check that it is the right file and that it is not empty"
             )
         }
-        // Group the observations by series with a counting sort, keeping their order within a series.
-        var start = [Int](repeating: 0, count: keys.count + 1)
-        for s in seriesOf { start[Int(s) + 1] += 1 }
-        for s in 0..<keys.count { start[s + 1] += start[s] }
-        var next = start
-        var grouped = [Int](repeating: 0, count: seriesOf.count)
-        for (i, s) in seriesOf.enumerated() {
-            grouped[next[Int(s)]] = i
-            next[Int(s)] += 1
+        let tail: [UInt8]
+        do {
+            tail = try packedChunk()
+        } catch var error as IngestError {
+            error.file = file
+            throw error
         }
-        var series: [Series] = []
-        series.reserveCapacity(keys.count)
+        var iterator = try SeriesIterator(dataset: dataset, keys: keys, file: file, spill: spill, tail: tail)
+        var fingerprint = ReleaseFingerprint(dataset)
+        var held: [Series] = []
         var total = 0
-        for (s, key) in keys.enumerated() {
-            let members = grouped[start[s]..<start[s + 1]]
-            var data = SeriesData()
-            data.periods = members.map { periodOf[$0] }
-            data.values = members.map { valueOf[$0] }
-            data.flags = members.map { flagsOf[$0] }
-            let chronological = zip(data.periods, data.periods.dropFirst()).allSatisfy { Self.before($0, $1) }
-            if !chronological {
-                var rows = members.map { rowOf[$0] }
-                let perm = data.periods.indices.sorted { a, b in
-                    let (pa, pb) = (data.periods[a], data.periods[b])
-                    return pa == pb ? a < b : Self.before(pa, pb)
-                }
-                data.periods = perm.map { data.periods[$0] }
-                data.values = perm.map { data.values[$0] }
-                data.flags = perm.map { data.flags[$0] }
-                rows = perm.map { rows[$0] }
-                for i in 1..<data.periods.count where data.periods[i] == data.periods[i - 1] {
-                    let period = Period(storageKey: data.periods[i])?.code ?? "?"
-                    let names = (0..<dataset.dimensions.count).map { dataset.dimensions[$0].members[key.member($0)].code }
-                    throw IngestError(
-                        file: file,
-                        row: Int(rows[i]),
-                        column: nil,
-                        code: .duplicate,
-                        message:
-                            "a second value for \(dataset.measures[key.measure].code) \(names.joined(separator: ", ")) in \(period); the first is on row \(rows[i - 1])",
-                        fix: "remove one of the two rows"
-                    )
-                }
-            }
-            total += data.count
-            series.append(
-                Series(
-                    measure: dataset.measures[key.measure].code,
-                    members: (0..<dataset.dimensions.count).map { dataset.dimensions[$0].members[key.member($0)].code },
-                    data: data
-                )
-            )
+        while let s = try iterator.next() {
+            fingerprint.add(s)
+            total += s.data.count
+            if spill == nil { held.append(s) }
         }
         return Finished(
             dataset: dataset,
             publishedAt: publishedAt,
             format: format,
-            series: series,
             observationCount: total,
-            fingerprint: Self.fingerprint(dataset, series)
+            seriesCount: keys.count,
+            fingerprint: fingerprint.hexDigest,
+            storage: spill.map { .runs($0, tail: tail, keys: keys) } ?? .memory(held)
         )
-    }
-
-    /// The fingerprint of a release: its structure, its derivation and every series, in an order that does not
-    /// depend on the order of the source.
-    static func fingerprint(_ dataset: Dataset, _ series: [Series]) -> String {
-        var hasher = Fingerprinter()
-        hasher.add(dataset.id)
-        for d in dataset.dimensions { hasher.add(d.code) }
-        for m in dataset.measures { hasher.add("\(m.code)|\(m.unit)|\(m.decimals)|\(m.kind.rawValue)") }
-        // A derived release is the same when its formula and input vintages are: those decide the input periods of
-        // every value, which are therefore not hashed one by one.
-        if let d = dataset.derivation {
-            hasher.add("\(d.operation)|\(d.formula)")
-            for i in d.inputs {
-                hasher.add("\(i.role)|\(i.series ?? "")|\(i.dataset)|\(i.measure)|\(i.vintage)|\(i.members.sorted { $0.key < $1.key })")
-            }
-        }
-        let order = series.indices.sorted {
-            series[$0].measure == series[$1].measure
-                ? series[$0].members.lexicographicallyPrecedes(series[$1].members) : series[$0].measure < series[$1].measure
-        }
-        for i in order {
-            hasher.add(series[i].measure)
-            for m in series[i].members { hasher.add(m) }
-            hasher.add(series[i].data)
-        }
-        return hasher.hexDigest
     }
 
     /// A finished release of series computed elsewhere, already one per key and in period order (as the
@@ -276,13 +323,16 @@ public struct Release: Sendable {
         guard total > 0 else {
             throw IngestError(file: dataset.id, row: nil, column: nil, code: .empty, message: "nothing was computed", fix: "check the inputs")
         }
+        var fingerprint = ReleaseFingerprint(dataset)
+        for s in series { fingerprint.add(s) }
         return Finished(
             dataset: dataset,
             publishedAt: nil,
             format: format,
-            series: series,
             observationCount: total,
-            fingerprint: fingerprint(dataset, series)
+            seriesCount: series.count,
+            fingerprint: fingerprint.hexDigest,
+            storage: .memory(series)
         )
     }
 
