@@ -63,7 +63,13 @@ struct Demo: AsyncParsableCommand {
             return
         }
         if let n = cubeObservations {
-            try SyntheticCube.sized(occupations: 93, regions: 36, quarters: 80).writeTidyCSV(to: URL(fileURLWithPath: cubeFile), observations: n)
+            // 93 occupations x 36 regions x 2 measures over six sectors and 80 quarters holds 3.2 million rows; a
+            // larger file takes every SBI section, then more quarters, so that no row repeats.
+            let perQuarterAndSector = 93 * 36 * 2
+            let sectors = n <= 6 * 80 * perQuarterAndSector ? SyntheticCube.sectors.prefix(6) : SyntheticCube.sectors[...]
+            let quarters = max(80, (n + sectors.count * perQuarterAndSector - 1) / (sectors.count * perQuarterAndSector))
+            try SyntheticCube.sized(occupations: 93, regions: 36, quarters: quarters)
+                .writeTidyCSV(to: URL(fileURLWithPath: cubeFile), observations: n, sectors: Array(sectors))
             print("\(n) observaties geschreven naar \(cubeFile)")
             return
         }

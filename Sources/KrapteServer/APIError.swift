@@ -86,7 +86,14 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let answer = APIError(error)
+            var answer = APIError(error)
+            // An address of the API with a method it does not take: 405 with the methods it does, not 404.
+            if answer.status == .notFound, request.uri.path.hasPrefix("/api/"),
+                let allowed = OpenAPIDocument.methods(at: request.uri.path), !allowed.contains(request.method.rawValue)
+            {
+                answer = APIError(.methodNotAllowed, "This address takes \(allowed.joined(separator: ", ")), not \(request.method.rawValue.excerpt).")
+                answer.headers[.allow] = allowed.joined(separator: ", ")
+            }
             if answer.status.code >= 500 {
                 let cause = (error as? StoreError).map { "\($0.message) (\($0.underlying.map { String(reflecting: $0) } ?? "no cause"))" }
                 context.logger.error("\(request.method) \(request.uri.path): \(answer.status.code) \(cause ?? String(reflecting: error))")

@@ -12,6 +12,8 @@ struct APIRoutes: Sendable {
     let limiter: QueryLimiter
 
     /// The query parameters of an observations request that are not a dimension filter.
+    /// The largest cursor, as the OpenAPI document says: the largest whole number JSON keeps exactly (2^53 - 1).
+    static let maximumCursor = 9_007_199_254_740_991
     static let reserved: Set<String> = ["measure", "period", "asOf", "format", "limit", "cursor"]
     /// The rows of a page of observations when the request names no `limit`.
     static let defaultPageSize = 10_000
@@ -81,7 +83,11 @@ struct APIRoutes: Sendable {
     /// `fallback`.
     /// - Throws: `APIError` 400 saying which parameter is wrong and what it takes.
     static func query(dataset: String, _ parameters: Parameters, measure fallback: String? = nil) throws -> ObservationQuery {
-        guard let measure = parameters.get("measure").flatMap({ $0.isEmpty ? nil : $0 }) ?? fallback else {
+        let given = parameters.get("measure")
+        if given?.isEmpty == true {
+            throw APIError(.badRequest, "'measure' is empty: name a measure, or leave the parameter out where it has a default.")
+        }
+        guard let measure = given ?? fallback else {
             throw APIError(.badRequest, "Name the measure: ?measure=CODE (the dataset's metadata lists its measures).")
         }
         var query = ObservationQuery(dataset: dataset, measure: measure)
@@ -110,7 +116,7 @@ struct APIRoutes: Sendable {
             return n
         }
         let offset = try parameters.get("cursor").map { text in
-            guard let n = Int(text), n >= 0 else {
+            guard let n = Int(text), (0...maximumCursor).contains(n) else {
                 throw APIError(.badRequest, "'cursor' takes the value that page.next gives, not \(text.excerpt).")
             }
             return n

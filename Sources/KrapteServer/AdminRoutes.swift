@@ -128,17 +128,20 @@ struct AdminRoutes: Sendable {
     }
 
     /// Lets the request through when it carries the admin token.
-    /// - Throws: `APIError` 403 on a read-only server, 401 without the right token.
+    /// - Throws: `APIError` 401 without an `Authorization` header or with the wrong token, 403 on a read-only server.
     func authorize(_ request: Request) throws {
+        guard let header = request.headers[.authorization] else { throw Self.unauthorized }
         guard let token else {
             throw APIError(.forbidden, "This server is read-only; start it with --admin-token to allow uploads and removals.")
         }
-        let given = request.headers[.authorization].flatMap(Self.bearerToken) ?? ""
-        guard Self.same(given, token) else {
-            var error = APIError(.unauthorized, "Uploads and removals need the admin token: send the header Authorization: Bearer TOKEN.")
-            error.headers = [.wwwAuthenticate: "Bearer"]
-            throw error
-        }
+        guard Self.same(Self.bearerToken(header) ?? "", token) else { throw Self.unauthorized }
+    }
+
+    /// The answer to a request without the admin token.
+    static var unauthorized: APIError {
+        var error = APIError(.unauthorized, "Uploads and removals need the admin token: send the header Authorization: Bearer TOKEN.")
+        error.headers = [.wwwAuthenticate: "Bearer"]
+        return error
     }
 
     /// The token of an `Authorization` header of the Bearer scheme, whose name is case-insensitive (RFC 9110).

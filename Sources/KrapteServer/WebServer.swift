@@ -25,7 +25,8 @@ public enum WebServer {
         public var idleTimeout: Duration
         /// The most connections open at once; more wait to be accepted until one closes.
         public var maxConnections: Int
-        /// The most queries of observations and indicators answered at once; one more gets 503 with `Retry-After`.
+        /// The most queries of observations and indicators answered at once; up to 256 more wait their turn, and one
+        /// more than that gets 503 with `Retry-After`.
         public var maxConcurrentQueries: Int
 
         /// The configuration with the shipped sheet and indicators, read-only, uploads up to 256 MB, addresses

@@ -36,9 +36,7 @@ import Testing
         let screenshots = try TestData.temporaryFolder()
         try await app.test(.live) { client in
             let port = try #require(client.port)
-            let (status, output) = try await Task.detached {
-                try Command.run(["python3", Self.script.path, "http://127.0.0.1:\(port)", screenshots.path])
-            }.value
+            let (status, output) = try await Command.running(["python3", Self.script.path, "http://127.0.0.1:\(port)", screenshots.path])
             #expect(status == 0, "\(output)")
             let shots = try FileManager.default.contentsOfDirectory(atPath: screenshots.path).filter { $0.hasSuffix(".png") }
             #expect(shots.count == 7, "\(shots)")

@@ -15,4 +15,15 @@ public enum Command {
         process.waitUntilExit()
         return (process.terminationStatus, output)
     }
+
+    /// Runs `arguments` as `run` does, waiting on a thread of its own: a server under test in the same process
+    /// runs on Swift's small pool of threads, and a test that blocked one of them while a tool talks to that server
+    /// would starve it.
+    public static func running(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try run(arguments) })
+            }
+        }
+    }
 }

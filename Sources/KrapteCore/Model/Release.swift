@@ -35,7 +35,7 @@ public struct Release: Sendable {
     private var spillError: (any Error)?
 
     /// The observations held in memory before a chunk is written out as a run.
-    public var chunkSize = 1 << 19
+    public var chunkSize = 1 << 18
 
     /// Starts a release of `dataset`; its dimensions may start without members.
     /// - Throws: `IngestError` when the dataset has more than seven dimensions besides time.

@@ -79,8 +79,8 @@ struct ObservationRecord: Sendable {
 
 /// Reads one run's records in order: from the spill file a block at a time, or from the last chunk in memory.
 struct RunCursor {
-    /// Records read from the file at once (about 64 KB).
-    static let block = 3_072
+    /// Records read from the file at once (about 21 KB).
+    static let block = 1_024
     /// The record under the cursor; nil past the end.
     private(set) var current: ObservationRecord?
     private var buffered: [ObservationRecord] = []

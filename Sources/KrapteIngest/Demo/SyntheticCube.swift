@@ -152,9 +152,12 @@ public struct SyntheticCube: Sendable {
         return release
     }
 
+    /// The SBI sections a tidy CSV repeats the cube over: the six of the benchmarks first, then the others.
+    public static let sectors = ["C", "F", "G", "J", "M", "Q", "A", "B", "D", "E", "H", "I", "K", "L", "N", "O", "P", "R", "S", "T", "U"]
+
     /// Writes the cube as a tidy CSV in long layout (`period,region,sector,occupation,measure,value,status`),
     /// repeating it over `sectors` sectors, until `observations` rows are written; streams, so any size fits.
-    public func writeTidyCSV(to url: URL, observations: Int, sectors: [String] = ["C", "F", "G", "J", "M", "Q"]) throws {
+    public func writeTidyCSV(to url: URL, observations: Int, sectors: [String] = Array(Self.sectors.prefix(6))) throws {
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }

@@ -1,0 +1,56 @@
+import Testing
+
+@testable import KrapteServer
+
+/// The limiter of expensive queries: a few run, a few more wait their turn in order, one more is refused at once.
+@Suite struct QueryLimiterTests {
+    /// A gate that queries wait at until the test opens it.
+    actor Gate {
+        private var open = false
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+        private(set) var arrived = 0
+
+        func pass() async {
+            arrived += 1
+            if open { return }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func openUp() {
+            open = true
+            for w in waiting { w.resume() }
+            waiting = []
+        }
+    }
+
+    @Test func twoRunOneWaitsAndTheFourthIsRefused() async throws {
+        let limiter = QueryLimiter(maximum: 2, maximumWaiting: 1)
+        let gate = Gate()
+        let order = Order()
+        async let first: Void = limiter.run {
+            await gate.pass()
+            await order.note(1)
+        }
+        async let second: Void = limiter.run {
+            await gate.pass()
+            await order.note(2)
+        }
+        while await gate.arrived < 2 { await Task.yield() }
+        async let third: Void = limiter.run { await order.note(3) }
+        try await Task.sleep(for: .milliseconds(100))
+        await #expect(throws: APIError.self) { try await limiter.run { await order.note(4) } }
+        #expect(await order.notes.isEmpty, "the third ran before a place was free")
+        await gate.openUp()
+        _ = try await (first, second, third)
+        let notes = await order.notes
+        #expect(notes.count == 3 && notes.last == 3 && !notes.contains(4))
+        // Every place is free again.
+        try await limiter.run {}
+        try await limiter.run {}
+    }
+
+    actor Order {
+        private(set) var notes: [Int] = []
+        func note(_ n: Int) { notes.append(n) }
+    }
+}
