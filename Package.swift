@@ -134,7 +134,7 @@ let package = Package(
     ]
 )
 
-// The fuzz targets (Fuzz/README.md), built only when asked: KRAPTE_FUZZ=1 with -sanitize=fuzzer,address.
+// The fuzz targets (Fuzzing.md), built only when asked: KRAPTE_FUZZ=1 with -sanitize=fuzzer,address.
 if Context.environment["KRAPTE_FUZZ"] != nil {
     package.targets.append(
         .executableTarget(

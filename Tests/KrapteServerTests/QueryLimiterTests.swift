@@ -54,3 +54,39 @@ import Testing
         func note(_ n: Int) { notes.append(n) }
     }
 }
+
+extension QueryLimiterTests {
+    /// 200 clients, each sending one query after another, never find the queue of 256 full.
+    @Test func twoHundredClientsAtOnceAreAllServed() async throws {
+        let limiter = QueryLimiter(maximum: 4)
+        let refused = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<200 {
+                group.addTask {
+                    var refused = 0
+                    for _ in 0..<20 {
+                        do { try await limiter.run { try await Task.sleep(for: .milliseconds(1)) } } catch is APIError { refused += 1 }
+                    }
+                    return refused
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(refused == 0)
+    }
+}
+
+extension QueryLimiterTests {
+    /// A request that waits longer than the limiter lets it is refused, and leaves the queue to others.
+    @Test func aRequestThatWaitsTooLongIsRefused() async throws {
+        let limiter = QueryLimiter(maximum: 1, maximumWaiting: 1, maximumWait: .milliseconds(200))
+        let gate = Gate()
+        async let holder: Void = limiter.run { await gate.pass() }
+        while await gate.arrived < 1 { await Task.yield() }
+        let start = ContinuousClock.now
+        await #expect(throws: APIError.self) { try await limiter.run {} }
+        #expect(ContinuousClock.now - start >= .milliseconds(200))
+        await gate.openUp()
+        try await holder
+        try await limiter.run {}
+    }
+}
