@@ -94,18 +94,18 @@ enum TestStores {
         ) ?? -1
     }
 
+    /// Dataset `t`: one dimension `Regio` without members yet, one measure `m`.
+    static let regions = Dataset(
+        id: "t",
+        title: "Test",
+        source: Source(publisher: "test", location: "test"),
+        dimensions: [KrapteCore.Dimension(code: "Regio", title: "Regio")],
+        measures: [Measure(code: "m", title: "M", unit: "aantal")]
+    )
+
     /// A release of dataset `t` with 300 series of four quarters, every value `value`.
     static func wide(value: Double) throws -> Release.Finished {
-        var r = try Release(
-            dataset: Dataset(
-                id: "t",
-                title: "Test",
-                source: Source(publisher: "test", location: "test"),
-                dimensions: [KrapteCore.Dimension(code: "Regio", title: "Regio")],
-                measures: [Measure(code: "m", title: "M", unit: "aantal")]
-            ),
-            format: "test"
-        )
+        var r = try Release(dataset: regions, format: "test")
         for region in 0..<300 {
             let member = r.memberIndex(Member(code: "R\(region)", label: "Regio \(region)"), dimension: 0)
             for quarter in 0..<4 {
@@ -123,16 +123,7 @@ enum TestStores {
     /// 300 regions over 8 quarters appended quarter by quarter, as a long file sorted by period has them, held in
     /// chunks of `chunkSize`: with a small one every series is spread over several runs.
     static func spread(chunkSize: Int) throws -> Release.Finished {
-        var r = try Release(
-            dataset: Dataset(
-                id: "t",
-                title: "Test",
-                source: Source(publisher: "test", location: "test"),
-                dimensions: [KrapteCore.Dimension(code: "Regio", title: "Regio")],
-                measures: [Measure(code: "m", title: "M", unit: "aantal")]
-            ),
-            format: "test"
-        )
+        var r = try Release(dataset: regions, format: "test")
         r.chunkSize = chunkSize
         for quarter in 0..<8 {
             for region in 0..<300 {
