@@ -151,13 +151,8 @@ public struct Release: Sendable {
         }
         for s in 0..<keys where start[s + 1] - start[s] > 1 {
             let group = start[s]..<start[s + 1]
-            let inOrder = zip(order[group], order[group].dropFirst()).allSatisfy { Self.before(periodOf[$0], periodOf[$1]) }
-            if !inOrder {
-                let sorted = order[group].enumerated().sorted { a, b in
-                    let (pa, pb) = (periodOf[a.element], periodOf[b.element])
-                    return pa == pb ? a.offset < b.offset : Self.before(pa, pb)
-                }
-                order.replaceSubrange(group, with: sorted.map(\.element))
+            if let sorted = Self.chronologicalOrder(group.count, period: { periodOf[order[group.lowerBound + $0]] }) {
+                order.replaceSubrange(group, with: sorted.map { order[group.lowerBound + $0] })
             }
         }
         return [UInt8](unsafeUninitializedCapacity: order.count * ObservationRecord.size) { buffer, initialized in
@@ -350,5 +345,16 @@ public struct Release: Sendable {
 
     static func before(_ a: Int32, _ b: Int32) -> Bool {
         Period.chronologicalKey(storageKey: a) < Period.chronologicalKey(storageKey: b)
+    }
+
+    /// The positions `0..<count` in chronological order of `period(position)`, those of one period in their own
+    /// order (a stable sort), or nil when they are in strict chronological order already; two observations of one
+    /// period are never in strict order, so nil also means no period comes twice.
+    static func chronologicalOrder(_ count: Int, period: (Int) -> Int32) -> [Int]? {
+        guard count > 1, !(1..<count).allSatisfy({ before(period($0 - 1), period($0)) }) else { return nil }
+        return (0..<count).sorted { a, b in
+            let (pa, pb) = (period(a), period(b))
+            return pa == pb ? a < b : before(pa, pb)
+        }
     }
 }

@@ -49,11 +49,7 @@ struct RunMerge {
         guard let (measure, members) = names(of: number) else {
             throw StoreError(.corrupt, "a part of the release names a series \(dataset.id) does not have; load the file again")
         }
-        if !zip(data.periods, data.periods.dropFirst()).allSatisfy({ Release.before($0, $1) }) {
-            let order = data.periods.indices.sorted { a, b in
-                let (pa, pb) = (data.periods[a], data.periods[b])
-                return pa == pb ? a < b : Release.before(pa, pb)
-            }
+        if let order = Release.chronologicalOrder(data.periods.count, period: { data.periods[$0] }) {
             data.periods = order.map { data.periods[$0] }
             data.values = order.map { data.values[$0] }
             data.flags = order.map { data.flags[$0] }
