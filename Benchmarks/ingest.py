@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Ingest benchmark: a tidy CSV of 1,000,000 observations into the store, krapte against pandas (read_csv + to_sql
 into SQLite) and DuckDB (read_csv into a table, 2 threads), in the same run; and the 85880NED OData v4 response.
-Run from the checkout: swift build -c release --product krapte --scratch-path .build-release && python3 Benchmarks/ingest.py"""
-import os, resource, subprocess, sys, tempfile, time
+Each round runs the three one after another (alternating), and the medians and minimums are compared.
+Run from the checkout: swift build -c release --product krapte --scratch-path .build-release &&
+python3 Benchmarks/ingest.py [ROWS [ROUNDS]]"""
+import os, statistics, subprocess, sys, tempfile, time
 
 from cube import write_cube
 
 krapte = os.path.abspath('.build-release/release/krapte')
 work = tempfile.mkdtemp(prefix='krapte-bench-')
 rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
 csv_path, mapping_path = write_cube(krapte, rows, work)
 
 def timed(label, fn):
@@ -35,11 +38,20 @@ def run_duckdb():
     con.execute(f"CREATE TABLE obs AS SELECT * FROM read_csv('{csv_path}')")
     con.close()
 
-print(f'{rows} observations, {os.path.getsize(csv_path) / 1e6:.1f} MB')
-k = timed('krapte ingest (tidy CSV -> SQLite, checked)', run_krapte)
-p = timed('pandas read_csv + to_sql (SQLite)', run_pandas)
-d = timed('DuckDB read_csv -> table (2 threads)', run_duckdb)
-print(f'ratio: krapte is {p / k:.1f}x pandas and {d / k:.2f}x DuckDB (>1 is faster)')
+print(f'{rows} observations, {os.path.getsize(csv_path) / 1e6:.1f} MB; {runs} rounds, alternating')
+times = {'krapte': [], 'pandas': [], 'duckdb': []}
+for _ in range(runs):
+    times['krapte'].append(timed('krapte ingest (tidy CSV -> SQLite, checked)', run_krapte))
+    times['pandas'].append(timed('pandas read_csv + to_sql (SQLite)', run_pandas))
+    times['duckdb'].append(timed('DuckDB read_csv -> table (2 threads)', run_duckdb))
+    for f in os.listdir(work):
+        if f.startswith(('k.sqlite', 'p.sqlite', 'd.duckdb')):
+            os.remove(os.path.join(work, f))
+for name, ts in times.items():
+    print(f'{name:7s} median {statistics.median(ts):.3f} s  min {min(ts):.3f} s  ({", ".join(f"{t:.3f}" for t in ts)})')
+k, p, d = (statistics.median(times[n]) for n in ('krapte', 'pandas', 'duckdb'))
+print(f'ratio of medians: krapte is {p / k:.1f}x pandas and {d / k:.2f}x DuckDB (>1 is faster); '
+      f'of minimums: {min(times["pandas"]) / min(times["krapte"]):.1f}x and {min(times["duckdb"]) / min(times["krapte"]):.2f}x')
 fixture = os.path.abspath('../shared/data/real/cbs-odata4-fixtures/85880NED')
 t = time.perf_counter()
 subprocess.run([krapte, 'ingest', fixture, '--db', os.path.join(work, 'o.sqlite')], check=True, stdout=subprocess.DEVNULL)

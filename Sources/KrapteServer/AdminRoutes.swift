@@ -66,6 +66,7 @@ struct AdminRoutes: Sendable {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(name)
         let release: Release.Finished
+        let outcome: LoadOutcome
         do {
             let type = (request.headers[.contentType] ?? "").lowercased()
             if type.hasPrefix("application/json") {
@@ -89,12 +90,13 @@ struct AdminRoutes: Sendable {
                     "Upload a CBS CSV as text/csv, or a tidy CSV with its mapping as application/json, not \(type.isEmpty ? "without a Content-Type" : type.excerpt)."
                 )
             }
+            // A large upload is merged while it is stored, and a duplicate found then ends the load.
+            outcome = try await store.load(release, loadedAt: Date())
         } catch var error as IngestError {
             // Name the upload, never the server's temporary folder.
             error.file = error.file.replacingOccurrences(of: folder.path + "/", with: "")
             throw APIError(.unprocessableContent, error.description)
         }
-        let outcome = try await store.load(release, loadedAt: Date())
         cache.clear()
         let answer = Outcome(
             dataset: release.dataset.id,

@@ -83,7 +83,7 @@ public enum WebServer {
         let connections = ConnectionCounter(maximum: max(1, configuration.maxConnections))
         return Application(
             router: router(store: store, configuration: configuration),
-            server: .http1(
+            server: .closingHTTP1(
                 configuration: .init(
                     additionalChannelHandlers: [ConnectionLimitHandler(counter: connections)],
                     idleTimeout: .seconds(timeout.seconds) + .nanoseconds(timeout.attoseconds / 1_000_000_000)

@@ -31,6 +31,22 @@ import Testing
         #expect(rows.rows.map(\.period.code).prefix(3) == ["2023KW01", "2023KW02", "2023KW03"])
     }
 
+    /// A release in runs is merged while it is stored: a duplicate across runs ends the load with the error naming
+    /// both rows, and the store keeps what it had.
+    @Test(arguments: StoreKind.available)
+    func aDuplicateFoundWhileStoringLeavesTheStoreAsItWas(kind: StoreKind) async throws {
+        let store = try await TestStores.make(kind)
+        let first = try await store.load(try TestStores.wide(value: 1), loadedAt: Date())
+        let release = try TestStores.spread(chunkSize: 97, duplicate: true)
+        let error = await #expect(throws: IngestError.self) { try await store.load(release, loadedAt: Date()) }
+        #expect(error?.code == .duplicate && error?.file == "t" && error?.row == 2_402)
+        #expect(error?.message.contains("the first is on row 7") == true)
+        #expect(try await store.vintages(of: "t").map(\.id) == [first.vintage.id])
+        #expect(try await store.query(ObservationQuery(dataset: "t", measure: "m")).rows.count == 1_200)
+        // PostgreSQL's sequence is not rolled back: there the version may move on, which only costs a recomputation.
+        if kind == .sqlite { #expect(try await store.version() == first.vintage.id) }
+    }
+
     @Test(arguments: StoreKind.available)
     func theVersionGrowsWithEveryStoredRelease(kind: StoreKind) async throws {
         let store = try await TestStores.make(kind)

@@ -121,8 +121,9 @@ enum TestStores {
     }
 
     /// 300 regions over 8 quarters appended quarter by quarter, as a long file sorted by period has them, held in
-    /// chunks of `chunkSize`: with a small one every series is spread over several runs.
-    static func spread(chunkSize: Int) throws -> Release.Finished {
+    /// chunks of `chunkSize`: with a small one every series is spread over several runs. With `duplicate`, the last
+    /// row gives region 5 a second value for the first quarter.
+    static func spread(chunkSize: Int, duplicate: Bool = false) throws -> Release.Finished {
         var r = try Release(dataset: regions, format: "test")
         r.chunkSize = chunkSize
         for quarter in 0..<8 {
@@ -135,6 +136,9 @@ enum TestStores {
                     row: quarter * 300 + region + 2
                 )
             }
+        }
+        if duplicate {
+            r.append(SeriesKey(measure: 0, members: [5]), period: Period.quarter(2023, 1)!, value: 1, row: 2_402)
         }
         return try r.finish(file: "t")
     }

@@ -19,13 +19,6 @@ struct Fingerprinter {
         withUnsafeBytes(of: value.littleEndian) { for x in $0 { byte(x) } }
     }
 
-    mutating func add(_ data: SeriesData) {
-        for p in data.periods { withUnsafeBytes(of: p.littleEndian) { for x in $0 { byte(x) } } }
-        for v in data.values { add(v.bitPattern) }
-        for f in data.flags { byte(f) }
-        byte(0x1E)
-    }
-
     var hexDigest: String {
         func hex(_ v: UInt64) -> String {
             let s = String(v, radix: 16)
@@ -36,8 +29,8 @@ struct Fingerprinter {
 }
 
 /// The fingerprint of a release: its structure and derivation hashed in order, then every series hashed on its own
-/// and the series' hashes added up, so that the fingerprint does not depend on the order of the rows or the series
-/// (a release merged from chunks has the one it has read in one piece).
+/// from its codes and its `SeriesDigest`, and the series' hashes added up, so that the fingerprint does not depend on
+/// the order of the rows or the series (a release merged from chunks has the one it has read in one piece).
 struct ReleaseFingerprint {
     private var metadata = Fingerprinter()
     private var sumA: UInt64 = 0
@@ -59,15 +52,26 @@ struct ReleaseFingerprint {
         }
     }
 
-    /// Adds one series.
-    mutating func add(_ series: Release.Series) {
+    /// Adds the series of measure `measure` and members `members`, whose observations `digest` sums.
+    mutating func add(measure: String, members: [String], digest: SeriesDigest) {
         var hasher = Fingerprinter()
-        hasher.add(series.measure)
-        for m in series.members { hasher.add(m) }
-        hasher.add(series.data)
+        hasher.add(measure)
+        for m in members { hasher.add(m) }
+        hasher.add(digest.a)
+        hasher.add(digest.b)
+        hasher.add(digest.count)
         sumA &+= hasher.a
         sumB &+= hasher.b
         count += 1
+    }
+
+    /// Adds one series.
+    mutating func add(_ series: Release.Series) {
+        var digest = SeriesDigest()
+        for i in 0..<series.data.count {
+            digest.add(period: series.data.periods[i], value: series.data.values[i], flags: series.data.flags[i])
+        }
+        add(measure: series.measure, members: series.members, digest: digest)
     }
 
     /// The fingerprint as 32 hexadecimal digits.

@@ -5,10 +5,12 @@ import Foundation
 ///
 /// Readers add members and measures as they meet them and append observations by index, so that a large file
 /// is held as packed columns (21 bytes an observation: series, period, value, flags and source row), never as rows
-/// of text. Every `chunkSize` observations the chunk is sorted by series and period and written to a temporary
-/// file as a run (`ReleaseSpill`), so that memory holds one chunk whatever the size of the file; `finish(file:)`
-/// merges the runs series by series, finding duplicates across chunks. Memory still grows with the number of
-/// series (about 40 bytes each), not with the number of observations. A release is built by one reader: a copy
+/// of text. Every `chunkSize` observations the chunk is handed to a second thread, which sorts it by series and
+/// period and writes it to a temporary file as a run (`ReleaseSpill`) while the reader goes on, so that memory
+/// holds two chunks whatever the size of the file. The fingerprint is summed an observation at a time as they
+/// are appended (`SeriesDigest`), so the runs are merged once, series by series, while a store writes them; that
+/// merge finds duplicates across chunks and ends the store's transaction. Memory still grows with the number of
+/// series (about 70 bytes each), not with the number of observations. A release is built by one reader: a copy
 /// made while appending shares the runs written so far.
 public struct Release: Sendable {
     /// The dataset's metadata. Readers add members through `memberIndex(_:dimension:)`.
@@ -21,15 +23,14 @@ public struct Release: Sendable {
     private var memberIndexes: [[String: Int]]
     private var measureIndexes: [String: Int]
     private var seriesKeys = SeriesKeyTable()
-    private var lastKey: SeriesKey?
-    private var lastSeries: Int32 = 0
-    // One entry an observation, in the order appended.
-    private var seriesOf: [Int32] = []
-    private var periodOf: [Int32] = []
-    private var valueOf: [Double] = []
-    private var flagsOf: [UInt8] = []
-    private var rowOf: [Int32] = []
-    // The chunks written out so far, their observations, and the first trouble they met.
+    // The last key appended for each measure, and its number: a reader appends a row's measures, or a series'
+    // periods, one after another.
+    private var lastKeys: [SeriesKey] = []
+    private var lastNumbers: [Int32] = []
+    // What each series adds to the fingerprint, by series number.
+    private var digests: [SeriesDigest] = []
+    private var chunk = ReleaseChunk()
+    // The chunks handed over to be written so far, their observations, and the trouble of making the spill.
     private var spill: ReleaseSpill?
     private var spilledCount = 0
     private var spillError: (any Error)?
@@ -92,77 +93,48 @@ public struct Release: Sendable {
         attribute: ValueAttribute = .present,
         row: Int
     ) {
-        let s = key == lastKey ? lastSeries : seriesKeys.number(of: key)
-        lastKey = key
-        lastSeries = s
-        seriesOf.append(s)
-        periodOf.append(period.storageKey)
-        valueOf.append(value ?? .nan)
-        flagsOf.append(status.rawValue | (attribute.rawValue << 4))
-        rowOf.append(Int32(truncatingIfNeeded: row))
-        if seriesOf.count >= chunkSize { spillChunk() }
+        let s = number(of: key)
+        let storageKey = period.storageKey
+        let v = value ?? .nan
+        let flags = status.rawValue | (attribute.rawValue << 4)
+        if Int(s) == digests.count { digests.append(SeriesDigest()) }
+        digests[Int(s)].add(period: storageKey, value: v, flags: flags)
+        chunk.append(series: s, period: storageKey, value: v, flags: flags, row: Int32(truncatingIfNeeded: row))
+        if chunk.count >= chunkSize { spillChunk() }
+    }
+
+    /// The number of `key`, tried first against the last key of its measure.
+    private mutating func number(of key: SeriesKey) -> Int32 {
+        let m = key.measure
+        if m < lastKeys.count, lastKeys[m] == key { return lastNumbers[m] }
+        let s = seriesKeys.number(of: key)
+        // Measures are few; a reader that numbers them otherwise only misses the shortcut.
+        if m >= 0, m < 1_024 {
+            while lastKeys.count <= m {
+                lastKeys.append(SeriesKey(measure: -1, members: []))  // no key's measure is -1
+                lastNumbers.append(0)
+            }
+            lastKeys[m] = key
+            lastNumbers[m] = s
+        }
+        return s
     }
 
     /// How many observations have been added.
-    public var observationCount: Int { spilledCount + seriesOf.count }
+    public var observationCount: Int { spilledCount + chunk.count }
 
-    /// Writes the chunk in memory out as a sorted run and empties it. An error is kept for `finish(file:)`, which
-    /// a reader calls in the end, so that `append` stays free of `try`.
+    /// Hands the chunk in memory over to be sorted and written as a run, and starts a new one. An error is kept
+    /// for `finish(file:)`, which a reader calls in the end, so that `append` stays free of `try`.
     private mutating func spillChunk() {
         do {
-            let run = try packedChunk()
             let file = try spill ?? ReleaseSpill()
-            try file.append(run: run)
+            file.write(chunk, seriesCount: seriesKeys.keys.count)
             spill = file
         } catch {
             if spillError == nil { spillError = error }
         }
-        spilledCount += seriesOf.count
-        seriesOf.removeAll(keepingCapacity: true)
-        periodOf.removeAll(keepingCapacity: true)
-        valueOf.removeAll(keepingCapacity: true)
-        flagsOf.removeAll(keepingCapacity: true)
-        rowOf.removeAll(keepingCapacity: true)
-    }
-
-    /// The chunk in memory as records sorted by series number, then chronologically by period, then by source
-    /// row (a counting sort by series keeps the source order, and a series out of period order is sorted stably).
-    /// - Throws: `IngestError` naming the row of a value that is not finite.
-    private func packedChunk() throws -> [UInt8] {
-        if let i = valueOf.firstIndex(where: \.isInfinite) {
-            throw IngestError(
-                file: "-",
-                row: Int(rowOf[i]),
-                column: nil,
-                code: .invalid,
-                message: "the value \(valueOf[i]) is not a finite number",
-                fix: "write a number that a table can hold, or leave the field empty when there is no value"
-            )
-        }
-        let keys = seriesKeys.keys.count
-        var start = [Int](repeating: 0, count: keys + 1)
-        for s in seriesOf where Int(s) < keys { start[Int(s) + 1] += 1 }
-        for s in 0..<keys { start[s + 1] += start[s] }
-        var order = [Int](repeating: 0, count: seriesOf.count)
-        var next = start
-        for (i, s) in seriesOf.enumerated() where Int(s) < keys {
-            order[next[Int(s)]] = i
-            next[Int(s)] += 1
-        }
-        for s in 0..<keys where start[s + 1] - start[s] > 1 {
-            let group = start[s]..<start[s + 1]
-            if let sorted = Self.chronologicalOrder(group.count, period: { periodOf[order[group.lowerBound + $0]] }) {
-                order.replaceSubrange(group, with: sorted.map { order[group.lowerBound + $0] })
-            }
-        }
-        return [UInt8](unsafeUninitializedCapacity: order.count * ObservationRecord.size) { buffer, initialized in
-            let raw = UnsafeMutableRawBufferPointer(buffer)
-            for (k, i) in order.enumerated() {
-                ObservationRecord(series: seriesOf[i], period: periodOf[i], value: valueOf[i], flags: flagsOf[i], row: rowOf[i])
-                    .store(in: raw, at: k * ObservationRecord.size)
-            }
-            initialized = order.count * ObservationRecord.size
-        }
+        spilledCount += chunk.count
+        chunk = ReleaseChunk(capacity: chunkSize)
     }
 
     /// A series of the finished release.
@@ -197,23 +169,25 @@ public struct Release: Sendable {
         /// A fingerprint of the metadata and every observation; equal releases have equal fingerprints, whatever
         /// the order of their rows or series.
         public var fingerprint: String
-        /// Where the series are: in memory, or in runs to merge again.
+        /// Where the series are: in memory, or in runs to merge.
         let storage: Storage
 
         enum Storage: Sendable {
             /// Every series, in the order first met.
             case memory([Series])
-            /// The runs of the spill and the last chunk, with the keys that name the series.
-            case runs(ReleaseSpill, tail: [UInt8], keys: [SeriesKey])
+            /// The runs of the spill and the last chunk, with the keys that name the series and the file that
+            /// errors name.
+            case runs(ReleaseSpill, tail: [UInt8], keys: [SeriesKey], file: String)
         }
 
-        /// The series one at a time, in the order first met: a release held in runs is merged again as it goes,
-        /// so that a store writes it with bounded memory.
+        /// The series one at a time, in the order first met: a release held in runs is merged as it goes, so that a
+        /// store writes it with bounded memory, and the merge finds the duplicates.
         /// - Throws: when the temporary file of the runs cannot be read.
         public func makeSeriesIterator() throws -> SeriesIterator {
             switch storage {
             case .memory(let series): SeriesIterator(series: series)
-            case .runs(let spill, let tail, let keys): try SeriesIterator(dataset: dataset, keys: keys, file: dataset.id, spill: spill, tail: tail)
+            case .runs(let spill, let tail, let keys, let file):
+                try SeriesIterator(dataset: dataset, keys: keys, file: file, spill: spill, tail: tail)
             }
         }
 
@@ -227,32 +201,31 @@ public struct Release: Sendable {
         }
     }
 
-    /// Merges the runs series by series, checks for duplicates and computes the fingerprint.
+    /// Checks the release and computes its fingerprint. A release that fits in one chunk is grouped into series
+    /// here, which finds its duplicates; a larger one waits for its last run to be written and is merged while a
+    /// store writes it (`makeSeriesIterator()`), and that merge finds them.
     ///
-    /// - Parameter file: the name used in the error for a duplicate.
-    /// - Throws: `IngestError` naming both rows when a series has two observations for one period (also when they
-    ///   are in different chunks); `IngestError` naming the row of a value that is not finite; `IngestError` naming
-    ///   the field when the dataset breaks a rule of `DatasetRules`; `IngestError` when the release holds no
-    ///   observation or a chunk could not be written to the temporary folder.
+    /// - Parameter file: the name used in errors.
+    /// - Throws: `IngestError` naming both rows when a series has two observations for one period (for a release
+    ///   in runs: from its series iterator, ending the store's transaction); `IngestError` naming the row of a
+    ///   value that is not finite; `IngestError` naming the field when the dataset breaks a rule of
+    ///   `DatasetRules`; `IngestError` when the release holds no observation or a chunk could not be written to
+    ///   the temporary folder.
     public func finish(file: String) throws -> Finished {
         try Self.check(dataset, file: file)
-        if let spillError {
-            if var error = spillError as? IngestError {
-                error.file = file
-                throw error
-            }
-            throw IngestError(
-                file: file,
-                row: nil,
-                column: nil,
-                code: .unreadable,
-                message: "a part of the release could not be written to the temporary folder (\(spillError.localizedDescription))",
-                fix: "free space in \(FileManager.default.temporaryDirectory.path), or point TMPDIR to a folder with room"
-            )
+        do {
+            if let spillError { throw spillError }
+            try spill?.drain()
+        } catch {
+            throw Self.spillFailure(error, file: file)
         }
         let keys = seriesKeys.keys
-        guard keys.allSatisfy({ key in key.measure < dataset.measures.count && Self.fits(key, dataset) }) else {
-            throw StoreError(.invalid, "a series of \(dataset.id) names a measure or member the dataset does not have")
+        var fingerprint = ReleaseFingerprint(dataset)
+        for (key, digest) in zip(keys, digests) {
+            guard let (measure, members) = Self.names(of: key, in: dataset) else {
+                throw StoreError(.invalid, "a series of \(dataset.id) names a measure or member the dataset does not have")
+            }
+            fingerprint.add(measure: measure, members: members, digest: digest)
         }
         guard !keys.isEmpty else {
             throw IngestError(
@@ -266,29 +239,57 @@ public struct Release: Sendable {
         }
         let tail: [UInt8]
         do {
-            tail = try packedChunk()
-        } catch var error as IngestError {
-            error.file = file
-            throw error
+            tail = try chunk.packed(seriesCount: keys.count)
+        } catch {
+            throw Self.spillFailure(error, file: file)
         }
-        var iterator = try SeriesIterator(dataset: dataset, keys: keys, file: file, spill: spill, tail: tail)
-        var fingerprint = ReleaseFingerprint(dataset)
-        var held: [Series] = []
-        var total = 0
-        while let s = try iterator.next() {
-            fingerprint.add(s)
-            total += s.data.count
-            if spill == nil { held.append(s) }
+        let storage: Finished.Storage
+        if let spill {
+            storage = .runs(spill, tail: tail, keys: keys, file: file)
+        } else {
+            var iterator = try SeriesIterator(dataset: dataset, keys: keys, file: file, spill: nil, tail: tail)
+            var held: [Series] = []
+            while let s = try iterator.next() { held.append(s) }
+            storage = .memory(held)
         }
         return Finished(
             dataset: dataset,
             publishedAt: publishedAt,
             format: format,
-            observationCount: total,
+            observationCount: observationCount,
             seriesCount: keys.count,
             fingerprint: fingerprint.hexDigest,
-            storage: spill.map { .runs($0, tail: tail, keys: keys) } ?? .memory(held)
+            storage: storage
         )
+    }
+
+    /// The error of sorting or writing a chunk, naming `file`: the `IngestError` of a value that is not finite, or
+    /// one that says the temporary folder could not take the run.
+    private static func spillFailure(_ error: any Error, file: String) -> IngestError {
+        if var error = error as? IngestError {
+            error.file = file
+            return error
+        }
+        return IngestError(
+            file: file,
+            row: nil,
+            column: nil,
+            code: .unreadable,
+            message: "a part of the release could not be written to the temporary folder (\(error.localizedDescription))",
+            fix: "free space in \(FileManager.default.temporaryDirectory.path), or point TMPDIR to a folder with room"
+        )
+    }
+
+    /// The measure and member codes of `key`, or nil when `dataset` has no such measure or member.
+    static func names(of key: SeriesKey, in dataset: Dataset) -> (measure: String, members: [String])? {
+        guard dataset.measures.indices.contains(key.measure) else { return nil }
+        var members: [String] = []
+        members.reserveCapacity(dataset.dimensions.count)
+        for (d, dimension) in dataset.dimensions.enumerated() {
+            guard dimension.members.indices.contains(key.member(d)) else { return nil }
+            members.append(dimension.members[key.member(d)].code)
+        }
+        return (dataset.measures[key.measure].code, members)
     }
 
     /// A finished release of series computed elsewhere, already one per key and in period order (as the
@@ -336,11 +337,6 @@ public struct Release: Sendable {
         if let v = dataset.violation() {
             throw IngestError(file: file, row: nil, column: v.field, code: .invalid, message: v.message, fix: v.fix)
         }
-    }
-
-    /// Whether every member index of `key` is a member of the dataset.
-    private static func fits(_ key: SeriesKey, _ dataset: Dataset) -> Bool {
-        dataset.dimensions.indices.allSatisfy { key.member($0) < dataset.dimensions[$0].members.count }
     }
 
     static func before(_ a: Int32, _ b: Int32) -> Bool {

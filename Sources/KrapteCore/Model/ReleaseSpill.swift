@@ -1,19 +1,26 @@
 import Foundation
 
-/// The chunks of a large release, written to a temporary file as sorted runs while a reader appends, so that a
-/// release of any number of observations is held in memory one chunk at a time.
+/// The chunks of a large release, sorted and written to a temporary file as runs on a thread of their own while the
+/// reader goes on appending, so that a release of any number of observations is held in memory one or two chunks
+/// at a time.
 ///
 /// Invariant: the file holds `runs` one after another, each a whole number of `ObservationRecord`s sorted by series
-/// number, then chronologically by period, then by source row. Runs are only added while a reader builds the
-/// release; once `Release.finish(file:)` has read it the spill is never written again, so finished releases may share
-/// it across threads. The file is removed when the last release that holds it goes.
+/// number, then chronologically by period, then by source row. Runs are written in the order they were handed over,
+/// one at a time on a serial queue, and only while a reader builds the release; `drain()` waits for the last, after
+/// which `runs` and the file are only read, so finished releases may share the spill across threads. The file is
+/// removed when the last release that holds it goes.
 final class ReleaseSpill: @unchecked Sendable {
     /// The temporary file.
     let url: URL
     /// The runs, as ranges of record numbers in the file, in the order they were written (the order of the source).
+    /// Read it after `drain()`.
     private(set) var runs: [Range<Int>] = []
     private var writer: FileHandle?
     private var records = 0
+    private var failure: (any Error)?
+    private let queue = DispatchQueue(label: "krapte.release-spill")
+    /// One chunk at a time is being written: a reader faster than the disk waits for the one before.
+    private let writing = DispatchSemaphore(value: 1)
 
     /// Makes an empty temporary file in the system's temporary folder (`TMPDIR`).
     /// - Throws: the error of creating or opening it.
@@ -30,9 +37,31 @@ final class ReleaseSpill: @unchecked Sendable {
         try? FileManager.default.removeItem(at: url)
     }
 
-    /// Appends one sorted run.
-    /// - Throws: the error of writing it (a full disk).
-    func append(run bytes: [UInt8]) throws {
+    /// Sorts `chunk` and writes it as the next run, on the spill's own thread; returns once the run before it is
+    /// written. `seriesCount` is the number of series of the release so far. The first error is kept for `drain()`.
+    func write(_ chunk: ReleaseChunk, seriesCount: Int) {
+        writing.wait()
+        queue.async { [self] in
+            defer { writing.signal() }
+            guard failure == nil else { return }
+            do {
+                try append(run: try chunk.packed(seriesCount: seriesCount))
+            } catch {
+                failure = error
+            }
+        }
+    }
+
+    /// Waits until every run handed over is written.
+    /// - Throws: the first error met sorting or writing them: `IngestError` for a value that is not finite, or the
+    ///   error of writing (a full disk).
+    func drain() throws {
+        try queue.sync {
+            if let failure { throw failure }
+        }
+    }
+
+    private func append(run bytes: [UInt8]) throws {
         guard let writer else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
         try writer.write(contentsOf: bytes)
         let count = bytes.count / ObservationRecord.size
@@ -83,8 +112,9 @@ struct RunCursor {
     static let block = 1_024
     /// The record under the cursor; nil past the end.
     private(set) var current: ObservationRecord?
-    private var buffered: [ObservationRecord] = []
-    private var index = 0
+    /// The records read and not yet passed, packed; `offset` is the byte of the next one.
+    private var buffered: [UInt8]
+    private var offset = 0
     private var next: Int
     private let end: Int
     private let file: FileHandle?
@@ -94,6 +124,8 @@ struct RunCursor {
         self.file = file
         next = range.lowerBound
         end = range.upperBound
+        buffered = [UInt8](repeating: 0, count: Self.block * ObservationRecord.size)
+        offset = buffered.count
         try advance()
     }
 
@@ -102,34 +134,36 @@ struct RunCursor {
         file = nil
         next = 0
         end = 0
-        buffered = bytes.withUnsafeBytes { raw in
-            (0..<(raw.count / ObservationRecord.size)).map { ObservationRecord(from: raw, at: $0 * ObservationRecord.size) }
-        }
-        current = buffered.first
-        index = 1
+        buffered = bytes
+        advanceInMemory()
     }
 
     /// Moves to the next record.
     /// - Throws: the error of reading the spill file, or `StoreError` when it is shorter than its runs.
     mutating func advance() throws {
-        if index < buffered.count {
-            current = buffered[index]
-            index += 1
-            return
+        if offset + ObservationRecord.size > buffered.count, let file, next < end {
+            let count = min(Self.block, end - next)
+            let wanted = count * ObservationRecord.size
+            let position = off_t(next * ObservationRecord.size)
+            let descriptor = file.fileDescriptor
+            let read = buffered.withUnsafeMutableBytes { raw in pread(descriptor, raw.baseAddress, wanted, position) }
+            guard read == wanted else {
+                throw StoreError(.corrupt, "a temporary file of the load could not be read back as it was written; load the file again")
+            }
+            if wanted < buffered.count { buffered.removeLast(buffered.count - wanted) }
+            offset = 0
+            next += count
         }
-        guard let file, next < end else {
+        advanceInMemory()
+    }
+
+    /// Takes the next record from the buffer, or nil when it is used up.
+    private mutating func advanceInMemory() {
+        guard offset + ObservationRecord.size <= buffered.count else {
             current = nil
             return
         }
-        let count = min(Self.block, end - next)
-        try file.seek(toOffset: UInt64(next * ObservationRecord.size))
-        let data = try file.read(upToCount: count * ObservationRecord.size) ?? Data()
-        guard data.count == count * ObservationRecord.size else {
-            throw StoreError(.corrupt, "a temporary file of the load is shorter than was written; load the file again")
-        }
-        buffered = data.withUnsafeBytes { raw in (0..<count).map { ObservationRecord(from: raw, at: $0 * ObservationRecord.size) } }
-        next += count
-        current = buffered.first
-        index = 1
+        current = buffered.withUnsafeBytes { ObservationRecord(from: $0, at: offset) }
+        offset += ObservationRecord.size
     }
 }

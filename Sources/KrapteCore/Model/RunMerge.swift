@@ -46,7 +46,7 @@ struct RunMerge {
                 try cursors[k].advance()
             }
         }
-        guard let (measure, members) = names(of: number) else {
+        guard keys.indices.contains(Int(number)), let (measure, members) = Release.names(of: keys[Int(number)], in: dataset) else {
             throw StoreError(.corrupt, "a part of the release names a series \(dataset.id) does not have; load the file again")
         }
         if let order = Release.chronologicalOrder(data.periods.count, period: { data.periods[$0] }) {
@@ -67,18 +67,5 @@ struct RunMerge {
             }
         }
         return Release.Series(measure: measure, members: members, data: data)
-    }
-
-    /// The measure and member codes of series `number`, or nil when the release has no such series.
-    private func names(of number: Int32) -> (String, [String])? {
-        guard keys.indices.contains(Int(number)) else { return nil }
-        let key = keys[Int(number)]
-        guard dataset.measures.indices.contains(key.measure) else { return nil }
-        var members: [String] = []
-        for (d, dimension) in dataset.dimensions.enumerated() {
-            guard dimension.members.indices.contains(key.member(d)) else { return nil }
-            members.append(dimension.members[key.member(d)].code)
-        }
-        return (dataset.measures[key.measure].code, members)
     }
 }

@@ -18,6 +18,19 @@ public struct SeriesKey: Hashable, Sendable {
         self.lanes = lanes
     }
 
+    /// This key with measure index `measure`.
+    public func measured(_ measure: Int) -> SeriesKey {
+        var key = self
+        key.lanes[0] = Int32(truncatingIfNeeded: measure)
+        return key
+    }
+
+    /// Sets the member index of dimension `d`; a dimension past the seventh is left out, as in `init`.
+    public mutating func setMember(_ member: Int, dimension d: Int) {
+        guard d >= 0, d < Self.maximumDimensions else { return }
+        lanes[d + 1] = Int32(truncatingIfNeeded: member)
+    }
+
     /// The measure index.
     public var measure: Int { Int(lanes[0]) }
 

@@ -21,7 +21,8 @@ final class TidyRecordReader {
     @exclusivity(unchecked) private var periods = InternedValues<Period.ParsedLabel>()
     @exclusivity(unchecked) private var statuses = InternedValues<ObservationStatus>()
     @exclusivity(unchecked) private var longMeasures = InternedValues<Int>()
-    @exclusivity(unchecked) private var memberIndexes: [Int]
+    /// The members of the row being read; its measure is set for each value.
+    @exclusivity(unchecked) private var key = SeriesKey(measure: -1, members: [])
     @exclusivity(unchecked) private var resolvers: [MemberResolver]
 
     /// The columns of the measures, by index in the header.
@@ -82,7 +83,6 @@ final class TidyRecordReader {
             )
         }
         members = Array(repeating: InternedValues<Int>(), count: dimensionColumns.count)
-        memberIndexes = Array(repeating: 0, count: dimensionColumns.count)
         resolvers = layout.resolvers
     }
 
@@ -101,11 +101,12 @@ final class TidyRecordReader {
             )
         }
         for d in 0..<dimensionColumns.count {
-            memberIndexes[d] = try members[d].value(for: record.rawBytes(dimensionColumns[d])) {
+            let member = try members[d].value(for: record.rawBytes(dimensionColumns[d])) {
                 let column = layout.dimensionColumns[d]
                 let text = try text(record, dimensionColumns[d], column: column)
                 return release.memberIndex(try resolvers[d].resolve(text, file: file, row: record.line), dimension: d)
             }
+            key.setMember(member, dimension: d)
         }
         let parsed = try periods.value(for: record.rawBytes(periodColumn)) {
             let text = try text(record, periodColumn, column: layout.period)
@@ -171,7 +172,7 @@ final class TidyRecordReader {
         status: ObservationStatus,
         into release: inout Release
     ) throws {
-        let key = SeriesKey(measure: measure, members: memberIndexes)
+        let key = key.measured(measure)
         switch layout.numbers.parse(record.rawBytes(column.index)) {
         case .number(let v):
             release.append(key, period: period, value: v, status: status, row: record.line)
