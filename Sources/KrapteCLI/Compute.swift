@@ -93,10 +93,13 @@ struct Compute: AsyncParsableCommand {
     }
 
     /// Computes every indicator whose input datasets are in the store or computed before it, printing a line
-    /// for each and saying on standard error which were skipped. Indicators that do not read each other are
-    /// computed at the same time (the store writes one at a time).
+    /// for each and saying on standard error which were skipped and which failed, with the reason. Indicators that
+    /// do not read each other are computed at the same time (the store writes one at a time). One that fails does
+    /// not stop the others; those that read it are skipped.
+    /// - Throws: `CLIError` naming the failed indicators, after all the others have been computed.
     static func computeAll(_ engine: IndicatorEngine, _ db: any Store) async throws {
         var present = Set(try await db.datasets().map(\.id))
+        var failed: [String] = []
         var waiting = try engine.definitions.dependencyOrder()
         while !waiting.isEmpty {
             // The next round: the indicators that read no indicator still waiting (never empty, as there is no circle).
@@ -108,23 +111,49 @@ struct Compute: AsyncParsableCommand {
                 let missing = d.inputDatasets.subtracting(present).sorted()
                 if missing.isEmpty {
                     ready.append(d)
+                } else if let input = missing.first(where: failed.contains) {
+                    Output.error("\(d.id): overgeslagen, \(input) is mislukt")
                 } else {
                     Output.error("\(d.id): overgeslagen, \(missing.joined(separator: ", ")) staat niet in de store")
                 }
             }
-            let lines = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+            let results = await withTaskGroup(of: (Int, Result<String, CLIError>).self) { group in
                 for (i, d) in ready.enumerated() {
                     group.addTask {
-                        let (computed, outcome) = try await engine.computeAndStore(d.id)
-                        return (i, Self.summary(computed, outcome))
+                        do {
+                            let (computed, outcome) = try await engine.computeAndStore(d.id)
+                            return (i, .success(Self.summary(computed, outcome)))
+                        } catch {
+                            return (i, .failure(CLIError("\(d.id): mislukt, \(Self.reason(error))")))
+                        }
                     }
                 }
-                var lines: [(Int, String)] = []
-                for try await line in group { lines.append(line) }
-                return lines.sorted { $0.0 < $1.0 }.map(\.1)
+                var results: [(Int, Result<String, CLIError>)] = []
+                for await result in group { results.append(result) }
+                return results.sorted { $0.0 < $1.0 }
             }
-            for line in lines { print(line) }
-            present.formUnion(ready.map(\.id))
+            for (i, result) in results {
+                switch result {
+                case .success(let line):
+                    print(line)
+                    present.insert(ready[i].id)
+                case .failure(let error):
+                    Output.error(error.description)
+                    failed.append(ready[i].id)
+                }
+            }
+        }
+        if !failed.isEmpty {
+            throw CLIError("\(failed.count) van de indicatoren mislukt: \(failed.joined(separator: ", ")); de andere zijn berekend")
+        }
+    }
+
+    /// What went wrong, as the command line says it.
+    private static func reason(_ error: any Error) -> String {
+        switch error {
+        case let error as StoreError: error.message
+        case let error as any CustomStringConvertible: error.description
+        default: error.localizedDescription
         }
     }
 

@@ -38,10 +38,16 @@ struct Show: AsyncParsableCommand {
             print(
                 Output.table(
                     ["onderwerp", "titel", "eenheid", "decimalen", "soort"],
-                    meta.measures.map { [$0.code, $0.title, $0.unit.isEmpty ? "(onbekend)" : $0.unit, "\($0.decimals)", $0.kind.rawValue] },
+                    meta.measures.map {
+                        [
+                            $0.code, $0.title, $0.unit.isEmpty ? "(onbekend)" : $0.unit, "\($0.decimals)\($0.decimalsInferred ? "a" : "")",
+                            $0.kind.rawValue,
+                        ]
+                    },
                     rightAligned: [3]
                 )
             )
+            if meta.measures.contains(where: \.decimalsInferred) { print("a: de bron geeft geen decimalen; ze zijn afgeleid uit de waarden") }
             print("")
             var periods: [Period: ObservationStatus] = [:]
             if let first = meta.measures.first { periods = try await db.periodStatuses(of: dataset, vintage: latest.id, measure: first.code) }

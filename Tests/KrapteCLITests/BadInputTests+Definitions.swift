@@ -1,4 +1,10 @@
 import Foundation
+import KrapteCore
+import KrapteSQLite
+import KrapteTesting
+import Testing
+
+@testable import KrapteCLI
 
 extension BadInputTests {
     /// One indicator over the store's dataset, as JSON text, for `replacing` to change.
@@ -135,4 +141,25 @@ extension BadInputTests {
             "no period"
         ),
     ]
+}
+
+extension BadInputTests {
+    /// `compute --all` computes every indicator it can: one that fails is named with its reason, those that read it
+    /// are skipped, the others are stored, and the command fails only at the end.
+    @Test func computeAllGoesOnPastAFailure() async throws {
+        let (db, _, _) = try await Self.store()
+        let failing = Self.indicator.replacingOccurrences(of: "\"id\": \"v\"", with: "\"id\": \"w\"")
+            .replacingOccurrences(of: "OpenstaandeVacatures_1", with: "BestaatNiet")
+        let reader = """
+            {"id": "x", "operation": "value", "inputs": {"input": {"dataset": "w", "measure": "w"}}}
+            """
+        let file = try TestData.temporaryFolder().appendingPathComponent("d.json")
+        try Data("{\"indicators\": [\(failing), \(reader), \(Self.indicator)]}".utf8).write(to: file)
+        let error = try await #require(throws: CLIError.self) {
+            try await Self.run(["compute", "--all", "--definitions", file.path, "--db", db])
+        }
+        #expect(error.description.contains("1 van de indicatoren mislukt: w"), "\(error)")
+        let stored = Set(try await SQLiteStore(path: db).datasets().map(\.id))
+        #expect(stored.contains("v") && !stored.contains("w") && !stored.contains("x"), "\(stored)")
+    }
 }

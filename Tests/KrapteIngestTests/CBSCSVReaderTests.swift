@@ -34,6 +34,27 @@ import Testing
         #expect(meta.dimensions[0].member(named: "GK100+") != nil)
     }
 
+    /// 85224NED's CSV dump comes without metadata and is not in the catalogue: the decimals of its 34 measures are
+    /// taken from the values, marked as such, kept through the store, and equal what CBS's own metadata (the saved
+    /// OData v4 responses of the same table) gives: 3,6% stays 3,6, not 4.
+    @Test func decimalsADumpDoesNotGiveAreTakenFromTheValues() async throws {
+        let url = TestData.real("cbs-arbeidsmarkt/85224NED.csv")
+        let measures = try CBSCSVReader().read(url).dataset.measures
+        let published = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: TestData.real("cbs-odata4-fixtures/85224NED/measure-codes.json"))
+        )
+        let decimals = try #require((published as? [String: Any])?["value"] as? [[String: Any]]).compactMap { $0["Decimals"] as? Int }
+        #expect(measures.count == 34 && decimals.count == 34)
+        #expect(measures.map(\.decimals) == decimals)
+        #expect(measures.allSatisfy { $0.decimalsInferred })
+        let store = try await load(url)
+        let stored = try await store.metadata(of: "85224NED", vintage: 1).measure(named: "Werkloosheidspercentage_25")
+        #expect(stored?.decimals == 1 && stored?.decimalsInferred == true)
+        // A table the catalogue knows keeps the catalogue's decimals.
+        let known = try CBSCSVReader().read(TestData.real("cbs-vacatures/80472ned.csv")).dataset.measures
+        #expect(known.allSatisfy { !$0.decimalsInferred })
+    }
+
     @Test func ictOccupationsOf85276NED() async throws {
         let store = try await load(TestData.real("cbs-arbeidsmarkt/85276NED.csv"))
         #expect(try await value(store, "85276NED", "WerkzameBeroepsbevolking_1", ["Beroep": "08"], "2020KW01") == 394)

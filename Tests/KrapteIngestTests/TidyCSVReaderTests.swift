@@ -26,6 +26,17 @@ import Testing
         #expect(v.members == ["AM13", "0811"])
         #expect(v.data.observation(at: 0).value == 22_600 && v.data.observation(at: 0).status == .voorlopig)
         #expect(try finished.allSeries().first { $0.measure == "ww" }!.data.observation(at: 0).value == 2_935.5)
+        // The mapping gives no decimals: they come from the values, read with the file's decimal comma.
+        #expect(finished.dataset.measures.map(\.decimals) == [0, 1] && finished.dataset.measures.allSatisfy { $0.decimalsInferred })
+    }
+
+    /// Decimals the mapping gives are kept, even where the values have more or fewer.
+    @Test func decimalsTheMappingGivesAreKept() throws {
+        let m = try mapping(long.replacingOccurrences(of: "\"unit\": \"aantal\", \"kind\"", with: "\"unit\": \"aantal\", \"decimals\": 2, \"kind\""))
+        let csv = "periode;regio;beroep;onderwerp;waarde;status\n2024KW04;AM13;0811;vacatures;22.600;\n2024KW04;AM13;0811;ww;2.935,25;\n"
+        let measures = try TidyCSVReader(mapping: m).read(try TestData.file("t.csv", csv)).dataset.measures
+        #expect(measures.map(\.decimals) == [2, 2])
+        #expect(measures.map(\.decimalsInferred) == [false, true])
     }
 
     @Test func readsWindows1252WhenDeclared() throws {

@@ -20,18 +20,46 @@ public struct Measure: Sendable, Hashable, Codable {
     public var unit: String
     /// The number of decimals CBS publishes.
     public var decimals: Int
+    /// Whether the source did not give the decimals, so that they were taken from the values: the most decimals
+    /// any value of the measure has, so that no figure is shown with fewer decimals than its source.
+    public var decimalsInferred: Bool
     /// How it aggregates over time.
     public var kind: MeasureKind
     /// A longer description; may be empty.
     public var description: String
 
     /// Makes a measure.
-    public init(code: String, title: String, unit: String = "", decimals: Int = 0, kind: MeasureKind = .stock, description: String = "") {
+    public init(
+        code: String,
+        title: String,
+        unit: String = "",
+        decimals: Int = 0,
+        decimalsInferred: Bool = false,
+        kind: MeasureKind = .stock,
+        description: String = ""
+    ) {
         self.code = code
         self.title = title
         self.unit = unit
         self.decimals = decimals
+        self.decimalsInferred = decimalsInferred
         self.kind = kind
         self.description = description
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case code, title, unit, decimals, decimalsInferred, kind, description
+    }
+
+    /// Reads a measure; one stored before `decimalsInferred` existed had its decimals from its source.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        title = try c.decode(String.self, forKey: .title)
+        unit = try c.decode(String.self, forKey: .unit)
+        decimals = try c.decode(Int.self, forKey: .decimals)
+        decimalsInferred = try c.decodeIfPresent(Bool.self, forKey: .decimalsInferred) ?? false
+        kind = try c.decode(MeasureKind.self, forKey: .kind)
+        description = try c.decode(String.self, forKey: .description)
     }
 }

@@ -44,6 +44,7 @@ public struct CBSCSVReader {
         let numbers = NumberParser()
         var periodCache: [String: Period.ParsedLabel] = [:]
         var rowCount = 0
+        var decimals = InferredDecimals(unknown: [], decimal: numbers.decimal)
 
         try CSVTokenizer(separator: UInt8(ascii: ";")).forEachRecord(in: url) { record in
             guard var current = release else {
@@ -63,6 +64,11 @@ public struct CBSCSVReader {
                     dataset: dataset,
                     format: meta == nil ? "cbs-csv" : "statline-csv",
                     publishedAt: meta?.modified ?? options.publishedAt
+                )
+                // Decimals that neither the metadata nor the catalogue give are taken from the values.
+                decimals = InferredDecimals(
+                    unknown: columns.measures.map { meta?.properties[$0.key] == nil && !CBSTableCatalogue.knowsDecimals(table: tableID) },
+                    decimal: numbers.decimal
                 )
                 for c in columns.measures {
                     if let p = meta?.properties[c.key] {
@@ -121,6 +127,7 @@ public struct CBSCSVReader {
                 let key = SeriesKey(measure: m, members: memberIdx)
                 switch numbers.parse(record.rawBytes(c.index)) {
                 case .number(let v):
+                    decimals.see(record.rawBytes(c.index), measure: m)
                     current.append(key, period: parsed.period, value: v, status: status, row: record.line)
                 case .missing(let symbol):
                     if symbol == "-" {
@@ -143,7 +150,7 @@ public struct CBSCSVReader {
                 }
             }
         }
-        guard let release else {
+        guard var release else {
             throw IngestError(
                 file: file,
                 row: nil,
@@ -153,6 +160,7 @@ public struct CBSCSVReader {
                 fix: "check that it is the right file"
             )
         }
+        decimals.apply(to: &release)
         return release
     }
 

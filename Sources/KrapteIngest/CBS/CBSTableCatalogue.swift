@@ -133,6 +133,11 @@ public enum CBSTableCatalogue {
         return Measure(code: key, title: title(fromKey: key), unit: d?.unit ?? "", decimals: d?.decimals ?? 0, kind: d?.kind ?? .stock)
     }
 
+    /// Whether the catalogue gives the decimals of the measures of `table` (its own or its defaults).
+    public static func knowsDecimals(table: String) -> Bool {
+        tables[table.lowercased()] != nil
+    }
+
     /// A readable title from a CBS v3 key: `OpenstaandeVacatures_1` gives `Openstaande vacatures`.
     public static func title(fromKey key: String) -> String {
         var base = Substring(key)

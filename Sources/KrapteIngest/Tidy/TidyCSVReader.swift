@@ -34,7 +34,7 @@ public struct TidyCSVReader {
                 rows = try TidyRecordReader(header: record, layout: layout, file: url.path)
             }
         }
-        guard rows != nil else {
+        guard let rows else {
             throw IngestError(
                 file: url.path,
                 row: nil,
@@ -44,6 +44,7 @@ public struct TidyCSVReader {
                 fix: "check that it is the right file"
             )
         }
+        rows.applyDecimals(to: &release)
         return release
     }
 }

@@ -32,6 +32,9 @@ struct TidyLayout {
     /// One resolver per dimension.
     var resolvers: [MemberResolver]
     var shape: Shape
+    /// Per measure, in the order of the dataset's measures: whether the mapping leaves its decimals out, so that
+    /// they are taken from the values.
+    var unknownDecimals: [Bool]
 
     /// Resolves `mapping` for a load with `options`.
     /// - Throws: `IngestError` naming `mappingFile` and the field that is wrong, and how to fix it.
@@ -100,6 +103,7 @@ struct TidyLayout {
             dimensions.append(KrapteCore.Dimension(code: code, title: d.title ?? code, kind: kind, codeList: lists.first?.id))
             resolvers.append(MemberResolver(dimension: d.column, lists: lists, allowNew: options.allowNewMembers))
         }
+        unknownDecimals = mapping.measures.map { $0.decimals == nil }
         dataset = Dataset(
             id: options.datasetID ?? mapping.dataset,
             title: mapping.title ?? mapping.dataset,

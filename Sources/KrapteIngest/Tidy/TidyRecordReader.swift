@@ -21,6 +21,8 @@ final class TidyRecordReader {
     @exclusivity(unchecked) private var periods = InternedValues<Period.ParsedLabel>()
     @exclusivity(unchecked) private var statuses = InternedValues<ObservationStatus>()
     @exclusivity(unchecked) private var longMeasures = InternedValues<Int>()
+    /// The decimals of the measures the mapping gives none for, taken from the values.
+    @exclusivity(unchecked) private var decimals: InferredDecimals
     /// The members of the row being read; its measure is set for each value.
     @exclusivity(unchecked) private var key = SeriesKey(measure: -1, members: [])
     @exclusivity(unchecked) private var resolvers: [MemberResolver]
@@ -84,6 +86,12 @@ final class TidyRecordReader {
         }
         members = Array(repeating: InternedValues<Int>(), count: dimensionColumns.count)
         resolvers = layout.resolvers
+        decimals = InferredDecimals(unknown: layout.unknownDecimals, decimal: layout.numbers.decimal)
+    }
+
+    /// Sets the decimals the mapping leaves out to those of the values read.
+    func applyDecimals(to release: inout Release) {
+        decimals.apply(to: &release)
     }
 
     /// Reads one record into `release`.
@@ -175,6 +183,7 @@ final class TidyRecordReader {
         let key = key.measured(measure)
         switch layout.numbers.parse(record.rawBytes(column.index)) {
         case .number(let v):
+            decimals.see(record.rawBytes(column.index), measure: measure)
             release.append(key, period: period, value: v, status: status, row: record.line)
         case .missing(let symbol):
             let attribute: ValueAttribute = symbol == "x" ? .confidential : .notAvailable

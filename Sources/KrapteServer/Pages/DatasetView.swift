@@ -37,12 +37,15 @@ struct DatasetView: Sendable {
                 )
             },
             measures: DataTable(
-                caption: "Onderwerpen met eenheid",
+                caption: dataset.measures.contains(where: \.decimalsInferred)
+                    ? "Onderwerpen met eenheid (a: de bron geeft geen decimalen; ze zijn afgeleid uit de waarden)"
+                    : "Onderwerpen met eenheid",
                 headings: [.init("Code"), .init("Titel"), .init("Eenheid"), .init("Decimalen", numeric: true), .init("Soort")],
                 rows: dataset.measures.map { m in
                     DataTable.Row([
                         .init(m.code, rowHeader: true), .init(m.title), .init(m.unit.isEmpty ? "onbekend" : m.unit),
-                        .init("\(m.decimals)", numeric: true), .init(Self.kindName(m.kind)),
+                        .init("\(m.decimals)", numeric: true, mark: m.decimalsInferred ? "a" : nil, markTitle: "afgeleid uit de waarden"),
+                        .init(Self.kindName(m.kind)),
                     ])
                 }
             ),
