@@ -68,7 +68,7 @@ struct Compute: AsyncParsableCommand {
                 }
                 return
             }
-            let db = try await store.open()
+            let db = try await store.open(existing: true)
             let engine = IndicatorEngine(store: db, definitions: defs)
             if all {
                 try await Self.computeAll(engine, db)

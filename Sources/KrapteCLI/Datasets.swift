@@ -10,7 +10,7 @@ struct Datasets: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let all = try await store.open().datasets()
+        let all = try await store.open(existing: true).datasets()
         if all.isEmpty {
             print("De database \(store.path) is leeg. Laad de demoset met `krapte demo` of een tabel met `krapte ingest`.")
             return

@@ -62,7 +62,7 @@ struct Query: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            print(Self.render(try await store.open().query(query), format: format))
+            print(Self.render(try await store.open(existing: true).query(query), format: format))
         } catch let error as StoreError {
             throw CLIError(error.message)
         }

@@ -25,7 +25,7 @@ struct Remove: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let store = try await store.open()
+        let store = try await store.open(existing: true)
         do {
             let vintages = try await store.vintages(of: dataset)
             let chosen = try StoredForm.removal(of: vintage, from: vintages, dataset: dataset)

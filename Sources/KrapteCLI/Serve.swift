@@ -18,7 +18,7 @@ struct Serve: AsyncParsableCommand {
     func validate() throws { try server.validate() }
 
     func run() async throws {
-        try await server.serve(try await store.open())
+        try await server.serve(try await store.open(existing: true))
     }
 }
 

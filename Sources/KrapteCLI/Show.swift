@@ -19,7 +19,7 @@ struct Show: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let db = try await store.open()
+            let db = try await store.open(existing: true)
             let (meta, vintages) = try await db.latest(dataset)
             let latest = vintages[vintages.count - 1]
             print("\(meta.id): \(meta.title)")

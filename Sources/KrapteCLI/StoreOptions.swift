@@ -18,8 +18,15 @@ struct StoreOptions: ParsableArguments {
     /// Whether the database is a PostgreSQL server.
     var isPostgres: Bool { path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") }
 
-    /// Opens the store: SQLite for a file, PostgreSQL for a `postgres://` URL.
-    func open() async throws -> any Store {
+    /// Opens the store: SQLite for a file, PostgreSQL for a `postgres://` URL. A command that only reads (or
+    /// computes from what is there) passes `existing: true`, so that a mistyped path is an error instead of a new,
+    /// empty database.
+    func open(existing: Bool = false) async throws -> any Store {
+        if existing, !isPostgres, !FileManager.default.fileExists(atPath: path) {
+            throw CLIError(
+                "de database \(path.excerpt) bestaat niet; geef het pad van een bestaande database met --db (of KRAPTE_DATABASE), of laad eerst gegevens met krapte ingest of krapte demo"
+            )
+        }
         do {
             return isPostgres ? try await PostgresStore.open(url: path) : try SQLiteStore(path: path)
         } catch let error as StoreError {

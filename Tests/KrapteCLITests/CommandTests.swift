@@ -46,6 +46,22 @@ import Testing
         await #expect(throws: CLIError.self) { try await ingest.run() }
     }
 
+    /// A command that reads refuses a database file that does not exist, saying so, and creates none: a mistyped
+    /// `--db` is not a new, empty store.
+    @Test(arguments: [
+        ["datasets"], ["show", "80472ned"], ["query", "80472ned", "--measure", "m"], ["compute", "--all"], ["remove", "80472ned", "--yes"],
+    ])
+    func aReadCommandRefusesADatabaseThatDoesNotExist(arguments: [String]) async throws {
+        let db = try TestData.temporaryFolder().appendingPathComponent("typo.sqlite").path
+        guard var command = try Krapte.parseAsRoot(arguments + ["--db", db]) as? any AsyncParsableCommand else {
+            Issue.record("not an async command")
+            return
+        }
+        let error = await #expect(throws: CLIError.self) { try await command.run() }
+        #expect(error?.description.contains("bestaat niet") == true, "\(String(describing: error))")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     @Test func surveyEstimateAndCompareWriteTheirColumns() async throws {
         let folder = try TestData.temporaryFolder()
         let demo = try #require(try Krapte.parseAsRoot(["demo", "--survey-respondents", "800", "--survey-folder", folder.path]) as? Demo)
