@@ -55,6 +55,20 @@ import Testing
         #expect(known.allSatisfy { !$0.decimalsInferred })
     }
 
+    /// The source of a file read on this machine names the file, never its path: in the store, on pages and in the
+    /// API. A source stored with a path before is read without it; URLs and descriptions are kept.
+    @Test func aLocalPathDoesNotLeaveTheMachine() async throws {
+        let url = TestData.real("cbs-arbeidsmarkt/85224NED.csv")
+        let store = try await load(url)
+        #expect(try await store.metadata(of: "85224NED", vintage: 1).source.location == "85224NED.csv")
+        let stored = #"{"publisher": "CBS", "location": "/srv/krapte/uploads/80472ned.csv"}"#
+        #expect(try JSONDecoder().decode(Source.self, from: Data(stored.utf8)).location == "80472ned.csv")
+        #expect(Source(publisher: "CBS", location: "../data/85224NED.csv").location == "85224NED.csv")
+        let web = "https://opendata.cbs.nl/ODataApi/odata/85224NED"
+        #expect(Source(publisher: "CBS", location: web).location == web)
+        #expect(Source(publisher: "UWV", location: "UWV, Sectorbeschrijving ICT (2025)").location == "UWV, Sectorbeschrijving ICT (2025)")
+    }
+
     @Test func ictOccupationsOf85276NED() async throws {
         let store = try await load(TestData.real("cbs-arbeidsmarkt/85276NED.csv"))
         #expect(try await value(store, "85276NED", "WerkzameBeroepsbevolking_1", ["Beroep": "08"], "2020KW01") == 394)
