@@ -17,8 +17,8 @@ struct Query: AsyncParsableCommand {
     @Argument(help: "The dataset id.")
     var dataset: String
 
-    @Option(name: .long, help: "The measure, by code or exact title.")
-    var measure: String
+    @Option(name: .long, help: "The measure, by code or exact title; may be left out when the dataset has one.")
+    var measure: String?
 
     @Option(name: .customLong("where"), help: "DIMENSION=MEMBER[,MEMBER...], by code or exact label; repeat for more dimensions.")
     var filters: [String] = []
@@ -46,11 +46,11 @@ struct Query: AsyncParsableCommand {
         }
     }
 
-    /// The query the options describe.
-    var query: ObservationQuery {
+    /// The query the options describe, of `measure` (by default `--measure`).
+    func query(measure: String? = nil) -> ObservationQuery {
         ObservationQuery(
             dataset: dataset,
-            measure: measure,
+            measure: measure ?? self.measure ?? "",
             filters: filters.map { f in
                 let parts = f.split(separator: "=", maxSplits: 1).map(String.init)
                 return .init(dimension: parts[0], members: parts[1].components(separatedBy: ","))
@@ -62,10 +62,22 @@ struct Query: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            print(Self.render(try await store.open(existing: true).query(query), format: format))
+            let db = try await store.open(existing: true)
+            print(Self.render(try await db.query(query(measure: try await Self.measure(measure, of: dataset, in: db))), format: format))
         } catch let error as StoreError {
             throw CLIError(error.message)
         }
+    }
+
+    /// `given`, or the one measure of `dataset` when none is given.
+    /// - Throws: `CLIError` listing the measures when the dataset has several and none is given.
+    static func measure(_ given: String?, of dataset: String, in db: any Store) async throws -> String {
+        if let given { return given }
+        let measures = try await db.latest(dataset).metadata.measures
+        if measures.count == 1, let only = measures.first { return only.code }
+        let codes = measures.prefix(20).map(\.code).joined(separator: ", ")
+        let more = measures.count > 20 ? ", ... (krapte show \(dataset.excerpt) toont ze alle)" : ""
+        throw CLIError("\(dataset.excerpt) heeft \(measures.count) onderwerpen; kies er een met --measure: \(codes)\(more)")
     }
 
     /// Renders a result as a table (Dutch numbers), CSV or JSON; a derived dataset's figures come with their

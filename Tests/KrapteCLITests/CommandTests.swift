@@ -14,8 +14,8 @@ import Testing
             "--format", "csv",
         ])
         let query = try #require(command as? Query)
-        #expect(query.query.filters.first?.members == ["A-U", "C"])
-        #expect(query.query.periods?.description == "2022KW01..2022KW04")
+        #expect(query.query().filters.first?.members == ["A-U", "C"])
+        #expect(query.query().periods?.description == "2022KW01..2022KW04")
         #expect(query.format == .csv)
     }
 
@@ -38,10 +38,15 @@ import Testing
                 "query", "demo-vacatures", "--measure", "OpenstaandeVacatures", "--where", "Bedrijfskenmerken=J", "--period", "2024KW04", "--db", db,
             ]) as? Query
         )
-        let result = try await query.store.open().query(query.query)
+        let result = try await query.store.open().query(query.query())
         #expect(result.rows.map(\.value) == [18.1])
         #expect(Query.render(result, format: .table).contains("18,1"))
         #expect(Query.render(result, format: .csv).contains("J,J Informatie en communicatie,2024KW04,18.1,definitief,"))
+        // A dataset of one measure needs no --measure; one of several names them.
+        let db2 = try await query.store.open()
+        #expect(try await Query.measure(nil, of: "demo-vacatures", in: db2) == "OpenstaandeVacatures")
+        let several = await #expect(throws: CLIError.self) { try await Query.measure(nil, of: "demo-spanning", in: db2) }
+        #expect(several?.description.contains("kies er een met --measure") == true, "\(String(describing: several))")
         let ingest = try #require(try Krapte.parseAsRoot(["ingest", "/nonexistent.csv", "--db", db]) as? Ingest)
         await #expect(throws: CLIError.self) { try await ingest.run() }
     }
