@@ -3,8 +3,8 @@ import NIOConcurrencyHelpers
 import NIOCore
 
 /// A connection set up for HTTP/1.1 and not yet handled. Should it go without being handled, its deinitializer
-/// hands it to a task that closes it properly, so that NIO's check that every connection's writer is finished holds
-/// (see `HTTP1ChildChannel`).
+/// closes it and hands it to a task that finishes it properly, so that NIO's check that every connection's writer
+/// is finished holds (see `HTTP1ChildChannel`).
 ///
 /// Invariant: `handled` is true once `take()` has given the connection to the server, which then closes it.
 final class AcceptedConnection: ServerChildChannelValue {
@@ -26,6 +26,8 @@ final class AcceptedConnection: ServerChildChannelValue {
 
     deinit {
         guard !handled.withLockedValue({ $0 }) else { return }
+        // Closed at once on its event loop; the task that finishes its writer may wait for a busy thread pool.
+        connection.channel.close(promise: nil)
         let connection = connection
         Task { try? await connection.executeThenClose { _, _ in } }
     }
