@@ -2,7 +2,11 @@
 """Writes Sources/KrapteCore/CodeLists/BuiltInCodeLists+Data.swift from the real CBS files in ../shared/data/real.
 
 The code lists are CBS's (CC BY 4.0, "Bron: CBS"); this script only gathers codes, labels and the hierarchy:
-- regions: 85554NED RegioS codes (OData v4 capture), with the validity of the arbeidsmarktregio's from their descriptions;
+- regions: 85554NED RegioS codes (OData v4 capture), with the validity of the arbeidsmarktregio's from their descriptions,
+  and the four landsdelen (LD01-LD04) and 40 COROP regions (CR01-CR40) of CBS's gebiedsindelingen with the labels that
+  85268NED and 86088NED print, and as aliases the names of the arbeidsmarktregio boundaries of 2024 and 2025 (geo/);
+  gemeenten are not listed (their codes are in no file here): a CBS table's plain
+  region names are read as gemeenten by the loader;
 - SBI 2008: the sector labels in the CBS tables 80472ned, 80567ned, 82244NED, 84826NED, 85920NED, 86075NED
   (label = code + title), the CBS keys of 84826NED as aliases, and the SBI hierarchy of sections and CBS aggregates;
 - BRC 2014: occupations.csv (derived from 85276NED), 13 classes, 41 segments, 114 groups;
@@ -31,6 +35,14 @@ def emit(name, rows):
 
 # Regions
 regions = json.load(open(os.path.join(fx, '85554NED', 'codes-RegioS.json'), encoding='utf-8'))['value']
+geo_names = {}
+for year in (2024, 2025):
+    topo = json.load(open(os.path.join(root, 'geo', f'arbeidsmarktregio_{year}.topojson'), encoding='utf-8'))
+    for obj in topo['objects'].values():
+        for g in obj['geometries']:
+            names = geo_names.setdefault(g['properties']['statcode'], [])
+            if g['properties']['statnaam'] not in names:
+                names.append(g['properties']['statnaam'])
 rows = []
 renamed_away = {}
 for r in regions:
@@ -47,7 +59,36 @@ for r in regions:
         if new == code:
             vf = year
     plain = re.sub(r' \((PV|AM)\)$', '', title)
-    rows.append((code, title, parent, vf, vt, [plain] if plain != title else []))
+    aliases = [plain] if plain != title else []
+    # Names the boundaries of 2024 and 2025 give (Veluwe Stedendriehoek for AM06), with and without CBS's suffix.
+    for name in geo_names.get(code, []):
+        if name != plain:
+            aliases += [name, f'{name} (AM)']
+    rows.append((code, title, parent, vf, vt, aliases))
+# Landsdelen and COROP regions (CBS gebiedsindelingen), in CBS's order; the labels are those of 85268NED and 86088NED.
+# A COROP region gets no plain alias: its names repeat those of arbeidsmarktregio's (Twente, Achterhoek, Flevoland).
+landsdelen = ['Noord-Nederland', 'Oost-Nederland', 'West-Nederland', 'Zuid-Nederland']
+for i, name in enumerate(landsdelen):
+    rows.append((f'LD{i + 1:02d}', f'{name} (LD)', 'NL01', None, None, [name]))
+corop = [('Oost-Groningen', 'PV20'), ('Delfzijl en omgeving', 'PV20'), ('Overig Groningen', 'PV20'),
+         ('Noord-Friesland', 'PV21'), ('Zuidwest-Friesland', 'PV21'), ('Zuidoost-Friesland', 'PV21'),
+         ('Noord-Drenthe', 'PV22'), ('Zuidoost-Drenthe', 'PV22'), ('Zuidwest-Drenthe', 'PV22'),
+         ('Noord-Overijssel', 'PV23'), ('Zuidwest-Overijssel', 'PV23'), ('Twente', 'PV23'),
+         ('Veluwe', 'PV25'), ('Achterhoek', 'PV25'), ('Arnhem/Nijmegen', 'PV25'), ('Zuidwest-Gelderland', 'PV25'),
+         ('Utrecht', 'PV26'),
+         ('Kop van Noord-Holland', 'PV27'), ('Alkmaar en omgeving', 'PV27'), ('IJmond', 'PV27'),
+         ('Agglomeratie Haarlem', 'PV27'), ('Zaanstreek', 'PV27'), ('Groot-Amsterdam', 'PV27'),
+         ('Het Gooi en Vechtstreek', 'PV27'),
+         ('Agglomeratie Leiden en Bollenstreek', 'PV28'), ("Agglomeratie 's-Gravenhage", 'PV28'),
+         ('Delft en Westland', 'PV28'), ('Oost-Zuid-Holland', 'PV28'), ('Groot-Rijnmond', 'PV28'),
+         ('Zuidoost-Zuid-Holland', 'PV28'),
+         ('Zeeuwsch-Vlaanderen', 'PV29'), ('Overig Zeeland', 'PV29'),
+         ('West-Noord-Brabant', 'PV30'), ('Midden-Noord-Brabant', 'PV30'), ('Noordoost-Noord-Brabant', 'PV30'),
+         ('Zuidoost-Noord-Brabant', 'PV30'),
+         ('Noord-Limburg', 'PV31'), ('Midden-Limburg', 'PV31'), ('Zuid-Limburg', 'PV31'),
+         ('Flevoland', 'PV24')]
+for i, (name, province) in enumerate(corop):
+    rows.append((f'CR{i + 1:02d}', f'{name} (CR)', province, None, None, []))
 emit('region', rows)
 
 # SBI 2008
@@ -59,15 +100,21 @@ section_parent = {'A': 'A-U', 'B': 'B-E', 'C': 'B-E', 'D': 'B-E', 'E': 'B-E', 'F
 division_section = [(1, 3, 'A'), (5, 9, 'B'), (10, 33, 'C'), (35, 35, 'D'), (36, 39, 'E'), (41, 43, 'F'), (45, 47, 'G'),
                     (49, 53, 'H'), (55, 56, 'I'), (58, 63, 'J'), (64, 66, 'K'), (68, 68, 'L'), (69, 75, 'M'), (77, 82, 'N'),
                     (84, 84, 'O'), (85, 85, 'P'), (86, 88, 'Q'), (90, 93, 'R'), (94, 96, 'S'), (97, 98, 'T'), (99, 99, 'U')]
-special = {'Totaal C-N en Q': 'C-N+Q', 'ICT-sector': 'ICT', 'SBI-code onbekend': 'SBI-onbekend'}
+special = {'Totaal C-N en Q': 'C-N+Q', 'ICT-sector': 'ICT', 'SBI-code onbekend': 'SBI-onbekend',
+           # The business survey's aggregates (85609NED, 85612NED) and 80072ned's metal and electro industry.
+           'Totaal (ex. financieel of nutsbedrijven)': 'A-U-ex-D-E-K', 'C Industrie, H-S diensten en 45+47': 'C+H-S+45+47',
+           'H-S Dienstverlening': 'H-S', '24-30, 33 Metaal-elektro industrie': '24-30+33'}
 labels = []
-for f in sorted(glob.glob(os.path.join(root, 'cbs-*', '*.csv'))):
+# The folders of the first tables first, so that members added later do not change the order of those before.
+first = ['cbs-arbeidsmarkt', 'cbs-faillissementen', 'cbs-ict-gebruik', 'cbs-productiviteit', 'cbs-vacatures']
+files = sorted(glob.glob(os.path.join(root, 'cbs-*', '*.csv')), key=lambda f: (os.path.basename(os.path.dirname(f)) not in first, f))
+for f in files:
     rd = csv.reader(open(f, encoding='utf-8-sig'), delimiter=';')
     head = next(rd)
-    cols = [i for i, c in enumerate(head) if c in ('BedrijfstakkenBranchesSBI2008', 'SBI2008', 'Bedrijfskenmerken')]
+    cols = [i for i, c in enumerate(head) if c in ('BedrijfstakkenBranchesSBI2008', 'SBI2008', 'Bedrijfskenmerken', 'BedrijfskenmerkenSBI2008')]
     for row in rd:
         for i in cols:
-            if i < len(row) and not row[i].startswith('Bedrijfsgrootte') and row[i] not in labels:
+            if i < len(row) and not row[i].startswith('Bedrijfsgrootte') and not row[i].endswith('werkzame personen') and row[i] not in labels:
                 labels.append(row[i])
 keys = {x['Title']: x['Identifier'] for x in json.load(open(os.path.join(fx, '84826NED', 'codes-BedrijfstakkenBranchesSBI2008.json'), encoding='utf-8'))['value']}
 for t in keys:
@@ -95,7 +142,7 @@ for label in labels:
 def sbi_parent(code):
     if code in aggregates: return aggregates[code]
     if code in section_parent: return section_parent[code]
-    if code in ('C-N+Q', 'ICT', 'SBI-onbekend'): return 'A-U'
+    if code in ('C-N+Q', 'ICT', 'SBI-onbekend', 'A-U-ex-D-E-K', 'C+H-S+45+47', 'H-S'): return 'A-U'
     digits = re.match(r'^(\d+)', code)
     if not digits: return 'A-U'
     d = digits.group(1)
@@ -120,7 +167,8 @@ for r in csv.DictReader(open(os.path.join(root, 'brc2014-beroepen-werkzaam', 'oc
 emit('brc', rows)
 
 # Small CBS lists from the captures, with the labels the CSV dumps use as aliases.
-def small(name, files, extra_aliases={}):
+def small(name, files, extra_aliases={}, extra_rows=[]):
+    # extra_rows: members that CSV dumps print and the captures lack (code of our own, label as CBS prints it).
     seen, rows = set(), []
     for f in files:
         for x in json.load(open(os.path.join(fx, f), encoding='utf-8'))['value']:
@@ -128,10 +176,12 @@ def small(name, files, extra_aliases={}):
             if code in seen: continue
             seen.add(code)
             rows.append((code, x['Title'].strip(), None, None, None, extra_aliases.get(code, [])))
+    rows += [(code, label, None, None, None, []) for code, label in extra_rows]
     emit(name, rows)
 small('geslacht', ['84826NED/codes-Geslacht.json'], {'T001038': ['Totaal']})
 small('leeftijd', ['80590ned/codes-Leeftijd.json', '84826NED/codes-Leeftijd.json', '85554NED/codes-Leeftijd.json'])
-small('typeGefailleerde', ['82242NED/codes-TypeGefailleerde.json'])
+small('typeGefailleerde', ['82242NED/codes-TypeGefailleerde.json'],
+      extra_rows=[('BIE', 'Bedrijven, instellingen en eenmanszaken')])
 small('soortMutaties', ['85880NED/codes-SoortMutaties.json'])
 small('seizoenEnWerkdagcorrectie', ['85224NED/codes-SeizoenEnWerkdagcorrectie.json'])
 small('marges', ['85554NED/codes-Marges.json'])

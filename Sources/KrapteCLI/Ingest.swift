@@ -59,9 +59,11 @@ struct Ingest: AsyncParsableCommand {
             progress: progress
         )
         do {
-            let release = try await Self.read(path, mapping: mapping, metadata: metadata, options: options)
+            var release = try await Self.read(path, mapping: mapping, metadata: metadata, options: options)
+            let database = try await store.open()
+            try await database.keepStoredMeasureCodes(of: &release, file: path)
             let finished = try release.finish(file: path)
-            let outcome = try await store.open().load(finished, loadedAt: Date())
+            let outcome = try await database.load(finished, loadedAt: Date())
             if outcome.unchanged {
                 print("\(finished.dataset.id): deze release is al geladen (vintage \(outcome.vintage.id)); niets gewijzigd")
             } else {

@@ -65,6 +65,7 @@ struct AdminRoutes: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(name)
+        var read: Release
         let release: Release.Finished
         let outcome: LoadOutcome
         do {
@@ -80,17 +81,19 @@ struct AdminRoutes: Sendable {
                     )
                 }
                 try Data(upload.csv.utf8).write(to: file)
-                release = try TidyCSVReader(mapping: upload.mapping, options: options).read(file, mappingFile: "mapping").finish(file: name)
+                read = try TidyCSVReader(mapping: upload.mapping, options: options).read(file, mappingFile: "mapping")
             } else if type.hasPrefix("text/csv") {
                 try Data(body.readableBytesView).write(to: file)
-                release = try CBSCSVReader(options: options).read(file).finish(file: name)
+                read = try CBSCSVReader(options: options).read(file)
             } else {
                 throw APIError(
                     .unsupportedMediaType,
                     "Upload a CBS CSV as text/csv, or a tidy CSV with its mapping as application/json, not \(type.isEmpty ? "without a Content-Type" : type.excerpt)."
                 )
             }
+            try await store.keepStoredMeasureCodes(of: &read, file: name)
             // A large upload is merged while it is stored, and a duplicate found then ends the load.
+            release = try read.finish(file: name)
             outcome = try await store.load(release, loadedAt: Date())
         } catch var error as IngestError {
             // Name the upload, never the server's temporary folder.

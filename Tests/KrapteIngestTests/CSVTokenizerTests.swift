@@ -63,6 +63,13 @@ import Testing
         #expect(NumberParser().parse("       .") == .missing(symbol: "."))
         #expect(NumberParser().parse("") == .missing(symbol: ""))
         #expect(NumberParser().parse("x") == .missing(symbol: "x"))
+        #expect(NumberParser().parse(" NA ") == .missing(symbol: "NA"))
+        #expect(NumberParser().parse("-5") == .number(-5) && NumberParser().parse(".5") == .number(0.5))
+        #expect(NumberParser().parse("NAN") == .invalid && NumberParser().parse("N") == .invalid)
+        // Tokens of a mapping replace the defaults: here `n.b.` is missing and `NA` and an empty field are not.
+        let own = NumberParser(missing: ["n.b."])
+        #expect(own.parse("n.b.") == .missing(symbol: "n.b.") && own.parse("NA") == .invalid && own.parse("") == .invalid)
+        #expect(own.parse("12") == .number(12))
     }
 
     @Test func agreesWithTheStandardLibrary() {

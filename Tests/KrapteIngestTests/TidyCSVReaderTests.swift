@@ -79,6 +79,28 @@ import Testing
         #expect(error.code == .mapping && error.column == "period")
     }
 
+    /// A missing-value token that starts with a digit could hide a number; a label column beside a code list would
+    /// contradict it. Both are named by their field before the file is read.
+    @Test func badTokensAndLabelColumnsAreNamed() throws {
+        let csv = try TestData.file("t.csv", "jaar,land,naam,waarde\n2024,NL,Nederland,1\n")
+        let token = try mapping(
+            """
+            {"dataset": "d", "period": "jaar", "missing": ["NA", "0"], "dimensions": [{"column": "land"}],
+             "measures": [{"code": "waarde"}]}
+            """
+        )
+        let e1 = try #require(throws: IngestError.self) { try TidyCSVReader(mapping: token).read(csv) }
+        #expect(e1.code == .mapping && e1.column == "missing[1]")
+        let label = try mapping(
+            """
+            {"dataset": "d", "period": "jaar", "dimensions": [{"column": "land", "labelColumn": "naam", "codeList": "regio"}],
+             "measures": [{"code": "waarde"}]}
+            """
+        )
+        let e2 = try #require(throws: IngestError.self) { try TidyCSVReader(mapping: label).read(csv) }
+        #expect(e2.code == .mapping && e2.column == "dimensions[0].labelColumn")
+    }
+
     @Test func theSyntheticCubeWritesAndReadsBack() throws {
         let url = try TestData.temporaryFolder().appendingPathComponent("cube.csv")
         try SyntheticCube.sized(occupations: 5, regions: 4, quarters: 8).writeTidyCSV(to: url, observations: 1_000)

@@ -30,7 +30,8 @@ public enum BuiltInCodeLists {
         CodeList(id: id, title: title, version: version, source: source, members: rows.map(\.member))
     }
 
-    /// Nederland, the twelve provinces and the arbeidsmarktregio's, with the renamings of 2016 and 2017.
+    /// Nederland, the four landsdelen, the twelve provinces, the 40 COROP regions and the arbeidsmarktregio's, with the
+    /// renamings of 2016 and 2017. Gemeenten are not listed; see `RegionLevel`.
     public static let regions = list(
         "regio",
         "Regio's",
@@ -77,11 +78,26 @@ public enum BuiltInCodeLists {
         "bedrijfsgrootte",
         "Bedrijfsgrootte",
         "2024",
-        "CBS 80472ned; UWV werkgeversenquête",
+        "CBS 80472ned, 80072ned; UWV werkgeversenquête",
         [
             Row("GK0-10", "Bedrijfsgrootte: 0 tot 10 werkzame personen", parent: nil, validFrom: nil, validTo: nil, aliases: []),
-            Row("GK10-100", "Bedrijfsgrootte: 10 tot 100 werkzame personen", parent: nil, validFrom: nil, validTo: nil, aliases: []),
-            Row("GK100+", "Bedrijfsgrootte: 100 of meer werkzame personen", parent: nil, validFrom: nil, validTo: nil, aliases: []),
+            Row(
+                "GK10-100",
+                "Bedrijfsgrootte: 10 tot 100 werkzame personen",
+                parent: nil,
+                validFrom: nil,
+                validTo: nil,
+                aliases: ["10 tot 100 werkzame personen"]
+            ),
+            Row(
+                "GK100+",
+                "Bedrijfsgrootte: 100 of meer werkzame personen",
+                parent: nil,
+                validFrom: nil,
+                validTo: nil,
+                aliases: ["100 of meer werkzame personen"]
+            ),
+            Row("GK1-10", "1 tot 10 werkzame personen", parent: nil, validFrom: nil, validTo: nil, aliases: []),
             Row("GK2-19", "2 t/m 19 werkzame personen", parent: nil, validFrom: nil, validTo: nil, aliases: ["2-19"]),
             Row("GK20-99", "20 t/m 99 werkzame personen", parent: nil, validFrom: nil, validTo: nil, aliases: ["20-99"]),
             Row("GK100+W", "100+ werkzame personen", parent: nil, validFrom: nil, validTo: nil, aliases: ["100+"]),
@@ -123,13 +139,14 @@ public enum BuiltInCodeLists {
 
     /// The code lists whose members a CBS dimension of this name draws from, and its kind.
     ///
-    /// `Bedrijfskenmerken` (80472ned) mixes sectors and size classes; `Beroep` (85276NED) mixes occupations and
+    /// `Bedrijfskenmerken` (80472ned) and `BedrijfskenmerkenSBI2008` (80072ned) mix sectors and size classes; `Beroep` (85276NED) mixes occupations and
     /// beroepsniveau. A name Krapte does not know gives no lists: the dataset then brings its own members.
     public static func lists(forDimension code: String) -> (kind: DimensionKind, lists: [CodeList]) {
         switch code {
         case "RegioS", "Regio", "Regios", "Arbeidsmarktregio", "Arbeidsmarktregios": (.geography, [regions])
-        case "BedrijfstakkenBranchesSBI2008", "SBI2008", "BedrijfstakkenSBI2008", "Sector": (.classification, [sbi2008])
-        case "Bedrijfskenmerken": (.classification, [sbi2008, sizeClasses])
+        case "BedrijfstakkenBranchesSBI2008", "SectorBranchesSBI2008", "SBI2008", "BedrijfstakkenSBI2008", "Sector":
+            (.classification, [sbi2008])
+        case "Bedrijfskenmerken", "BedrijfskenmerkenSBI2008": (.classification, [sbi2008, sizeClasses])
         case "Bedrijfsgrootte", "Grootteklasse": (.classification, [sizeClasses])
         case "Beroep", "BeroepBRC2014", "Beroepen": (.classification, [brc2014, beroepsniveau])
         case "Beroepsniveau": (.classification, [beroepsniveau])
@@ -137,7 +154,7 @@ public enum BuiltInCodeLists {
         case "Leeftijd": (.classification, [leeftijd])
         case "TypeGefailleerde": (.classification, [typeGefailleerde])
         case "SoortMutaties": (.classification, [soortMutaties])
-        case "SeizoenEnWerkdagcorrectie": (.classification, [seizoenEnWerkdagcorrectie])
+        case "SeizoenEnWerkdagcorrectie", "Seizoencorrectie": (.classification, [seizoenEnWerkdagcorrectie])
         case "Marges": (.classification, [marges])
         default: (.classification, [])
         }

@@ -72,6 +72,16 @@ public struct Release: Sendable {
         return i
     }
 
+    /// Gives measures new codes (by their current code), keeping their series: see `MeasureIdentity`.
+    public mutating func renameMeasures(_ renames: [String: String]) {
+        for i in dataset.measures.indices {
+            guard let code = renames[dataset.measures[i].code] else { continue }
+            measureIndexes[dataset.measures[i].code] = nil
+            dataset.measures[i].code = code
+            measureIndexes[code] = i
+        }
+    }
+
     /// Replaces the metadata of a measure already in the release (its title, unit, decimals or kind).
     public mutating func updateMeasure(_ measure: Measure) {
         if let i = measureIndexes[measure.code] { dataset.measures[i] = measure }

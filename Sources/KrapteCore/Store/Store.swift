@@ -103,10 +103,40 @@ public protocol Store: Sendable {
     func series(of dataset: String, vintage: Int64, measure: String, keys: [[String]]) async throws -> [StoredSeries]
 }
 
+extension Store {
+    /// Gives a release of a table the store holds the measure codes stored for it, when it was loaded before from
+    /// another of CBS's formats (see `MeasureIdentity`); call it before the release is finished.
+    /// - Throws: `IngestError` when the two cannot be matched; `StoreError` when the store cannot be read.
+    public func keepStoredMeasureCodes(of release: inout Release, file: String) async throws {
+        let vintages: [Vintage]
+        do {
+            vintages = try await self.vintages(of: release.dataset.id)
+        } catch let error as StoreError where error.code == .notFound {
+            return
+        }
+        guard let latest = vintages.last else { return }
+        let stored = try await metadata(of: release.dataset.id, vintage: latest.id)
+        let renames = try MeasureIdentity.renames(of: release.dataset, toKeep: stored, file: file)
+        if !renames.isEmpty { release.renameMeasures(renames) }
+    }
+}
+
 extension Release.Finished {
-    /// Checks that this release can be a new vintage of `existing`: the same dimensions, in the same order.
+    /// Checks that this release can be a new vintage of `existing`: the same dimensions, in the same order, and
+    /// measures named as CBS named them before (`Store.keepStoredMeasureCodes(of:file:)` does that).
     /// - Throws: `IngestError` with code `.structure` saying how the two differ and how to load it anyway.
     public func checkFits(_ existing: Dataset, file: String) throws {
+        _ = try MeasureIdentity.renames(of: dataset, toKeep: existing, file: file)
+        if MeasureIdentity.namingsDiffer(dataset, existing) {
+            throw IngestError(
+                file: file,
+                row: nil,
+                column: nil,
+                code: .structure,
+                message: "dataset \(dataset.id) is stored with other measure codes than this release's, from another of CBS's formats",
+                fix: "load it again: its measures are then matched to those stored"
+            )
+        }
         let old = existing.dimensions.map(\.code)
         let new = dataset.dimensions.map(\.code)
         guard old == new else {

@@ -48,7 +48,13 @@ public struct CBSCSVReader {
 
         try CSVTokenizer(separator: UInt8(ascii: ";")).forEachRecord(in: url) { record in
             guard var current = release else {
-                columns = try Columns(header: record, file: file, meta: meta, allowNew: options.allowNewMembers, period: options.period)
+                columns = try Columns(
+                    header: record,
+                    file: file,
+                    meta: meta,
+                    allowNew: options.allowNewMembers,
+                    period: options.period ?? catalogue?.period
+                )
                 let source = Source(publisher: "CBS", location: file, licence: "CC BY 4.0", citation: "Bron: CBS")
                 let dataset = Dataset(
                     id: datasetID,
@@ -245,7 +251,7 @@ public struct CBSCSVReader {
                         )
                         resolvers.append(MemberResolver(dimension: key, lists: [list], allowNew: allowNew))
                     } else {
-                        resolvers.append(MemberResolver(dimension: key, lists: lists, allowNew: allowNew))
+                        resolvers.append(MemberResolver(dimension: key, lists: lists, allowNew: allowNew, cbsRegionLabels: true))
                     }
                 }
             }

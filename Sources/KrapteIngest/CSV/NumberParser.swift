@@ -2,24 +2,36 @@ import Foundation
 import KrapteCore
 
 /// Reads numbers from CSV bytes as Dutch and CBS files write them: padded with spaces, with a decimal point or
-/// comma, optionally with thousands separators, and `.` or an empty field for a missing value.
+/// comma, optionally with thousands separators, and a token such as `.`, `NA` or an empty field for a missing value.
 public struct NumberParser: Sendable {
     /// The decimal separator byte.
     public var decimal: UInt8
     /// The thousands separator byte, or nil when there is none.
     public var thousands: UInt8?
+    /// The texts that stand for a missing value, as bytes, compared after the field is trimmed of spaces.
+    private let missingTokens: [[UInt8]]
+    /// The length of the longest missing-value token, so that longer fields skip the comparison.
+    private let longestToken: Int
+
+    /// The missing-value tokens when none are given: an empty field, R's `NA`, and the symbols `.`, `-`, `x` and
+    /// `?` that CBS prints for a value that is not available, nil, confidential or unreliable.
+    public static let defaultMissingTokens = ["", "NA", ".", "-", "x", "?"]
 
     /// Makes a parser.
-    public init(decimal: UInt8 = UInt8(ascii: "."), thousands: UInt8? = nil) {
+    /// - Parameter missing: the texts that stand for a missing value (default `defaultMissingTokens`).
+    public init(decimal: UInt8 = UInt8(ascii: "."), thousands: UInt8? = nil, missing: [String] = Self.defaultMissingTokens) {
         self.decimal = decimal
         self.thousands = thousands
+        missingTokens = missing.map { Array($0.utf8) }
+        longestToken = missingTokens.map(\.count).max() ?? 0
     }
 
     /// What a field holds.
     public enum Parsed: Equatable {
         /// A number.
         case number(Double)
-        /// No value: an empty field, or one of the symbols `.`, `-`, `x`, `?` that CBS prints for missing values.
+        /// No value: a field that is one of the parser's missing-value tokens (by default empty, `NA`, or one of the
+        /// symbols `.`, `-`, `x`, `?` that CBS prints).
         case missing(symbol: String)
         /// Not a number.
         case invalid
@@ -50,13 +62,18 @@ public struct NumberParser: Sendable {
         var end = field.count
         while i < end, field[i] == 32 || field[i] == 9 { i += 1 }
         while end > i, field[end - 1] == 32 || field[end - 1] == 9 || field[end - 1] == 13 { end -= 1 }
-        if i == end { return .missing(symbol: "") }
-        if end - i == 1 {
-            switch field[i] {
-            case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "x"), UInt8(ascii: "?"): return .missing(symbol: String(UnicodeScalar(field[i])))
-            default: break
+        // A number starts with a digit; only other fields can be a token.
+        if end - i <= longestToken, i == end || field[i] < 48 || field[i] > 57 {
+            for token in missingTokens where token.count == end - i {
+                var same = true
+                for k in 0..<token.count where field[i + k] != token[k] {
+                    same = false
+                    break
+                }
+                if same { return .missing(symbol: String(decoding: token, as: UTF8.self)) }
             }
         }
+        if i == end { return .invalid }
         var negative = false
         if field[i] == UInt8(ascii: "-") {
             negative = true

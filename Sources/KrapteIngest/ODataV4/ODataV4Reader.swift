@@ -79,7 +79,12 @@ public struct ODataV4Reader: Sendable {
             )
         }
         var measures: [Measure] = []
-        for (i, row) in measureRows.rows.enumerated() {
+        // In CBS's order (`Index`), which is the order of the table's v3 keys (`Totaal_19` is the 19th): a table
+        // loaded from its CSV dump before keeps its measure codes (`MeasureIdentity`).
+        let ordered = measureRows.rows.enumerated().sorted { a, b in
+            ((a.element["Index"] as? Int) ?? a.offset, a.offset) < ((b.element["Index"] as? Int) ?? b.offset, b.offset)
+        }
+        for (i, row) in ordered {
             guard let id = (row["Identifier"] as? String)?.trimmingCharacters(in: .whitespaces) else { continue }
             measures.append(try ODataRecord.measure(row, code: id, file: measureRows.file, record: i + 1))
         }

@@ -5,23 +5,43 @@ import KrapteCore
 ///
 /// Each distinct text is resolved once. A dimension without a code list keeps its texts as members, with a code
 /// made from the text; a text that the dimension's lists do not know is an error, or a new member when allowed.
+///
+/// Region names in a CBS table are read by their level (see `RegionLevel`): a name with a suffix such as `(AM)` must
+/// name a region of that level, and a name without one, other than a listed label such as Nederland, is a gemeente.
 struct MemberResolver {
     let dimension: String
     let lists: [CodeList]
     let allowNew: Bool
+    /// Whether the texts are region labels as CBS writes them, read by their level.
+    let cbsRegionLabels: Bool
     private var cache: [String: Member] = [:]
 
-    init(dimension: String, lists: [CodeList], allowNew: Bool) {
+    init(dimension: String, lists: [CodeList], allowNew: Bool, cbsRegionLabels: Bool = false) {
         self.dimension = dimension
         self.lists = lists
         self.allowNew = allowNew
+        self.cbsRegionLabels = cbsRegionLabels && lists.contains { $0.id == BuiltInCodeLists.regions.id }
     }
 
-    /// The member a text names.
+    /// The member a text names; `label`, when the file gives one beside a code, labels a member of a dimension
+    /// without a code list (the label of the first row that names the code is kept).
     /// - Throws: `IngestError` for an unknown or ambiguous text, naming file, row and column.
-    mutating func resolve(_ text: String, file: String, row: Int) throws -> Member {
+    mutating func resolve(_ text: String, label: String? = nil, file: String, row: Int) throws -> Member {
         if let m = cache[text] { return m }
-        let member = try lookUp(text, file: file, row: row)
+        var member = try lookUp(text, file: file, row: row)
+        if let label = label?.trimmingCharacters(in: .whitespaces), !label.isEmpty, lists.isEmpty {
+            if let problem = DatasetRules.labelProblem(label) {
+                throw IngestError(
+                    file: file,
+                    row: row,
+                    column: dimension,
+                    code: .invalid,
+                    message: "the label \(label.excerpt) of \(text.excerpt) cannot be a label: \(problem)",
+                    fix: "write a label of at most \(DatasetRules.maximumLabelLength) characters without control characters"
+                )
+            }
+            member.label = label
+        }
         cache[text] = member
         return member
     }
@@ -39,6 +59,7 @@ struct MemberResolver {
             )
         }
         if lists.isEmpty { return try newMember(text, file: file, row: row) }
+        if cbsRegionLabels { return try region(text, file: file, row: row) }
         for list in lists {
             switch list.resolve(text) {
             case .found(let m): return Member(code: m.code, label: m.label, parent: m.parent)
@@ -65,6 +86,44 @@ struct MemberResolver {
         )
     }
 
+    /// The region a CBS label names, by its level: a listed region of the level its suffix names, a listed region
+    /// whose code or label the text is, or else a gemeente.
+    private func region(_ text: String, file: String, row: Int) throws -> Member {
+        let (name, level) = RegionLevel.split(text)
+        for list in lists {
+            guard case .found(let m) = list.resolve(text) else { continue }
+            if let level {
+                if RegionLevel(code: m.code) == level { return Member(code: m.code, label: m.label, parent: m.parent) }
+            } else if m.code == text || m.label == text {
+                return Member(code: m.code, label: m.label, parent: m.parent)
+            }
+        }
+        guard level == nil || level == .gemeente else {
+            let levelName = level?.name ?? ""
+            throw IngestError(
+                file: file,
+                row: row,
+                column: dimension,
+                code: .unknownMember,
+                message: "\(text.excerpt) names no \(levelName) in the code list \(lists.map(\.title).joined(separator: " or "))",
+                fix: "correct the name of the \(levelName), or write its CBS code"
+            )
+        }
+        let slug = Self.slug(name)
+        if let problem = DatasetRules.labelProblem(text) ?? (slug.isEmpty ? "it has no letter or digit to make a code from" : nil) {
+            throw IngestError(
+                file: file,
+                row: row,
+                column: dimension,
+                code: .invalid,
+                message: "the gemeente \(text.excerpt) cannot be a member: \(problem)",
+                fix: "write the gemeente's name as CBS does"
+            )
+        }
+        let code = "gemeente-" + slug
+        return Member(code: code, label: text)
+    }
+
     /// A member of its own for a text that no code list gives.
     /// - Throws: `IngestError` when the text cannot be a label (too long, a control character) or holds nothing to
     ///   make a code from.
@@ -89,6 +148,12 @@ struct MemberResolver {
         if text.count <= 12, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !text.contains(" ") {
             return text
         }
+        return slug(text)
+    }
+
+    /// A text as a code of lower-case ASCII letters, digits and dashes (`'s-Gravenhage` gives `s-gravenhage`), at most
+    /// 60 characters.
+    static func slug(_ text: String) -> String {
         var slug = ""
         var dash = false
         for c in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {

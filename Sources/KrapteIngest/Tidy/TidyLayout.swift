@@ -29,6 +29,8 @@ struct TidyLayout {
     var status: String?
     /// The dimension columns, in the order of the dataset's dimensions.
     var dimensionColumns: [String]
+    /// Per dimension, the column holding its members' labels, if any.
+    var labelColumns: [String?]
     /// One resolver per dimension.
     var resolvers: [MemberResolver]
     var shape: Shape
@@ -54,7 +56,15 @@ struct TidyLayout {
                 "write for example \"separator\": \";\", \"decimal\": \",\", \"thousands\": \".\""
             )
         }
-        numbers = NumberParser(decimal: decimal, thousands: thousands)
+        let missing = mapping.missing ?? NumberParser.defaultMissingTokens
+        if let (i, token) = missing.enumerated().first(where: { $0.element.first?.isNumber == true || $0.element.utf8.count > 20 }) {
+            throw error(
+                "missing[\(i)]",
+                "\(token.excerpt) cannot stand for a missing value: it starts with a digit or is longer than 20 bytes",
+                "write a short token such as NA, . or -"
+            )
+        }
+        numbers = NumberParser(decimal: decimal, thousands: thousands, missing: missing)
         switch (mapping.encoding ?? "utf-8").lowercased() {
         case "utf-8", "utf8": encoding = .utf8
         case "windows-1252", "cp1252", "latin1", "iso-8859-1": encoding = .windows1252
@@ -81,6 +91,7 @@ struct TidyLayout {
         period = mapping.period
         status = mapping.status
         dimensionColumns = mapping.dimensions.map(\.column)
+        labelColumns = mapping.dimensions.map(\.labelColumn)
         var dimensions: [KrapteCore.Dimension] = []
         resolvers = []
         for (i, d) in mapping.dimensions.enumerated() {
@@ -99,6 +110,13 @@ struct TidyLayout {
                 }
                 lists = [list]
                 if id == "regio" { kind = .geography }
+            }
+            if d.labelColumn != nil, let list = lists.first {
+                throw error(
+                    "dimensions[\(i)].labelColumn",
+                    "the dimension \(code.excerpt) takes its labels from the code list \(list.id)",
+                    "leave labelColumn out, or write \"codeList\": \"none\" to keep the file's codes and labels"
+                )
             }
             dimensions.append(KrapteCore.Dimension(code: code, title: d.title ?? code, kind: kind, codeList: lists.first?.id))
             resolvers.append(MemberResolver(dimension: d.column, lists: lists, allowNew: options.allowNewMembers))

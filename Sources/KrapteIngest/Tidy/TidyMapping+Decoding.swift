@@ -5,7 +5,7 @@ import KrapteCore
 
 extension TidyMapping {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case dataset, title, publisher, licence, location, separator, decimal, thousands, encoding, period, status, dimensions
+        case dataset, title, publisher, licence, location, separator, decimal, thousands, missing, encoding, period, status, dimensions
         case measureColumn, valueColumn, measures
     }
 
@@ -21,6 +21,7 @@ extension TidyMapping {
             separator: try c.decodeIfPresent(String.self, forKey: .separator),
             decimal: try c.decodeIfPresent(String.self, forKey: .decimal),
             thousands: try c.decodeIfPresent(String.self, forKey: .thousands),
+            missing: try c.decodeIfPresent([String].self, forKey: .missing),
             encoding: try c.decodeIfPresent(String.self, forKey: .encoding),
             period: try c.decode(String.self, forKey: .period),
             status: try c.decodeIfPresent(String.self, forKey: .status),
@@ -34,7 +35,7 @@ extension TidyMapping {
 
 extension TidyMapping.DimensionColumn {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case column, code, title, codeList
+        case column, labelColumn, code, title, codeList
     }
 
     public init(from decoder: any Decoder) throws {
@@ -42,6 +43,7 @@ extension TidyMapping.DimensionColumn {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             column: try c.decode(String.self, forKey: .column),
+            labelColumn: try c.decodeIfPresent(String.self, forKey: .labelColumn),
             code: try c.decodeIfPresent(String.self, forKey: .code),
             title: try c.decodeIfPresent(String.self, forKey: .title),
             codeList: try c.decodeIfPresent(String.self, forKey: .codeList)

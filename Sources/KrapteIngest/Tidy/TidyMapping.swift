@@ -11,6 +11,9 @@ public struct TidyMapping: Sendable, Decodable {
     public struct DimensionColumn: Sendable, Decodable {
         /// The column's name in the header.
         public var column: String
+        /// A column holding each member's label, when `column` holds codes (`geo_name` beside `geo`); only for a
+        /// dimension without a code list, whose list gives the labels.
+        public var labelColumn: String?
         /// The dimension's code (`RegioS`, `Beroep`); defaults to the column name.
         public var code: String?
         /// The dimension's title.
@@ -52,6 +55,9 @@ public struct TidyMapping: Sendable, Decodable {
     public var decimal: String?
     /// The thousands separator, if the file uses one (`.`, `,` or ` `).
     public var thousands: String?
+    /// The texts that stand for a missing value (default: empty, `NA`, `.`, `-`, `x`, `?`); such a value is kept as
+    /// not available (`x`: confidential).
+    public var missing: [String]?
     /// `utf-8` (default) or `windows-1252`.
     public var encoding: String?
     /// The period column; its cells are CBS codes (`2024KW04`) or Dutch labels (`2024 4e kwartaal`).

@@ -10,6 +10,7 @@ final class TidyRecordReader {
     private let periodColumn: Int
     private let statusColumn: Int?
     private let dimensionColumns: [Int]
+    private let labelColumns: [Int?]
     private let measures: Measures
     /// How many records have been read after the header.
     private(set) var count = 0
@@ -74,6 +75,7 @@ final class TidyRecordReader {
         periodColumn = try need(layout.period, "period")
         statusColumn = try layout.status.map { try need($0, "status") }
         dimensionColumns = try layout.dimensionColumns.map { try need($0, "dimensions") }
+        labelColumns = try layout.labelColumns.map { try $0.map { try need($0, "labelColumn") } }
         switch layout.shape {
         case .wide(let columns):
             measures = .wide(try columns.map { (try need($0, "measures"), $0) })
@@ -112,7 +114,8 @@ final class TidyRecordReader {
             let member = try members[d].value(for: record.rawBytes(dimensionColumns[d])) {
                 let column = layout.dimensionColumns[d]
                 let text = try text(record, dimensionColumns[d], column: column)
-                return release.memberIndex(try resolvers[d].resolve(text, file: file, row: record.line), dimension: d)
+                let label = try labelColumns[d].map { try self.text(record, $0, column: layout.labelColumns[d] ?? column) }
+                return release.memberIndex(try resolvers[d].resolve(text, label: label, file: file, row: record.line), dimension: d)
             }
             key.setMember(member, dimension: d)
         }
