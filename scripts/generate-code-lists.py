@@ -100,6 +100,9 @@ section_parent = {'A': 'A-U', 'B': 'B-E', 'C': 'B-E', 'D': 'B-E', 'E': 'B-E', 'F
 division_section = [(1, 3, 'A'), (5, 9, 'B'), (10, 33, 'C'), (35, 35, 'D'), (36, 39, 'E'), (41, 43, 'F'), (45, 47, 'G'),
                     (49, 53, 'H'), (55, 56, 'I'), (58, 63, 'J'), (64, 66, 'K'), (68, 68, 'L'), (69, 75, 'M'), (77, 82, 'N'),
                     (84, 84, 'O'), (85, 85, 'P'), (86, 88, 'Q'), (90, 93, 'R'), (94, 96, 'S'), (97, 98, 'T'), (99, 99, 'U')]
+# SBI labels that CBS cut short in its tables, in full; the cut label stays an alias.
+full_sbi = {'16-18 Hout-, papier-, grafische industr.': '16-18 Hout-, papier-, grafische industrie',
+            '22-23 Kunststof- en bouwmateriaalindustr': '22-23 Kunststof- en bouwmateriaalindustrie'}
 special = {'Totaal C-N en Q': 'C-N+Q', 'ICT-sector': 'ICT', 'SBI-code onbekend': 'SBI-onbekend',
            # The business survey's aggregates (85609NED, 85612NED) and 80072ned's metal and electro industry.
            'Totaal (ex. financieel of nutsbedrijven)': 'A-U-ex-D-E-K', 'C Industrie, H-S diensten en 45+47': 'C+H-S+45+47',
@@ -132,7 +135,9 @@ for label in labels:
         members[code] = {'label': label, 'aliases': []}
         order.append(code)
     m = members[code]
-    if len(full) > len(m['label'].rstrip('.')) and not label.endswith('.'):
+    if label in full_sbi:
+        m['aliases'].append(label); m['label'] = full_sbi[label]
+    elif len(full) > len(m['label'].rstrip('.')) and not label.endswith('.'):
         m['aliases'].append(m['label']); m['label'] = label
     elif label != m['label']:
         m['aliases'].append(label)
@@ -160,8 +165,35 @@ emit('sbi', [(c, members[c]['label'], sbi_parent(c), None, None, members[c]['ali
 
 # BRC 2014
 rows = [('totaal', 'Totaal', None, None, None, ['Totaal beroepen'])]
+# CBS's v3 titles of 85276NED are cut at about 35 characters ('Software- en applicatieontwikkel.'); readers see the
+# full BRC 2014 titles (CBS, Beroepenindeling ROA-CBS 2014). A cut title CBS prints still names the member.
+full_titles = {
+    '0111': 'Docenten hoger onderwijs en hoogleraren', '0112': 'Docenten beroepsgerichte vakken secundair onderwijs',
+    '0113': 'Docenten algemene vakken secundair onderwijs', '0115': 'Onderwijskundigen en overige docenten',
+    '013': 'Leidsters kinderopvang en onderwijsassistenten', '0131': 'Leidsters kinderopvang en onderwijsassistenten',
+    '022': 'Vakspecialisten op artistiek en cultureel gebied', '0221': 'Grafisch vormgevers en productontwerpers',
+    '031': 'Adviseurs marketing, public relations en sales', '0311': 'Adviseurs marketing, public relations en sales',
+    '0331': 'Winkeliers en teamleiders detailhandel', '0334': 'Callcentermedewerkers outbound en overige verkopers',
+    '04': 'Bedrijfseconomische en administratieve beroepen', '041': 'Specialisten bedrijfsbeheer en administratie',
+    '0413': 'Bedrijfskundigen en organisatieadviseurs', '0415': 'Specialisten personeels- en loopbaanontwikkeling',
+    '042': 'Vakspecialisten bedrijfsbeheer en administratie', '0435': 'Transportplanners en logistiek medewerkers',
+    '052': 'Managers op administratief en commercieel gebied', '0521': 'Managers zakelijke en administratieve dienstverlening',
+    '053': 'Managers productie en gespecialiseerde dienstverlening', '0536': 'Managers gespecialiseerde dienstverlening',
+    '054': 'Managers horeca, detailhandel en overige diensten', '0543': 'Managers commerciële en persoonlijke dienstverlening',
+    '06': 'Openbaar bestuur, veiligheid en juridische beroepen', '0741': 'Metaalbewerkers en constructiewerkers',
+    '0754': 'Meubelmakers, kleermakers en stoffeerders', '0755': 'Medewerkers drukkerij en kunstnijverheid',
+    '077': 'Productiemachinebedieners en assemblagemedewerkers', '0811': 'Software- en applicatieontwikkelaars',
+    '101': 'Artsen, therapeuten en gespecialiseerd verpleegkundigen', '102': 'Specialisten op maatschappelijk gebied',
+    '104': 'Sociaal werkers, groeps- en woonbegeleiders', '1041': 'Sociaal werkers, groeps- en woonbegeleiders',
+    '111': 'Medewerkers persoonlijke dienstverlening', '1115': 'Conciërges en teamleiders schoonmaak',
+    '1116': 'Verleners van overige persoonlijke diensten', '121': 'Bestuurders voertuigen en bedieners mobiele machines',
+    '1212': "Chauffeurs auto's, taxi's en bestelwagens", '1222': 'Vuilnisophalers en dagbladenbezorgers',
+}
 for r in csv.DictReader(open(os.path.join(root, 'brc2014-beroepen-werkzaam', 'occupations.csv'), encoding='utf-8')):
     code, title = r['code'], r['title']
+    if code in full_titles:
+        assert full_titles[code].startswith(title.rstrip('.')), (code, title)
+        title = full_titles[code]
     parent = 'totaal' if len(code) == 2 else (code[:2] if len(code) == 3 else code[:3])
     rows.append((code, f'{code} {title}', parent, None, None, []))
 emit('brc', rows)

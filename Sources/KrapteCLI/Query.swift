@@ -89,10 +89,10 @@ struct Query: AsyncParsableCommand {
         case .table:
             let rows = r.rows.enumerated().map { i, row -> [String] in
                 let value = row.value.map { DutchNumberFormat.format($0, decimals: r.measure.decimals) } ?? row.attribute.symbol
-                var cells = row.members.map(\.label) + [row.period.code, value]
+                var cells = row.members.map(\.label) + [row.period.dutchLabel, value]
                 cells += extra.map { $0.values[i] }
                 cells.append(row.status == .definitief ? "" : row.status.dutchLabel)
-                if derived { cells.append(row.inputs.map(\.code).joined(separator: ", ")) }
+                if derived { cells.append(row.inputs.map(\.dutchLabel).joined(separator: ", ")) }
                 return cells
             }
             let header = dims.map(\.title) + ["periode", r.measure.title] + extra.map(\.title) + ["status"] + (derived ? ["berekend uit"] : [])

@@ -52,10 +52,10 @@ struct Show: AsyncParsableCommand {
             var periods: [Period: ObservationStatus] = [:]
             if let first = meta.measures.first { periods = try await db.periodStatuses(of: dataset, vintage: latest.id, measure: first.code) }
             let sorted = periods.keys.sorted()
-            print("Perioden: \(sorted.count), van \(sorted.first?.code ?? "-") tot \(sorted.last?.code ?? "-")")
+            print("Perioden: \(sorted.count), van \(sorted.first?.dutchLabel ?? "-") tot en met \(sorted.last?.dutchLabel ?? "-")")
             for status in [ObservationStatus.naderVoorlopig, .voorlopig] {
                 let these = sorted.filter { periods[$0] == status }
-                if !these.isEmpty { print("  \(status.dutchLabel): \(these.map(\.code).joined(separator: ", "))") }
+                if !these.isEmpty { print("  \(status.dutchLabel): \(these.map(\.dutchLabel).joined(separator: ", "))") }
             }
             print("")
             print(

@@ -72,15 +72,6 @@ extension Period {
         return nil
     }
 
-    /// The Dutch label: `2024`, `2024 1e halfjaar`, `2024 4e kwartaal`, `2024 april`.
-    public var dutchLabel: String {
-        switch frequency {
-        case .year: "\(year)"
-        case .halfYear: "\(year) \(number)e halfjaar"
-        case .quarter: "\(year) \(number)e kwartaal"
-        case .month: "\(year) \(Period.dutchMonthNames[number - 1])"
-        }
-    }
 }
 
 extension StringProtocol {

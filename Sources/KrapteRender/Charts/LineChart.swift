@@ -21,8 +21,10 @@ public struct LineChart: Sendable {
     public var title: String
     /// A sentence that says what the chart shows, for screen readers.
     public var summary: String
-    /// The labels along the x axis (periods).
+    /// The labels of the x positions (periods, `2024 4e kwartaal`), in tooltips.
     public var xLabels: [String]
+    /// Shorter labels for the ticks of the x axis (`2024 K4`), one per x label; the x labels when nil.
+    public var xTicks: [String]?
     /// The lines.
     public var series: [Series]
     /// Decimals of the values in tooltips.
@@ -32,11 +34,12 @@ public struct LineChart: Sendable {
     public var height = 320
 
     /// Makes a line chart.
-    public init(id: String, title: String, summary: String, xLabels: [String], series: [Series], decimals: Int) {
+    public init(id: String, title: String, summary: String, xLabels: [String], xTicks: [String]? = nil, series: [Series], decimals: Int) {
         self.id = id
         self.title = title
         self.summary = summary
         self.xLabels = xLabels
+        self.xTicks = xTicks
         self.series = series
         self.decimals = decimals
     }
@@ -55,7 +58,8 @@ public struct LineChart: Sendable {
         // Every `every`-th label, counted back from the latest period so that it is always labelled.
         for (i, label) in xLabels.enumerated() where (xLabels.count - 1 - i) % every == 0 {
             canvas.line(x(i), frame.bottomY, x(i), frame.bottomY + 4, stroke: ChartPalette.axis)
-            canvas.label(x(i), frame.bottomY + 16, label, anchor: "middle")
+            let tick = xTicks.flatMap { $0.indices.contains(i) ? $0[i] : nil } ?? label
+            canvas.label(x(i), frame.bottomY + 16, tick, anchor: "middle")
         }
         for (s, line) in series.enumerated() {
             let colour = ChartPalette.colour(s)

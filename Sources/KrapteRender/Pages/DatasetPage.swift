@@ -48,7 +48,7 @@ public struct DatasetPage: Page {
     public var dimensions: [DimensionInfo]
     /// The measures.
     public var measures: DataTable
-    /// The periods that are not final, per status (`voorlopig: 2024KW03, 2024KW04`).
+    /// The periods that are not final, per status (`voorlopig: 2024 3e kwartaal, 2024 4e kwartaal`).
     public var statuses: [String]
     /// The periods, as a sentence.
     public var periods: String

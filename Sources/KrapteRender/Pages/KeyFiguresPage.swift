@@ -11,7 +11,7 @@ public struct KeyFiguresPage: Page {
         public var value: String
         /// The unit after the value.
         public var unit: String
-        /// The period (`2024KW04`).
+        /// The period (`2024 4e kwartaal`).
         public var period: String
         /// `↑`, `↓` or `→`; nil without a base to compare with.
         public var arrow: String?

@@ -51,11 +51,11 @@ struct DatasetView: Sendable {
             ),
             statuses: [ObservationStatus.naderVoorlopig, .voorlopig].compactMap { status in
                 let these = periods.filter { statuses[$0] == status }
-                return these.isEmpty ? nil : "\(status.dutchLabel): \(these.map(\.code).joined(separator: ", "))"
+                return these.isEmpty ? nil : "\(status.dutchLabel): \(these.map(\.dutchLabel).joined(separator: ", "))"
             },
             periods: periods.isEmpty
                 ? "geen"
-                : "\(DutchNumberFormat.integer(periods.count)), van \(periods[0].code) tot en met \(periods[periods.count - 1].code)",
+                : "\(DutchNumberFormat.integer(periods.count)), van \(periods[0].dutchLabel) tot en met \(periods[periods.count - 1].dutchLabel)",
             vintages: DataTable(
                 caption: "Vintages: elke geladen uitgave blijft bewaard",
                 headings: [

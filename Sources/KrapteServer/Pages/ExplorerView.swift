@@ -76,8 +76,8 @@ struct ExplorerView: Sendable {
                     options: d.members.map { FormChoice(value: $0.code, label: Self.label($0), selected: members.contains($0)) }
                 )
             },
-            from: periods.map { FormChoice(value: $0.code, label: $0.code, selected: $0 == shownRange?.lowerBound) },
-            to: periods.map { FormChoice(value: $0.code, label: $0.code, selected: $0 == shownRange?.upperBound) },
+            from: periods.map { FormChoice(value: $0.code, label: $0.dutchLabel, selected: $0 == shownRange?.lowerBound) },
+            to: periods.map { FormChoice(value: $0.code, label: $0.dutchLabel, selected: $0 == shownRange?.upperBound) },
             notices: notices,
             lineChart: Self.lineChart(measure, series, shown, frequency: frequency),
             barChart: Self.barChart(measure, series, at: shown.last),
@@ -132,10 +132,11 @@ struct ExplorerView: Sendable {
         let drawn = series.prefix(maxLines)
         return LineChart(
             id: "lijn",
-            title: "\(measure.title)\(unit(measure)), \(first.code) tot en met \(last.code)",
+            title: "\(measure.title)\(unit(measure)), \(first.dutchLabel) tot en met \(last.dutchLabel)",
             summary:
                 "Lijngrafiek van \(measure.title) per \(frequency?.dutchName ?? "periode") voor \(drawn.map(\.name).joined(separator: ", ")).",
-            xLabels: shown.map(\.code),
+            xLabels: shown.map(\.dutchLabel),
+            xTicks: shown.map(\.dutchAxisLabel),
             series: drawn.map { s in LineChart.Series(name: s.name, values: shown.map { s.series.value(at: $0) }) },
             decimals: measure.decimals
         ).svg()
@@ -146,8 +147,8 @@ struct ExplorerView: Sendable {
         guard series.count > 1, let last else { return nil }
         return BarChart(
             id: "staaf",
-            title: "\(measure.title)\(unit(measure)), \(last.code)",
-            summary: "Staafgrafiek van \(measure.title) in \(last.code) voor \(series.count) reeksen.",
+            title: "\(measure.title)\(unit(measure)), \(last.dutchLabel)",
+            summary: "Staafgrafiek van \(measure.title) in \(last.dutchPhrase) voor \(series.count) reeksen.",
             bars: series.map { BarChart.Bar(label: $0.name, value: $0.series.value(at: last)) },
             decimals: measure.decimals
         ).svg()
@@ -161,7 +162,7 @@ struct ExplorerView: Sendable {
             headings: [DataTable.Heading("Periode")] + series.map { DataTable.Heading($0.name, numeric: true) },
             rows: shown.map { p in
                 DataTable.Row(
-                    [DataTable.Cell(p.code, rowHeader: true)]
+                    [DataTable.Cell(p.dutchLabel, rowHeader: true)]
                         + series.map { s in
                             let point = s.series[p]
                             return DataTable.valueCell(
@@ -176,9 +177,10 @@ struct ExplorerView: Sendable {
         )
     }
 
-    /// A member as the form lists it: code and label, or the label alone when it starts with the code.
+    /// A member as a reader sees it: its label as the publisher writes it, without Krapte's or CBS's internal code
+    /// (`T001038`, `52052`), which stays in links and downloads; the code only for a member without a label.
     static func label(_ m: Member) -> String {
-        m.label.isEmpty || m.label.hasPrefix(m.code) ? (m.label.isEmpty ? m.code : m.label) : "\(m.code) \(m.label)"
+        m.label.isEmpty ? m.code : m.label
     }
 
     /// The period of parameter `name`, if given.

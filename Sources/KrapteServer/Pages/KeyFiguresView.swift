@@ -111,7 +111,7 @@ struct KeyFiguresView: Sendable {
                 percent
                 ? DutchNumberFormat.format(value - b, decimals: decimals).signed + " procentpunt"
                 : reading.percentChange.map { DutchNumberFormat.percent($0, decimals: 0, signed: true) } ?? ""
-            direction = "\(verb) t.o.v. \(base.period.code)\(change.isEmpty || d == .flat ? "" : " (\(change))")"
+            direction = "\(verb) t.o.v. \(base.period.dutchLabel)\(change.isEmpty || d == .flat ? "" : " (\(change))")"
         }
         let news =
             switch reading.news {
@@ -127,7 +127,7 @@ struct KeyFiguresView: Sendable {
             title: s.figure.title,
             value: DutchNumberFormat.format(value, decimals: decimals) + (percent ? "%" : ""),
             unit: ["aantal", "%", ""].contains(s.measure.unit) ? "" : s.measure.unit,
-            period: reading.latest.period.code,
+            period: reading.latest.period.dutchLabel,
             arrow: reading.direction.map { $0 == .up ? "↑" : $0 == .down ? "↓" : "→" },
             direction: direction,
             newsClass: "news-\((reading.news ?? .neutral).rawValue)",

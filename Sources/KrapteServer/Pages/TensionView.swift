@@ -56,7 +56,7 @@ struct TensionView: Sendable {
             guard let p = Period.parseLabel(asked)?.period else {
                 throw APIError(.badRequest, "'periode' takes a quarter such as 2024KW04, not \(asked.excerpt).")
             }
-            guard quarters.contains(p) else { throw APIError(.notFound, "The spanningsindicator has no figures for \(p.code).") }
+            guard quarters.contains(p) else { throw APIError(.notFound, "De spanningsindicator heeft geen cijfers over \(p.dutchPhrase); kies een kwartaal van \(quarters[0].dutchLabel) tot en met \(latest.dutchLabel).") }
             period = p
         }
         let upTo = PeriodRange(quarters[0], period)
@@ -75,14 +75,14 @@ struct TensionView: Sendable {
                 typering: typering?.rawValue ?? "",
                 typeringClass: "typering-" + (typering?.rawValue ?? "").replacingOccurrences(of: " ", with: "-"),
                 sincePeak: peak?.percent.map { DutchNumberFormat.percent($0, decimals: 0, signed: true) } ?? ".",
-                peak: peak?.peak.period.code ?? ""
+                peak: peak?.peak.period.dutchLabel ?? ""
             )
         }
         let (headline, chart) = try await regional(region, period: period, present: present)
         return TensionPage(
             pageTitle: "Spanningsindicator \(region.label)",
             regions: regions.map { FormChoice(value: $0.code, label: $0.label, selected: $0 == region) },
-            periods: quarters.reversed().map { FormChoice(value: $0.code, label: $0.code, selected: $0 == period) },
+            periods: quarters.reversed().map { FormChoice(value: $0.code, label: $0.dutchLabel, selected: $0 == period) },
             headline: headline,
             chart: chart,
             tightest: Array(occupations.prefix(Self.top)),
@@ -106,17 +106,18 @@ struct TensionView: Sendable {
         else { return (nil, nil) }
         let typering = Spanningsindicator.typering(value, in: period)?.rawValue ?? ""
         var headline =
-            "In \(region.label) waren er in \(period.code) \(DutchNumberFormat.format(value, decimals: 1)) openstaande vacatures per WW-uitkering korter dan 6 maanden: de arbeidsmarkt was \(typering)."
+            "In \(region.label) waren er in \(period.dutchPhrase) \(DutchNumberFormat.format(value, decimals: 1)) openstaande vacatures per WW-uitkering korter dan 6 maanden: de arbeidsmarkt was \(typering)."
         if let peak = series.sincePeak(.quarter, in: PeriodRange(series.periods[0], period)), let pct = peak.percent, peak.peak.period != period {
             headline +=
-                " Sinds de piek in \(peak.peak.period.code) (\(DutchNumberFormat.format(peak.peak.value!, decimals: 1))) is de spanning \(pct < 0 ? "gedaald" : "gestegen") met \(DutchNumberFormat.percent(abs(pct)))."
+                " Sinds de piek in \(peak.peak.period.dutchPhrase) (\(DutchNumberFormat.format(peak.peak.value!, decimals: 1))) is de spanning \(pct < 0 ? "gedaald" : "gestegen") met \(DutchNumberFormat.percent(abs(pct)))."
         }
         let shown = series.points.filter { $0.period <= period }
         let chart = LineChart(
             id: "spanning-regio",
             title: "Spanningsindicator \(region.label), alle beroepen",
-            summary: "Lijngrafiek van de spanningsindicator van \(region.label) per kwartaal tot en met \(period.code).",
-            xLabels: shown.map(\.period.code),
+            summary: "Lijngrafiek van de spanningsindicator van \(region.label) per kwartaal tot en met \(period.dutchPhrase).",
+            xLabels: shown.map(\.period.dutchLabel),
+            xTicks: shown.map(\.period.dutchAxisLabel),
             series: [LineChart.Series(name: "Spanningsindicator", values: shown.map(\.value))],
             decimals: 2
         ).svg()

@@ -75,6 +75,15 @@ def check_page(driver, name, path):
         fail(f"{name}: axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
 
 
+def dutch_label(code):
+    """A CBS period code as StatLine writes it: 2024KW04 is "2024 4e kwartaal", 2024JJ00 is "2024"."""
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december"]
+    year, kind, number = code[:4], code[4:6], int(code[6:])
+    return {"JJ": year, "KW": f"{year} {number}e kwartaal", "HJ": f"{year} {number}e halfjaar"}.get(kind) or \
+        f"{year} {months[number - 1]}"
+
+
 def check_explorer(driver):
     driver.get(BASE + PAGES["explorer"])
     rows = driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
@@ -94,7 +103,7 @@ def check_explorer(driver):
         value = float(line["value"])
         shown = f"{value:,.0f}".replace(",", ".")
         mark = {"voorlopig": "*", "nader voorlopig": "**"}.get(line["status"], "")
-        cell = table.get(line["period"], [None] * 9)[columns.index(key)]
+        cell = table.get(dutch_label(line["period"]), [None] * 9)[columns.index(key)]
         if cell != shown + mark:
             fail(f"explorer: {line['period']} {key} is {cell!r} on the page and {shown + mark!r} in the CSV")
         count += 1
