@@ -88,8 +88,8 @@ struct Compute: AsyncParsableCommand {
     static func summary(_ c: IndicatorEngine.Computed, _ outcome: LoadOutcome) -> String {
         let what = "\(c.release.observationCount) waarden in \(c.series.count) reeksen"
         return outcome.unchanged
-            ? "\(c.definition.id): \(what), ongewijzigd (vintage \(outcome.vintage.id))"
-            : "\(c.definition.id): \(what) opgeslagen als vintage \(outcome.vintage.id)"
+            ? "\(c.definition.id): \(what), ongewijzigd (versie \(outcome.vintage.id))"
+            : "\(c.definition.id): \(what) opgeslagen als versie \(outcome.vintage.id)"
     }
 
     /// Computes every indicator whose input datasets are in the store or computed before it, printing a line

@@ -17,7 +17,7 @@ struct Datasets: AsyncParsableCommand {
         }
         print(
             Output.table(
-                ["dataset", "titel", "vintages", "observaties", "bron"],
+                ["dataset", "titel", "versies", "observaties", "bron"],
                 all.map { s in
                     [s.id, s.title, "\(s.vintageCount)", DutchNumberFormat.integer(s.latest.observationCount), s.latest.source.citation]
                 },

@@ -52,7 +52,7 @@ struct Demo: AsyncParsableCommand {
         if let (o, r, q) = cubeSize.flatMap(Self.size) {
             let release = try SyntheticCube.sized(occupations: o, regions: r, quarters: q).release().finish(file: "demo-spanning")
             let outcome = try await store.open().load(release, loadedAt: Date())
-            print("demo-spanning: \(release.observationCount) observaties geladen (vintage \(outcome.vintage.id))")
+            print("demo-spanning: \(release.observationCount) observaties geladen (versie \(outcome.vintage.id))")
             return
         }
         if let n = surveyRespondents {
@@ -77,7 +77,7 @@ struct Demo: AsyncParsableCommand {
         for release in try DemoData.releases() {
             let outcome = try await db.load(release, loadedAt: Date())
             print(
-                "\(release.dataset.id): \(outcome.unchanged ? "al geladen" : "\(release.observationCount) observaties geladen") (vintage \(outcome.vintage.id))"
+                "\(release.dataset.id): \(outcome.unchanged ? "al geladen" : "\(release.observationCount) observaties geladen") (versie \(outcome.vintage.id))"
             )
         }
         print("")

@@ -65,10 +65,10 @@ struct Ingest: AsyncParsableCommand {
             let finished = try release.finish(file: path)
             let outcome = try await database.load(finished, loadedAt: Date())
             if outcome.unchanged {
-                print("\(finished.dataset.id): deze release is al geladen (vintage \(outcome.vintage.id)); niets gewijzigd")
+                print("\(finished.dataset.id): deze release is al geladen (versie \(outcome.vintage.id)); niets gewijzigd")
             } else {
                 print(
-                    "\(finished.dataset.id): \(finished.observationCount) observaties in \(finished.seriesCount) reeksen geladen als vintage \(outcome.vintage.id)"
+                    "\(finished.dataset.id): \(finished.observationCount) observaties in \(finished.seriesCount) reeksen geladen als versie \(outcome.vintage.id)"
                 )
             }
         } catch let error as IngestError {

@@ -97,10 +97,11 @@ struct Query: AsyncParsableCommand {
             }
             let header = dims.map(\.title) + ["periode", r.measure.title] + extra.map(\.title) + ["status"] + (derived ? ["berekend uit"] : [])
             let table = Output.table(header, rows, rightAligned: [dims.count + 1])
-            let published = r.vintage.publishedAt.map { "gepubliceerd \(ISO8601DateFormatter.day.string(from: $0)), " } ?? ""
+            let published = r.vintage.publishedAt.map { ", gepubliceerd \(ISO8601DateFormatter.day.string(from: $0))" } ?? ""
             var text =
                 table
-                + "\n\nEenheid: \(r.measure.unit.isEmpty ? "onbekend" : r.measure.unit). \(r.dataset.source.citation) (\(r.dataset.id), \(published)vintage \(r.vintage.id))."
+                + "\n\nEenheid: \(r.measure.unit.isEmpty ? "onbekend" : r.measure.unit). \(r.dataset.source.line(dataset: r.dataset.id, vintage: r.vintage.id))\(published)."
+            if r.dataset.source.illustrative { text += "\nLet op: illustratieve, gegenereerde cijfers; geen echte data." }
             if let d = r.dataset.derivation { text += "\n" + Self.describe(d) }
             return text
         case .csv:
@@ -117,7 +118,7 @@ struct Query: AsyncParsableCommand {
             let published = i.publishedAt.map { ", gepubliceerd \(ISO8601DateFormatter.day.string(from: $0))" } ?? ""
             let summed = i.sumOver.isEmpty ? "" : ", opgeteld over \(i.sumOver.joined(separator: ", "))"
             return
-                "  \(i.series.map { "\($0) " } ?? "")\(i.role): \(i.dataset) \(i.measure)\(members.isEmpty ? "" : " [\(members.joined(separator: "; "))]")\(summed) (vintage \(i.vintage)\(published))"
+                "  \(i.series.map { "\($0) " } ?? "")\(i.role): \(i.dataset) \(i.measure)\(members.isEmpty ? "" : " [\(members.joined(separator: "; "))]")\(summed) (versie \(i.vintage)\(published))"
         }
         return (["Berekend (\(d.operation)): \(d.formula). Invoer:"] + inputs).joined(separator: "\n")
     }

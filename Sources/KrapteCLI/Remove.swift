@@ -6,7 +6,7 @@ import KrapteRender
 /// `krapte remove`: removes a dataset, or one of its vintages, from the store; only with `--yes`.
 struct Remove: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Verwijder een dataset, of één vintage ervan, uit de database (alleen met --yes).",
+        abstract: "Verwijder een dataset, of één versie ervan, uit de database (alleen met --yes).",
         discussion: """
             Without --yes it only says what would be removed. Datasets computed from it (krapte compute) are named; \
             they are kept, and are computed anew by the next krapte compute. Nothing else is ever removed.
@@ -51,8 +51,8 @@ struct Remove: AsyncParsableCommand {
         let observations = DutchNumberFormat.integer(vintages.reduce(0) { $0 + $1.observationCount })
         if whole {
             return
-                "dataset \(dataset) met \(vintages.count == 1 ? "zijn enige vintage" : "alle \(vintages.count) vintages") (\(observations) observaties)"
+                "dataset \(dataset) met \(vintages.count == 1 ? "zijn enige versie" : "alle \(vintages.count) versies") (\(observations) observaties)"
         }
-        return "vintage \(vintages.map { String($0.id) }.joined(separator: ", ")) van \(dataset) (\(observations) observaties)"
+        return "versie \(vintages.map { String($0.id) }.joined(separator: ", ")) van \(dataset) (\(observations) observaties)"
     }
 }

@@ -6,7 +6,7 @@ import KrapteRender
 /// `krapte show`: a dataset's dimensions, members, measures, periods with their statuses, and vintages.
 struct Show: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Toon de metadata van een dataset: dimensies, leden, onderwerpen, perioden en vintages."
+        abstract: "Toon de metadata van een dataset: dimensies, leden, onderwerpen, perioden en versies."
     )
 
     @Argument(help: "The dataset id.")
@@ -21,14 +21,17 @@ struct Show: AsyncParsableCommand {
         do {
             let db = try await store.open(existing: true)
             let (meta, vintages) = try await db.latest(dataset)
-            let latest = vintages[vintages.count - 1]
+            guard let latest = vintages.last else { throw CLIError("\(dataset.excerpt) heeft geen versies") }
             print("\(meta.id): \(meta.title)")
-            print("Bron: \(meta.source.publisher), \(meta.source.location)\(meta.source.licence.isEmpty ? "" : ", licentie \(meta.source.licence)")")
+            if meta.source.illustrative { print("Let op: illustratieve, gegenereerde cijfers; geen echte data.") }
+            print(
+                "\(meta.source.line(dataset: meta.id, vintage: latest.id)); \(meta.source.location)\(meta.source.licence.isEmpty ? "" : ", licentie \(meta.source.licence)")"
+            )
             if let derivation = meta.derivation { print(Query.describe(derivation)) }
             print("")
             for d in meta.dimensions {
                 print(
-                    "Dimensie \(d.code) (\(d.title); \(d.kind.rawValue)\(d.codeList.map { ", codelijst \($0)" } ?? ", eigen leden")): \(d.members.count) leden"
+                    "Dimensie \(d.code) (\(d.title); \(DutchNames.kind(d.kind))\(d.codeList.map { ", codelijst \($0)" } ?? ", eigen leden")): \(d.members.count) leden"
                 )
                 let shown = members == 0 ? d.members : Array(d.members.prefix(members))
                 for m in shown { print("  \(m.code)\t\(m.label)") }
@@ -41,7 +44,7 @@ struct Show: AsyncParsableCommand {
                     meta.measures.map {
                         [
                             $0.code, $0.title, $0.unit.isEmpty ? "(onbekend)" : $0.unit, "\($0.decimals)\($0.decimalsInferred ? "a" : "")",
-                            $0.kind.rawValue,
+                            DutchNames.kind($0.kind),
                         ]
                     },
                     rightAligned: [3]
@@ -60,11 +63,12 @@ struct Show: AsyncParsableCommand {
             print("")
             print(
                 Output.table(
-                    ["vintage", "gepubliceerd", "geladen", "formaat", "observaties"],
+                    ["versie", "gepubliceerd", "geladen", "formaat", "observaties"],
                     vintages.map { v in
                         [
                             "\(v.id)", v.publishedAt.map { ISO8601DateFormatter.day.string(from: $0) } ?? "-",
-                            ISO8601DateFormatter().string(from: v.loadedAt), v.format, DutchNumberFormat.integer(v.observationCount),
+                            ISO8601DateFormatter().string(from: v.loadedAt), DutchNames.format(v.format),
+                            DutchNumberFormat.integer(v.observationCount),
                         ]
                     },
                     rightAligned: [0, 4]

@@ -89,8 +89,8 @@ struct Survey: AsyncParsableCommand {
                 let outcome = try await database.open().load(release, loadedAt: Date())
                 print(
                     outcome.unchanged
-                        ? "\(release.dataset.id): deze schattingen zijn al geladen (vintage \(outcome.vintage.id)); niets gewijzigd"
-                        : "\(release.dataset.id): \(release.observationCount) observaties geladen als vintage \(outcome.vintage.id)"
+                        ? "\(release.dataset.id): deze schattingen zijn al geladen (versie \(outcome.vintage.id)); niets gewijzigd"
+                        : "\(release.dataset.id): \(release.observationCount) observaties geladen als versie \(outcome.vintage.id)"
                 )
             } catch let error as any LocatedError {
                 throw CLIError(error.description)

@@ -105,7 +105,7 @@ import Testing
         #expect(derivation.inputs.map(\.vintage) == [input.vintage.id, input.vintage.id])
         #expect(derivation.inputs.map(\.role) == ["vacancies", "ww"])
         #expect(derivation.inputs[0].members == ["RegioS": ["AM01", "AM02"]])
-        #expect(result.dataset.source.citation == "Bron: UWV; bewerking Krapte")
+        #expect(result.dataset.source.citation == "Bron: UWV (cube); bewerking Krapte")
         #expect(result.dataset.source.licence == "CC BY 4.0")
     }
 

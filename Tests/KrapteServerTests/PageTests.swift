@@ -74,7 +74,12 @@ import Testing
         #expect(status == .ok)
         let table = Self.table(html)
         // Periods as StatLine writes them; the codes are in the download.
-        #expect(table.map(\.0) == ["2023 2e kwartaal", "2023 3e kwartaal", "2023 4e kwartaal", "2024 1e kwartaal", "2024 2e kwartaal", "2024 3e kwartaal", "2024 4e kwartaal"])
+        #expect(
+            table.map(\.0) == [
+                "2023 2e kwartaal", "2023 3e kwartaal", "2023 4e kwartaal", "2024 1e kwartaal", "2024 2e kwartaal", "2024 3e kwartaal",
+                "2024 4e kwartaal",
+            ]
+        )
         #expect(table.allSatisfy { $0.1.count == 4 })
         let (csvStatus, csv, _) = try await Self.get(store, try Self.link(html, id: "download-csv"))
         #expect(csvStatus == .ok)

@@ -59,7 +59,7 @@ extension IndicatorEngine {
     }
 
     /// The derived dataset's metadata: its dimensions, one measure (two for the spanningsindicator), a source
-    /// that cites its inputs' publishers, and the derivation.
+    /// that cites the published tables behind its inputs (`Source.computed`), and the derivation.
     func derivedDataset(
         _ definition: IndicatorDefinition,
         _ operation: IndicatorOperation,
@@ -69,12 +69,6 @@ extension IndicatorEngine {
         sources: [Source],
         inputKind: MeasureKind
     ) -> Dataset {
-        func unique(_ texts: [String]) -> [String] {
-            var out: [String] = []
-            for t in texts where !t.isEmpty && !out.contains(t) { out.append(t) }
-            return out
-        }
-        let publishers = unique(sources.map(\.publisher))
         let formula = operation.formula(parameters)
         var measures = [
             Measure(
@@ -106,11 +100,10 @@ extension IndicatorEngine {
             id: definition.id,
             title: definition.title,
             summary: definition.description,
-            source: Source(
-                publisher: "Krapte",
-                location: "krapte compute \(definition.id) (\(definitions.file))",
-                licence: unique(sources.map(\.licence)).joined(separator: "; "),
-                citation: "Bron: \(publishers.isEmpty ? "onbekend" : publishers.joined(separator: ", ")); bewerking Krapte"
+            source: Source.computed(
+                from: sources,
+                inputs: inputs.map(\.dataset),
+                location: "krapte compute \(definition.id) (\(Source.withoutLocalPath(definitions.file)))"
             ),
             dimensions: dimensions,
             measures: measures,

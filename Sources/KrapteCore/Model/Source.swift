@@ -9,17 +9,86 @@ public struct Source: Sendable, Hashable, Codable {
     public var location: String
     /// The licence (`CC BY 4.0`).
     public var licence: String
-    /// How to cite it (`Bron: CBS`).
+    /// How to cite it (`Bron: CBS`; for a computed dataset `Bron: CBS (85880NED, 85920NED); bewerking Krapte`).
     public var citation: String
+    /// For a computed dataset, the published tables its figures come from, through every indicator in between;
+    /// empty for a table as it was published.
+    public var origins: [Origin]
+    /// Whether the figures were generated to illustrate Krapte (the demo's cube and survey), or computed from such
+    /// figures: every page, card, chart, table, API answer and command that shows them says so.
+    public var illustrative: Bool
+
+    /// A published table that a computed dataset's figures come from.
+    public struct Origin: Sendable, Hashable, Codable {
+        /// Its publisher (`CBS`).
+        public var publisher: String
+        /// The dataset it was loaded as (`85880NED`).
+        public var dataset: String
+
+        /// Makes an origin.
+        public init(publisher: String, dataset: String) {
+            self.publisher = publisher
+            self.dataset = dataset
+        }
+    }
 
     /// Makes a source. A location that is a path on this machine (`/data/cbs/85224NED.csv`, `./85224NED.csv`) is
     /// kept by its last part only (`85224NED.csv`), also when a stored source is read, so that no page, card or API
     /// answer shows where files lie on the machine.
-    public init(publisher: String, location: String, licence: String = "", citation: String = "") {
+    public init(
+        publisher: String,
+        location: String,
+        licence: String = "",
+        citation: String = "",
+        origins: [Origin] = [],
+        illustrative: Bool = false
+    ) {
         self.publisher = publisher
         self.location = Self.withoutLocalPath(location)
         self.licence = licence
         self.citation = citation.isEmpty && !publisher.isEmpty ? "Bron: \(publisher)" : citation
+        self.origins = origins
+        self.illustrative = illustrative
+    }
+
+    /// The line under a figure, card, chart or table that shows figures of `dataset` as loaded in `vintage`: the
+    /// citation, the dataset and its version (`Bron: CBS (85224NED, versie 3)`, `Bron: CBS (85880NED, 85920NED);
+    /// bewerking Krapte (arbeidsproductiviteit, versie 7)`), or for illustrative figures a line that says so.
+    public func line(dataset: String, vintage: Int64?) -> String {
+        let version = vintage.map { ", versie \($0)" } ?? ""
+        let cite = citation.isEmpty ? "Bron: onbekend" : citation
+        return "\(cite) (\(dataset)\(version))"
+    }
+
+    /// The source of a dataset computed from inputs with these sources, each read from dataset `inputs[i]`: the
+    /// publishers of the published tables behind them, through computed inputs, cited with the tables and
+    /// "bewerking Krapte"; illustrative when any input is.
+    public static func computed(from sources: [Source], inputs: [String], location: String) -> Source {
+        var origins: [Origin] = []
+        for (source, dataset) in zip(sources, inputs) {
+            for o in source.origins.isEmpty ? [Origin(publisher: source.publisher, dataset: dataset)] : source.origins
+            where !origins.contains(o) {
+                origins.append(o)
+            }
+        }
+        var publishers: [String] = []
+        for o in origins where !publishers.contains(o.publisher) { publishers.append(o.publisher) }
+        let cited = publishers.map { p in
+            "\(p.isEmpty ? "onbekend" : p) (\(origins.filter { $0.publisher == p }.map(\.dataset).joined(separator: ", ")))"
+        }
+        let illustrative = sources.contains(where: \.illustrative)
+        var licences: [String] = []
+        for l in sources.map(\.licence) where !l.isEmpty && !licences.contains(l) { licences.append(l) }
+        return Source(
+            publisher: "Krapte",
+            location: location,
+            licence: licences.joined(separator: "; "),
+            citation: illustrative
+                ? "Illustratief: berekend uit gegenereerde cijfers, geen echte data"
+                : "Bron: \(cited.joined(separator: ", ")); bewerking Krapte",
+            origins: origins,
+            illustrative: illustrative
+        )
     }
 }
 
@@ -35,17 +104,31 @@ extension Source {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case publisher, location, licence, citation
+        case publisher, location, licence, citation, origins, illustrative
     }
 
-    /// Reads a source; `licence` and `citation` may be left out (the citation is then `Bron: <publisher>`).
+    /// Reads a source; `licence` and `citation` may be left out (the citation is then `Bron: <publisher>`), and
+    /// `origins` and `illustrative` are absent from sources stored before they were kept.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             publisher: try c.decode(String.self, forKey: .publisher),
             location: try c.decodeIfPresent(String.self, forKey: .location) ?? "",
             licence: try c.decodeIfPresent(String.self, forKey: .licence) ?? "",
-            citation: try c.decodeIfPresent(String.self, forKey: .citation) ?? ""
+            citation: try c.decodeIfPresent(String.self, forKey: .citation) ?? "",
+            origins: try c.decodeIfPresent([Origin].self, forKey: .origins) ?? [],
+            illustrative: try c.decodeIfPresent(Bool.self, forKey: .illustrative) ?? false
         )
+    }
+
+    /// Writes a source; `illustrative` always, so that an API reader sees it, and `origins` for a computed dataset.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(publisher, forKey: .publisher)
+        try c.encode(location, forKey: .location)
+        try c.encode(licence, forKey: .licence)
+        try c.encode(citation, forKey: .citation)
+        if !origins.isEmpty { try c.encode(origins, forKey: .origins) }
+        try c.encode(illustrative, forKey: .illustrative)
     }
 }

@@ -6,7 +6,18 @@ import KrapteCore
 public enum DemoData {
     /// Every demo release, checked and ready for a store, with `cube` as the occupation x region x quarter cube.
     public static func releases(cube: SyntheticCube = .demo) throws -> [Release.Finished] {
-        let uwv = Source(publisher: "UWV", location: "UWV, Sectorbeschrijving ICT (2025)", licence: "")
+        // Both tables of UWV's article cite CBS ("Bron: CBS"): its bankruptcies (82244NED) and labour productivity.
+        let bankruptcies = Source(
+            publisher: "CBS",
+            location:
+                "CBS, Faillissementen; bedrijven en instellingen, SBI 2008 (82244NED), zoals gepubliceerd in UWV, Sectorbeschrijving ICT (2025)",
+            licence: "CC BY 4.0"
+        )
+        let productivity = Source(
+            publisher: "CBS",
+            location: "CBS, arbeidsproductiviteit (toegevoegde waarde per arbeidsuur), zoals gepubliceerd in UWV, Sectorbeschrijving ICT (2025)",
+            licence: "CC BY 4.0"
+        )
         let cbs = Source(publisher: "CBS", location: "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/80472ned", licence: "CC BY 4.0")
         let published = [
             (
@@ -14,7 +25,7 @@ public enum DemoData {
                 mapping(
                     dataset: "demo-faillissementen",
                     title: "Faillissementen naar groep sectoren (gepubliceerd)",
-                    source: uwv,
+                    source: bankruptcies,
                     dimension: .init(column: "groep", code: "Groep", title: "Groep sectoren", codeList: "none"),
                     measure: .init(
                         code: "Faillissementen",
@@ -31,7 +42,7 @@ public enum DemoData {
                 mapping(
                     dataset: "demo-arbeidsproductiviteit",
                     title: "Groei arbeidsproductiviteit (gepubliceerd)",
-                    source: uwv,
+                    source: productivity,
                     dimension: .init(column: "sector", code: "Sector", title: "Sector", codeList: "none"),
                     measure: .init(
                         code: "GroeiArbeidsproductiviteit",

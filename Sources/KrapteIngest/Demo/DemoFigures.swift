@@ -1,10 +1,10 @@
 /// The small data sets that `krapte demo` loads, written into the project so that the demo works offline.
 ///
-/// - `faillissementen` and `arbeidsproductiviteit`: figures published in UWV's sector article on ICT (2025),
-///   copied from its tables (see `scripts/generate-demo-data.py`).
+/// - `faillissementen` and `arbeidsproductiviteit`: CBS figures as UWV's sector article on ICT (2025) publishes them
+///   ("Bron: CBS"), copied from its tables (see `scripts/generate-demo-data.py`).
 /// - `vacatures`: open vacancies per quarter 2019-2024 for three sectors, taken from CBS table 80472ned (Bron: CBS, CC BY 4.0).
 enum DemoFigures {
-    /// Bankruptcies per group of sectors, as published (UWV, Sectorbeschrijving ICT 2025, table "Faillissementen").
+    /// Bankruptcies per group of sectors, CBS's figures as published (UWV, Sectorbeschrijving ICT 2025, table "Faillissementen").
     static let faillissementen = """
         periode,groep,faillissementen
         2022,Sectoren met veel ICT'ers,615

@@ -112,7 +112,8 @@ public struct SyntheticCube: Sendable {
                 publisher: "Krapte (illustratief)",
                 location: "krapte demo, seed \(seed)",
                 licence: "CC0",
-                citation: "Illustratief, geen echte cijfers"
+                citation: "Illustratief: gegenereerde cijfers, geen echte data",
+                illustrative: true
             ),
             dimensions: [
                 KrapteCore.Dimension(code: "Beroep", title: "Beroep (BRC 2014)", kind: .classification, codeList: "brc2014"),

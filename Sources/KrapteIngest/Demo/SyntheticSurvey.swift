@@ -49,7 +49,7 @@ public struct SyntheticSurvey: Sendable {
              "questions": [\(questions.joined(separator: ", "))],
              "domains": [[], ["sector"], ["size_class"], ["sector", "size_class"]], "minimumRespondents": \(minimum),
              "source": {"publisher": "Krapte (illustratief)", "location": "krapte demo --survey-respondents \(respondentsPerWave), seed \(seed)",
-                        "licence": "CC0", "citation": "Illustratief, geen echte cijfers"},
+                        "licence": "CC0", "citation": "Illustratief: gegenereerde cijfers, geen echte data", "illustrative": true},
              "titles": {"sector": "sector", "size_class": "grootteklasse"},
              "levels": {"sector": [\(sectorLevels)],
                         "size_class": [{"code": "1-9", "label": "1 t/m 9 werkzame personen"}, {"code": "10-49", "label": "10 t/m 49 werkzame personen"},

@@ -65,6 +65,9 @@ public struct DatasetPage: Page {
     /// For survey estimates, their page.
     public var surveyURL: String?
 
+    /// Whether the page shows illustrative figures: the layout then says so in a banner above the content.
+    public var illustrative = false
+
     /// Makes the page.
     public init(
         pageTitle: String,

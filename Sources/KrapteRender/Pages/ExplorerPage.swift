@@ -51,6 +51,8 @@ public struct ExplorerPage: Page {
     public var jsonURL: String
     /// The address of this view.
     public var permalink: String
+    /// Whether the page shows illustrative figures: the layout then says so in a banner above the content.
+    public var illustrative = false
 
     /// Makes the page.
     public init(

@@ -83,6 +83,8 @@ public struct KeyFiguresPage: Page {
     public var missing: [String]
     /// Whether any figure is missing.
     public var hasMissing: Bool
+    /// Whether the page shows illustrative figures: the layout then says so in a banner above the content.
+    public var illustrative = false
 
     /// Makes the page.
     public init(pageTitle: String, regions: [FormChoice], sections: [Section], missing: [String]) {

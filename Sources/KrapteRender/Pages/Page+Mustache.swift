@@ -58,6 +58,7 @@ extension ExplorerPage: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "pageTitle": pageTitle
+        case "illustrative": illustrative
         case "dataset": dataset
         case "datasetPath": dataset.pathEncoded
         case "measures": measures
@@ -93,6 +94,7 @@ extension TensionPage: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "pageTitle": pageTitle
+        case "illustrative": illustrative
         case "regions": regions
         case "periods": periods
         case "headline": headline
@@ -126,6 +128,7 @@ extension SurveyPage: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "pageTitle": pageTitle
+        case "illustrative": illustrative
         case "dataset": dataset
         case "datasetPath": dataset.pathEncoded
         case "questions": questions

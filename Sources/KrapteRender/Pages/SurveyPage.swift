@@ -36,6 +36,8 @@ public struct SurveyPage: Page {
     public var csvURL: String
     /// The same figures in the explorer.
     public var explorerURL: String
+    /// Whether the page shows illustrative figures: the layout then says so in a banner above the content.
+    public var illustrative = false
 
     /// Makes the page.
     public init(

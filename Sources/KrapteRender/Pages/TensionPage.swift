@@ -51,6 +51,8 @@ public struct TensionPage: Page {
     public var sourceLine: String
     /// The download of the figures as CSV.
     public var csvURL: String
+    /// Whether the page shows illustrative figures: the layout then says so in a banner above the content.
+    public var illustrative = false
 
     /// Makes the page.
     public init(

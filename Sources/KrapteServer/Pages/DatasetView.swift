@@ -17,19 +17,19 @@ struct DatasetView: Sendable {
         }
         let periods = statuses.keys.sorted()
         let day = DateFormatter.dutchDay
-        return DatasetPage(
+        var page = DatasetPage(
             pageTitle: dataset.title,
             id: id,
             summary: dataset.summary,
             publisher: dataset.source.publisher.isEmpty ? "onbekend" : dataset.source.publisher,
             location: dataset.source.location,
             licence: dataset.source.licence.isEmpty ? "niet opgegeven" : dataset.source.licence,
-            citation: dataset.source.citation.isEmpty ? "Bron: \(dataset.source.publisher)" : dataset.source.citation,
+            citation: dataset.source.line(dataset: id, vintage: vintages.last?.id),
             dimensions: dataset.dimensions.map { d in
                 DatasetPage.DimensionInfo(
                     code: d.code,
                     title: d.title,
-                    kind: Self.kindName(d.kind),
+                    kind: DutchNames.kind(d.kind),
                     codeList: d.codeList ?? "",
                     count: DutchNumberFormat.integer(d.members.count),
                     members: d.members.prefix(Self.maxMembers).map { ExplorerView.label($0) }
@@ -45,7 +45,7 @@ struct DatasetView: Sendable {
                     DataTable.Row([
                         .init(m.code, rowHeader: true), .init(m.title), .init(m.unit.isEmpty ? "onbekend" : m.unit),
                         .init("\(m.decimals)", numeric: true, mark: m.decimalsInferred ? "a" : nil, markTitle: "afgeleid uit de waarden"),
-                        .init(Self.kindName(m.kind)),
+                        .init(DutchNames.kind(m.kind)),
                     ])
                 }
             ),
@@ -57,14 +57,14 @@ struct DatasetView: Sendable {
                 ? "geen"
                 : "\(DutchNumberFormat.integer(periods.count)), van \(periods[0].dutchLabel) tot en met \(periods[periods.count - 1].dutchLabel)",
             vintages: DataTable(
-                caption: "Vintages: elke geladen uitgave blijft bewaard",
+                caption: "Versies: elke geladen uitgave blijft bewaard",
                 headings: [
-                    .init("Vintage", numeric: true), .init("Gepubliceerd"), .init("Geladen"), .init("Formaat"), .init("Observaties", numeric: true),
+                    .init("Versie", numeric: true), .init("Gepubliceerd"), .init("Geladen"), .init("Formaat"), .init("Observaties", numeric: true),
                 ],
                 rows: vintages.reversed().map { v in
                     DataTable.Row([
                         .init("\(v.id)", numeric: true), .init(v.publishedAt.map { day.string(from: $0) } ?? "onbekend"),
-                        .init(ISO8601DateFormatter().string(from: v.loadedAt)), .init(v.format),
+                        .init(ISO8601DateFormatter().string(from: v.loadedAt)), .init(DutchNames.format(v.format)),
                         .init(DutchNumberFormat.integer(v.observationCount), numeric: true),
                     ])
                 }
@@ -72,10 +72,11 @@ struct DatasetView: Sendable {
             derivation: dataset.derivation.map { d in
                 DataTable(
                     caption: "Invoer van de berekening",
-                    headings: [.init("Rol"), .init("Reeks"), .init("Dataset"), .init("Onderwerp"), .init("Vintage", numeric: true), .init("Leden")],
+                    headings: [.init("Rol"), .init("Reeks"), .init("Dataset"), .init("Onderwerp"), .init("Versie", numeric: true), .init("Leden")],
                     rows: d.inputs.map { i in
                         DataTable.Row([
-                            .init(i.role), .init(i.series ?? ""), .init(i.dataset), .init(i.measure), .init("\(i.vintage)", numeric: true),
+                            .init(DutchNames.role(i.role)), .init(i.series ?? ""), .init(i.dataset), .init(i.measure),
+                            .init("\(i.vintage)", numeric: true),
                             .init(
                                 i.members.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.joined(separator: ", "))" }
                                     .joined(separator: "; ") + (i.sumOver.isEmpty ? "" : " (opgeteld over \(i.sumOver.joined(separator: ", ")))")
@@ -89,22 +90,7 @@ struct DatasetView: Sendable {
             apiURL: "/api/v1/datasets/\(id.pathEncoded)",
             surveyURL: SurveyDataset.holds(dataset) ? "/enquete/\(id.pathEncoded)" : nil
         )
-    }
-
-    static func kindName(_ kind: DimensionKind) -> String {
-        switch kind {
-        case .time: "tijd"
-        case .geography: "geografie"
-        case .classification: "classificatie"
-        }
-    }
-
-    static func kindName(_ kind: MeasureKind) -> String {
-        switch kind {
-        case .stock: "stand"
-        case .flow: "stroom"
-        case .rate: "verhouding"
-        case .index: "indexcijfer"
-        }
+        page.illustrative = dataset.source.illustrative
+        return page
     }
 }

@@ -64,8 +64,7 @@ struct ExplorerView: Sendable {
         // The downloads ask for the largest page, which holds every row the explorer can show (at most `maxSeries`
         // series).
         let base = "/api/v1/datasets/\(id.pathEncoded)/observations?"
-        let source = [dataset.source.publisher, dataset.source.citation].filter { !$0.isEmpty }.joined(separator: ", ")
-        return ExplorerPage(
+        var page = ExplorerPage(
             pageTitle: dataset.title,
             dataset: id,
             measures: dataset.measures.map { FormChoice(value: $0.code, label: $0.title, selected: $0 == measure) },
@@ -83,11 +82,13 @@ struct ExplorerView: Sendable {
             barChart: Self.barChart(measure, series, at: shown.last),
             table: Self.table(measure, series, shown),
             sourceLine:
-                "Eenheid: \(measure.unit.isEmpty ? "onbekend" : measure.unit). Bron: \(source.isEmpty ? "onbekend" : source) (\(id), vintage \(result.vintage.id)).",
+                "Eenheid: \(measure.unit.isEmpty ? "onbekend" : measure.unit). \(dataset.source.line(dataset: id, vintage: result.vintage.id)).",
             csvURL: base + (api + [("format", "csv"), ("limit", String(APIRoutes.maximumPageSize))]).queryString,
             jsonURL: base + (api + [("format", "json"), ("limit", String(APIRoutes.maximumPageSize))]).queryString,
             permalink: "/verkenner/\(id.pathEncoded)?" + state.queryString
         )
+        page.illustrative = dataset.source.illustrative
+        return page
     }
 
     /// The measure and members the parameters choose: by default the first measure and the first member of each

@@ -10,8 +10,8 @@ struct HomeView: Sendable {
         let entries = try await store.datasets().map { d in
             HomePage.Entry(
                 id: d.id,
-                title: d.title,
-                latest: "vintage \(d.latest.id), \(DateFormatter.dutchDay.string(from: d.latest.effectiveDate))"
+                title: d.latest.source.illustrative && !d.title.lowercased().contains("illustratief") ? "\(d.title) (illustratief)" : d.title,
+                latest: "versie \(d.latest.id), \(DateFormatter.dutchDay.string(from: d.latest.effectiveDate))"
             )
         }
         return HomePage(pageTitle: "Krapte", entries: entries)

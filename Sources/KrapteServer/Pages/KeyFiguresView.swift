@@ -70,12 +70,14 @@ struct KeyFiguresView: Sendable {
         var sections: [KeyFiguresPage.Section] = []
         if let region, !regional.isEmpty { sections.append(.init(title: region.label, cards: regional)) }
         if !national.isEmpty { sections.append(.init(title: "Nederland", cards: national)) }
-        return KeyFiguresPage(
+        var page = KeyFiguresPage(
             pageTitle: "\(sheet.title)\(region.map { ": \($0.label)" } ?? "")",
             regions: regions.map { FormChoice(value: $0.code, label: $0.label, selected: $0.code == region?.code) },
             sections: sections,
             missing: missing
         )
+        page.illustrative = sources.contains { $0.dataset.source.illustrative }
+        return page
     }
 
     /// Why a figure cannot be shown.
@@ -133,8 +135,7 @@ struct KeyFiguresView: Sendable {
             newsClass: "news-\((reading.news ?? .neutral).rawValue)",
             news: news,
             status: reading.latest.status == .definitief ? nil : reading.latest.status.dutchLabel,
-            source:
-                "Bron: \(s.dataset.source.publisher.isEmpty ? "onbekend" : s.dataset.source.publisher) (\(s.dataset.id), vintage \(result.vintage.id))",
+            source: s.dataset.source.line(dataset: s.dataset.id, vintage: result.vintage.id),
             explanation: s.figure.explanation,
             explorerURL: "/verkenner/\(s.dataset.id.pathEncoded)?" + state.queryString
         )

@@ -69,18 +69,20 @@ struct SurveyView: Sendable {
             return section(column, domains, cells: cells, counts: counts, categories: categories, question: question, wave: wave)
         }
         let waveText = wave.dutchLabel
-        return SurveyPage(
+        var page = SurveyPage(
             pageTitle: "\(dataset.title): \(question.label) (\(waveText))",
             dataset: id,
             questions: questions.map { FormChoice(value: $0.code, label: $0.label, selected: $0 == question) },
             waves: waves.reversed().map { FormChoice(value: $0.code, label: $0.dutchLabel, selected: $0 == wave) },
             sections: sections,
-            sourceLine: "\(dataset.source.citation) (\(id), vintage \(vintages[vintages.count - 1].id)). \(dataset.summary)",
+            sourceLine: "\(dataset.source.line(dataset: id, vintage: vintages[vintages.count - 1].id)). \(dataset.summary)",
             csvURL: "/api/v1/datasets/\(id.pathEncoded)/observations?"
                 + [("measure", "Aandeel"), ("Vraag", question.code), ("period", wave.code), ("format", "csv")].queryString,
             explorerURL: "/verkenner/\(id.pathEncoded)?"
                 + ([("measure", "Aandeel"), ("Vraag", question.code)] + columns.map { ($0.code, SurveyDataset.total) }).queryString
         )
+        page.illustrative = dataset.source.illustrative
+        return page
     }
 
     /// The chart and table of one domain column.

@@ -56,7 +56,12 @@ struct TensionView: Sendable {
             guard let p = Period.parseLabel(asked)?.period else {
                 throw APIError(.badRequest, "'periode' takes a quarter such as 2024KW04, not \(asked.excerpt).")
             }
-            guard quarters.contains(p) else { throw APIError(.notFound, "De spanningsindicator heeft geen cijfers over \(p.dutchPhrase); kies een kwartaal van \(quarters[0].dutchLabel) tot en met \(latest.dutchLabel).") }
+            guard quarters.contains(p) else {
+                throw APIError(
+                    .notFound,
+                    "De spanningsindicator heeft geen cijfers over \(p.dutchPhrase); kies een kwartaal van \(quarters[0].dutchLabel) tot en met \(latest.dutchLabel)."
+                )
+            }
             period = p
         }
         let upTo = PeriodRange(quarters[0], period)
@@ -79,7 +84,7 @@ struct TensionView: Sendable {
             )
         }
         let (headline, chart) = try await regional(region, period: period, present: present)
-        return TensionPage(
+        var page = TensionPage(
             pageTitle: "Spanningsindicator \(region.label)",
             regions: regions.map { FormChoice(value: $0.code, label: $0.label, selected: $0 == region) },
             periods: quarters.reversed().map { FormChoice(value: $0.code, label: $0.dutchLabel, selected: $0 == period) },
@@ -92,6 +97,8 @@ struct TensionView: Sendable {
             csvURL: "/api/v1/datasets/\(Self.perOccupation)/observations?"
                 + [("measure", Self.perOccupation), (regionFilter.dimension, region.code), ("period", period.code), ("format", "csv")].queryString
         )
+        page.illustrative = dataset.source.illustrative
+        return page
     }
 
     /// The sentence and chart of the region over all occupations, when `spanningsindicator-regio` is computed.
@@ -107,9 +114,11 @@ struct TensionView: Sendable {
         let typering = Spanningsindicator.typering(value, in: period)?.rawValue ?? ""
         var headline =
             "In \(region.label) waren er in \(period.dutchPhrase) \(DutchNumberFormat.format(value, decimals: 1)) openstaande vacatures per WW-uitkering korter dan 6 maanden: de arbeidsmarkt was \(typering)."
-        if let peak = series.sincePeak(.quarter, in: PeriodRange(series.periods[0], period)), let pct = peak.percent, peak.peak.period != period {
+        if let first = series.periods.first, let peak = series.sincePeak(.quarter, in: PeriodRange(first, period)), let pct = peak.percent,
+            let top = peak.peak.value, peak.peak.period != period
+        {
             headline +=
-                " Sinds de piek in \(peak.peak.period.dutchPhrase) (\(DutchNumberFormat.format(peak.peak.value!, decimals: 1))) is de spanning \(pct < 0 ? "gedaald" : "gestegen") met \(DutchNumberFormat.percent(abs(pct)))."
+                " Sinds de piek in \(peak.peak.period.dutchPhrase) (\(DutchNumberFormat.format(top, decimals: 1))) is de spanning \(pct < 0 ? "gedaald" : "gestegen") met \(DutchNumberFormat.percent(abs(pct)))."
         }
         let shown = series.points.filter { $0.period <= period }
         let chart = LineChart(
@@ -124,11 +133,9 @@ struct TensionView: Sendable {
         return (headline, chart)
     }
 
-    /// Where the figures come from: the inputs of the derivation with their vintages.
+    /// What the figures are and where they come from, through the derivation to the published tables.
     static func sourceLine(_ dataset: Dataset, vintage: Int64) -> String {
-        let inputs = Set((dataset.derivation?.inputs ?? []).map { "\($0.dataset) (vintage \($0.vintage))" }).sorted()
-        let from = inputs.isEmpty ? "" : " Berekend uit \(inputs.joined(separator: ", "))."
-        return
-            "Spanningsindicator: openstaande vacatures per WW-uitkering korter dan 6 maanden, typering volgens UWV.\(from) Krapte-vintage \(vintage)."
+        "Spanningsindicator: openstaande vacatures per WW-uitkering korter dan 6 maanden, typering volgens UWV. "
+            + dataset.source.line(dataset: dataset.id, vintage: vintage) + "."
     }
 }
