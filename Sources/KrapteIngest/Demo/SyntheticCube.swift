@@ -2,8 +2,8 @@ import Foundation
 import KrapteCore
 
 /// Illustrative occupation x region x quarter series of open vacancies and WW benefits that have run less than six
-/// months, generated with a fixed seed and calibrated to published totals: for ICT occupations (BRC class 08) in
-/// 2024KW04, 22,600 open vacancies and a spanningsindicator of 7,7 (UWV, Sectorbeschrijving ICT 2025).
+/// months, generated with a fixed seed along the story UWV published (`SyntheticStory`): for ICT occupations (BRC
+/// class 08) a peak in 2022KW02 and, in 2024KW04, 22.600 open vacancies and a spanningsindicator of 7,7.
 ///
 /// The figures are not real and are labelled "illustratief" wherever they are shown. The same generator writes the
 /// large tidy CSV files the benchmarks load.
@@ -47,47 +47,66 @@ public struct SyntheticCube: Sendable {
     public static let ictTension2024KW04 = 7.7
 
     /// Values per quarter, occupation and region: `(vacancies, ww)`, indexed `[q][o][r]`.
+    ///
+    /// Nationally every occupation follows the published story (`SyntheticStory`): the ICT groups its paths to the
+    /// unit, the other occupations the shapes of all other occupations, each at its own level of tension and with a
+    /// slow wobble of its own, added up to the shapes exactly. Regions share out each national figure by weights
+    /// that do not change over time, so that no series jumps from one quarter to the next.
     public func generate() -> [[[(Int, Int)]]] {
         var rng = SplitMix64(seed: seed)
-        let regionWeights = regions.map { _ in 0.3 + rng.nextUnit() }
-        let regionTotal = regionWeights.reduce(0, +)
-        let base = occupations.map { _ in (v: 200 + rng.nextUnit() * 3_000, w: 150 + rng.nextUnit() * 2_000) }
-        let peak = quarters.firstIndex(of: Period.quarter(2022, 2)!) ?? quarters.count / 2
-        let ict = occupations.map { $0.code.hasPrefix("08") }
-        let target = quarters.firstIndex(of: Period.quarter(2024, 4)!)
-        var out: [[[(Int, Int)]]] = []
-        for (q, quarter) in quarters.enumerated() {
-            // Tension rises to the peak of 2022KW02 and eases after it; a small seasonal wave.
-            let distance = Double(q - peak)
-            let cycle = 1.0 + 0.45 * exp(-(distance * distance) / 40)
-            let season = 1.0 + 0.04 * sin(Double(quarter.number) * .pi / 2)
-            var national = occupations.indices.map { o in
-                (v: base[o].v * cycle * season * (0.95 + 0.1 * rng.nextUnit()), w: base[o].w / cycle * (0.95 + 0.1 * rng.nextUnit()))
+        let regionVacancies = regions.map { _ in 0.3 + rng.nextUnit() }
+        let regionBenefits = regionVacancies.map { $0 * (0.8 + 0.4 * rng.nextUnit()) }
+        let local = occupations.map { _ in regions.map { _ in 0.85 + 0.3 * rng.nextUnit() } }
+        let national = nationalValues(&rng)
+        return national.map { byOccupation in
+            byOccupation.enumerated().map { o, value in
+                let v = Self.apportion(zip(regionVacancies, local[o]).map { $0 * $1 }, total: value.vacancies)
+                let w = Self.apportion(zip(regionBenefits, local[o]).map { $0 * $1 }, total: value.benefits)
+                return Array(zip(v, w))
             }
-            if q == target {
-                // Calibrate the ICT groups to the published totals.
-                let ictV = occupations.indices.filter { ict[$0] }.reduce(0.0) { $0 + national[$1].v }
-                let ictW = occupations.indices.filter { ict[$0] }.reduce(0.0) { $0 + national[$1].w }
-                let wwTarget = (Double(Self.ictVacancies2024KW04) / Self.ictTension2024KW04).rounded()
-                for o in occupations.indices where ict[o] {
-                    national[o].v *= Double(Self.ictVacancies2024KW04) / ictV
-                    national[o].w *= wwTarget / ictW
-                }
-                let vTotals = Self.apportion(occupations.indices.filter { ict[$0] }.map { national[$0].v }, total: Self.ictVacancies2024KW04)
-                let wTotals = Self.apportion(occupations.indices.filter { ict[$0] }.map { national[$0].w }, total: Int(wwTarget))
-                for (k, o) in occupations.indices.filter({ ict[$0] }).enumerated() {
-                    national[o] = (Double(vTotals[k]), Double(wTotals[k]))
-                }
-            }
-            out.append(
-                occupations.indices.map { o in
-                    let v = Self.apportion(regionWeights.map { $0 / regionTotal * national[o].v }, total: Int(national[o].v.rounded()))
-                    let w = Self.apportion(regionWeights.map { $0 / regionTotal * national[o].w }, total: Int(national[o].w.rounded()))
-                    return Array(zip(v, w))
-                }
-            )
         }
-        return out
+    }
+
+    /// The national figures per quarter and occupation.
+    private func nationalValues(_ rng: inout SplitMix64) -> [[(vacancies: Int, benefits: Int)]] {
+        let story = SyntheticStory.self
+        let stem = occupations.map { String($0.code.prefix(4)) }
+        let ict = occupations.indices.filter { stem[$0].hasPrefix("08") }
+        let others = occupations.indices.filter { !stem[$0].hasPrefix("08") }
+        let scale = occupations.map { _ in 800 + rng.nextUnit() * 5_200 }
+        let phase = occupations.map { _ in rng.nextUnit() * 2 * Double.pi }
+        // Benefits at the end give each occupation its tension; technical occupations together are set to theirs.
+        let endShape = story.value(story.otherVacancies, at: story.end) / story.value(story.otherBenefits, at: story.end)
+        var benefitScale = occupations.indices.map { scale[$0] * endShape / story.tension(of: stem[$0]) }
+        let technical = others.filter { stem[$0].hasPrefix("07") }
+        let technicalTension =
+            technical.reduce(0.0) { $0 + scale[$1] } / max(technical.reduce(0.0) { $0 + benefitScale[$1] }, 1) * endShape
+        for o in technical { benefitScale[o] *= technicalTension / story.technicalTension }
+        let totalScale = others.reduce(0.0) { $0 + scale[$1] }
+        let totalBenefitScale = others.reduce(0.0) { $0 + benefitScale[$1] }
+        return quarters.map { quarter in
+            var row = Array(repeating: (vacancies: 0, benefits: 0), count: occupations.count)
+            // Other occupations: their own wobble, then added up to the shapes of all other occupations.
+            let wobble = others.map { 1 + 0.03 * sin(Double(quarter.index) * 0.9 + phase[$0]) }
+            let v = zip(others, wobble).map { scale[$0] * $1 }
+            let w = zip(others, wobble).map { benefitScale[$0] / $1 }
+            let vTotal = (totalScale * story.value(story.otherVacancies, at: quarter)).rounded()
+            let wTotal = (totalBenefitScale * story.value(story.otherBenefits, at: quarter)).rounded()
+            for (k, (vv, ww)) in zip(Self.apportion(v, total: Int(vTotal)), Self.apportion(w, total: Int(wTotal))).enumerated() {
+                row[others[k]] = (vv, ww)
+            }
+            // ICT groups: their shares of the class's paths, moving from the peak's to the end's.
+            let t = story.progress(quarter)
+            func share(_ o: Int, _ pick: ((vacancies: (Double, Double), benefits: (Double, Double))) -> (Double, Double)) -> Double {
+                guard let shares = story.ictShares[stem[o]] else { return 1 / Double(max(ict.count, 1)) }
+                let (a, b) = pick(shares)
+                return a + (b - a) * t
+            }
+            let ictV = Self.apportion(ict.map { share($0) { $0.vacancies } }, total: Int(story.value(story.ictVacancies, at: quarter)))
+            let ictW = Self.apportion(ict.map { share($0) { $0.benefits } }, total: Int(story.value(story.ictBenefits, at: quarter)))
+            for (k, o) in ict.enumerated() { row[o] = (ictV[k], ictW[k]) }
+            return row
+        }
     }
 
     /// Whole numbers proportional to `shares` that add up to exactly `total` (largest remainder).
@@ -107,7 +126,7 @@ public struct SyntheticCube: Sendable {
             id: "demo-spanning",
             title: "Openstaande vacatures en WW-uitkeringen korter dan 6 maanden per beroep en arbeidsmarktregio (illustratief)",
             summary:
-                "Synthetische cijfers (illustratief), gegenereerd met vaste seed en gekalibreerd op gepubliceerde totalen voor ICT-beroepen in 2024KW04.",
+                "Gegenereerde cijfers (illustratief, geen echte data) met vaste seed, langs het verhaal dat UWV publiceerde: voor ICT-beroepen een piek in het 2e kwartaal van 2022 en in het 4e kwartaal van 2024 22.600 openstaande vacatures en een spanningsindicator van 7,7.",
             source: Source(
                 publisher: "Krapte (illustratief)",
                 location: "krapte demo, seed \(seed)",
