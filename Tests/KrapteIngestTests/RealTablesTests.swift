@@ -71,6 +71,7 @@ import Testing
         #expect(RegionLevel.split("'s-Gravenhage (gemeente)") == ("'s-Gravenhage", .gemeente))
         #expect(RegionLevel.split("Amersfoort") == ("Amersfoort", nil))
         #expect(RegionLevel(code: "AM14") == .arbeidsmarktregio && RegionLevel(code: "CR01") == .corop && RegionLevel(code: "X1") == nil)
+        #expect(RegionLevel(code: "gemeente-amersfoort") == .gemeente)
     }
 
     /// A table of one period without a Perioden column gets its period from the catalogue.

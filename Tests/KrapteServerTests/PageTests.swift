@@ -159,7 +159,7 @@ import Testing
         ("/verkenner/demo-vacatures?measure=x", .notFound, "no measure 'x'"),
         ("/verkenner/demo-vacatures?Bedrijfskenmerken=Q", .notFound, "no member 'Q'"),
         ("/verkenner/demo-vacatures?van=2024XX01", .badRequest, "'van' takes a CBS period"),
-        ("/kerncijfers?regio=AM99", .notFound, "region 'AM99'"),
+        ("/kerncijfers?regio=AM99", .notFound, "geen kerncijfers voor regio 'AM99'"),
         ("/spanningsindicator?regio=Atlantis", .notFound, "no region 'Atlantis'"),
         ("/spanningsindicator?periode=gisteren", .badRequest, "'periode' takes a quarter"),
         ("/spanningsindicator?periode=2030KW01", .notFound, "geen cijfers over het 1e kwartaal van 2030"),

@@ -4,7 +4,7 @@
 /// landsdeel, `(PV)` for a provincie, `(CR)` for a COROP region, `(AM)` for an arbeidsmarktregio and `(gemeente)` for
 /// a gemeente whose name is also that of a provincie or COROP region. Any other name, apart from Nederland, is a
 /// gemeente: `Amersfoort` is the gemeente, `Amersfoort (AM)` the arbeidsmarktregio.
-public enum RegionLevel: String, Sendable, CaseIterable {
+public enum RegionLevel: String, Sendable, Hashable, Codable, CaseIterable {
     case land
     case landsdeel
     case provincie
@@ -36,8 +36,25 @@ public enum RegionLevel: String, Sendable, CaseIterable {
         }
     }
 
-    /// The level of a region code, by its prefix; nil for a code of no level Krapte knows.
+    /// The Dutch name of the level's regions together (`provincies`).
+    public var pluralName: String {
+        switch self {
+        case .land: "Nederland"
+        case .landsdeel: "landsdelen"
+        case .provincie: "provincies"
+        case .corop: "COROP-gebieden"
+        case .arbeidsmarktregio: "arbeidsmarktregio's"
+        case .gemeente: "gemeenten"
+        }
+    }
+
+    /// The level of a region code, by its prefix (a gemeente Krapte keeps by its name is `gemeente-<name>`); nil for
+    /// a code of no level Krapte knows.
     public init?(code: String) {
+        if code.hasPrefix("gemeente-") {
+            self = .gemeente
+            return
+        }
         guard let level = Self.allCases.first(where: { code.hasPrefix($0.codePrefix) }) else { return nil }
         self = level
     }

@@ -27,10 +27,15 @@ extension KeyFigure {
     ///
     /// The direction is that of the values as published to `decimals` places, so that a change that rounds away
     /// shows as level. A rise is good or bad news as `rise` says; a fall the opposite; level is neither.
+    ///
+    /// - Parameter asOf: read the sheet as it stood at the end of this period: the latest period that ends no later
+    ///   (a month series read as of a quarter gives the quarter's last month with a value).
     /// - Returns: nil when no period has a value.
-    public func read(_ series: TimeSeries, rise: Derivation.Rise, decimals: Int) -> Reading? {
+    public func read(_ series: TimeSeries, rise: Derivation.Rise, decimals: Int, asOf: Period? = nil) -> Reading? {
         let series = series.finestFrequency.map { series.only($0) } ?? series
-        guard let latest = series.points.last(where: { $0.value != nil }), let x = latest.value else { return nil }
+        let end = asOf.map { $0.year * 12 + $0.lastMonth }
+        let read = series.points.filter { point in end.map { point.period.year * 12 + point.period.lastMonth <= $0 } ?? true }
+        guard let latest = read.last(where: { $0.value != nil }), let x = latest.value else { return nil }
         let base = compare.base.base(for: latest.period).flatMap { series[$0] }.flatMap { $0.value == nil ? nil : $0 }
         guard let y = base?.value else { return Reading(latest: latest, base: nil, direction: nil, news: nil) }
         let scale = pow10(decimals)

@@ -19,6 +19,12 @@ public struct KeyFigure: Sendable, Hashable, Codable {
     public var decimals: Int?
     /// The explanation shown on demand.
     public var explanation: String
+    /// The levels of region the figure is shown for (`arbeidsmarktregio`, `provincie`); nil for every level its
+    /// dataset has.
+    public var regionLevels: [RegionLevel]?
+    /// A dataset that, when loaded, shows this figure better: the figure is then left out (the demo's sample of
+    /// 80472ned gives way to the table itself).
+    public var replacedBy: String?
 
     /// The base of the direction.
     public enum Comparison: String, Sendable, Hashable, Codable, CaseIterable {
@@ -40,7 +46,9 @@ public struct KeyFigure: Sendable, Hashable, Codable {
         compare: Comparison = .samePeriodLastYear,
         rise: Derivation.Rise? = nil,
         decimals: Int? = nil,
-        explanation: String = ""
+        explanation: String = "",
+        regionLevels: [RegionLevel]? = nil,
+        replacedBy: String? = nil
     ) {
         self.title = title
         self.dataset = dataset
@@ -50,13 +58,15 @@ public struct KeyFigure: Sendable, Hashable, Codable {
         self.rise = rise
         self.decimals = decimals
         self.explanation = explanation
+        self.regionLevels = regionLevels
+        self.replacedBy = replacedBy
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, dataset, measure, `where`, compare, rise, decimals, explanation
+        case title, dataset, measure, `where`, compare, rise, decimals, explanation, regionLevels, replacedBy
     }
 
-    /// Reads a figure; `where`, `compare`, `rise`, `decimals` and `explanation` may be left out.
+    /// Reads a figure; every field but `title`, `dataset` and `measure` may be left out.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         title = try c.decode(String.self, forKey: .title)
@@ -67,5 +77,7 @@ public struct KeyFigure: Sendable, Hashable, Codable {
         rise = try c.decodeIfPresent(Derivation.Rise.self, forKey: .rise)
         decimals = try c.decodeIfPresent(Int.self, forKey: .decimals)
         explanation = try c.decodeIfPresent(String.self, forKey: .explanation) ?? ""
+        regionLevels = try c.decodeIfPresent([RegionLevel].self, forKey: .regionLevels)
+        replacedBy = try c.decodeIfPresent(String.self, forKey: .replacedBy)
     }
 }

@@ -15,15 +15,18 @@ public struct KeyFiguresPage: Page {
         public var period: String
         /// `↑`, `↓` or `→`; nil without a base to compare with.
         public var arrow: String?
-        /// The direction in words (`gestegen t.o.v. 2023KW04 (+3%)`).
+        /// The direction in words (`gestegen t.o.v. 2023 4e kwartaal (+3%)`).
         public var direction: String
         /// `news-good`, `news-bad` or `news-neutral`.
         public var newsClass: String
-        /// The news in words (`goed nieuws`), for readers who do not see colour.
-        public var news: String
+        /// The news in words (`goed nieuws`), for readers who do not see colour; nil for a figure whose rise is
+        /// neither good nor bad.
+        public var news: String?
+        /// For the spanningsindicator, its typering (`krap`).
+        public var typering: String?
         /// `voorlopig` or `nader voorlopig`; nil when final.
         public var status: String?
-        /// The source (`Bron: CBS (80590ned, vintage 3)`).
+        /// The source (`Bron: CBS (80590ned, versie 3)`).
         public var source: String
         /// The explanation.
         public var explanation: String
@@ -39,7 +42,8 @@ public struct KeyFiguresPage: Page {
             arrow: String?,
             direction: String,
             newsClass: String,
-            news: String,
+            news: String?,
+            typering: String? = nil,
             status: String?,
             source: String,
             explanation: String,
@@ -53,6 +57,7 @@ public struct KeyFiguresPage: Page {
             self.direction = direction
             self.newsClass = newsClass
             self.news = news
+            self.typering = typering
             self.status = status
             self.source = source
             self.explanation = explanation
@@ -83,6 +88,8 @@ public struct KeyFiguresPage: Page {
     public var missing: [String]
     /// Whether any figure is missing.
     public var hasMissing: Bool
+    /// The period the sheet was asked to stand at (`2024 3e kwartaal`), if any.
+    public var asOf: String?
     /// Whether the page shows illustrative figures: the layout then says so in a banner above the content.
     public var illustrative = false
 

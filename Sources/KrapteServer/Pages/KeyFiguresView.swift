@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import KrapteCore
 import KrapteRender
@@ -17,13 +18,25 @@ struct KeyFiguresView: Sendable {
         var geography: Int?
     }
 
+    /// The levels of region a reader chooses from, in this order: Nederland, the provinces, the arbeidsmarktregio's.
+    static let levels: [RegionLevel] = [.land, .provincie, .arbeidsmarktregio]
+
     func page(_ parameters: Parameters) async throws -> KeyFiguresPage {
         var missing: [String] = []
+        var notLoaded: [String] = []
         var sources: [Source] = []
         let present = Set(try await store.datasets().map(\.id))
+        var asOf: Period?
+        if let asked = parameters.get("periode"), !asked.isEmpty {
+            guard let p = Period.parseLabel(asked)?.period else {
+                throw APIError(.badRequest, "'periode' neemt een periode zoals 2024KW03 of 2024 3e kwartaal, niet \(asked.excerpt).")
+            }
+            asOf = p
+        }
         for figure in sheet.figures {
+            if let better = figure.replacedBy, present.contains(better) { continue }
             guard present.contains(figure.dataset) else {
-                missing.append("\(figure.title): dataset \(figure.dataset) staat niet in de database.")
+                if !notLoaded.contains(figure.dataset) { notLoaded.append(figure.dataset) }
                 continue
             }
             let dataset = try await store.latest(figure.dataset).metadata
@@ -38,16 +51,28 @@ struct KeyFiguresView: Sendable {
         var regions: [Member] = []
         for s in sources {
             guard let g = s.geography else { continue }
-            for m in s.dataset.dimensions[g].members where !regions.contains(where: { $0.code == m.code }) { regions.append(m) }
+            for m in s.dataset.dimensions[g].members where !regions.contains(where: { $0.code == m.code }) && !m.code.hasSuffix("99") {
+                // Regions of a level CBS marks are offered at the levels a sheet is for; a region of the reader's own
+                // coding is offered as it is.
+                if RegionLevel(code: m.code).map({ Self.levels.contains($0) }) ?? true { regions.append(m) }
+            }
         }
+        regions = regions.enumerated().sorted { a, b in
+            let (x, y) = (
+                Self.levels.firstIndex { $0 == RegionLevel(code: a.element.code) } ?? 0,
+                Self.levels.firstIndex { $0 == RegionLevel(code: b.element.code) } ?? 0
+            )
+            return (x, a.offset) < (y, b.offset)
+        }.map(\.element)
         let region: Member?
         if let asked = parameters.get("regio"), !asked.isEmpty {
             guard let m = regions.first(where: { $0.code == asked || $0.label == asked }) else {
-                throw APIError(.notFound, "There are no key figures for region \(asked.excerpt); choose a region in the form.")
+                throw APIError(.notFound, "Er zijn geen kerncijfers voor regio \(asked.excerpt); kies een regio in het formulier.")
             }
             region = m
         } else {
-            region = regions.first { $0.code == sheet.defaultRegion } ?? regions.first
+            let defaults = sheet.defaultRegion.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            region = defaults.lazy.compactMap { code in regions.first { $0.code == code } }.first ?? regions.first
         }
         var regional: [KeyFiguresPage.Card] = []
         var national: [KeyFiguresPage.Card] = []
@@ -55,17 +80,27 @@ struct KeyFiguresView: Sendable {
             do {
                 if let g = s.geography {
                     guard let region else { continue }
+                    if let levels = s.figure.regionLevels, let level = RegionLevel(code: region.code), !levels.contains(level) { continue }
                     guard s.dataset.dimensions[g].members.contains(where: { $0.code == region.code }) else {
-                        missing.append("\(s.figure.title): geen cijfers voor \(region.label) in \(s.dataset.id).")
+                        let held = RegionLevel.allCases.filter { level in
+                            s.dataset.dimensions[g].members.contains { RegionLevel(code: $0.code) == level }
+                        }
+                        let has = held.isEmpty ? "" : " (wel voor \(held.map(\.pluralName).joined(separator: ", ")))"
+                        missing.append("\(s.figure.title): \(s.dataset.id) heeft geen cijfers voor \(region.label)\(has).")
                         continue
                     }
-                    regional.append(try await card(s, region: (s.dataset.dimensions[g].code, region.code)))
+                    regional.append(try await card(s, region: (s.dataset.dimensions[g].code, region.code), asOf: asOf))
                 } else {
-                    national.append(try await card(s, region: nil))
+                    national.append(try await card(s, region: nil, asOf: asOf))
                 }
             } catch let problem as Problem {
                 missing.append("\(s.figure.title): \(problem.text)")
             }
+        }
+        if !notLoaded.isEmpty {
+            missing.append(
+                "Niet geladen: \(notLoaded.joined(separator: ", ")). Laad de CBS-tabellen met krapte ingest en bereken de indicatoren met krapte compute --all om ook hun kerncijfers te zien."
+            )
         }
         var sections: [KeyFiguresPage.Section] = []
         if let region, !regional.isEmpty { sections.append(.init(title: region.label, cards: regional)) }
@@ -77,6 +112,7 @@ struct KeyFiguresView: Sendable {
             missing: missing
         )
         page.illustrative = sources.contains { $0.dataset.source.illustrative }
+        page.asOf = asOf?.dutchLabel
         return page
     }
 
@@ -85,7 +121,7 @@ struct KeyFiguresView: Sendable {
         var text: String
     }
 
-    private func card(_ s: Source, region: (String, String)?) async throws -> KeyFiguresPage.Card {
+    private func card(_ s: Source, region: (String, String)?, asOf: Period?) async throws -> KeyFiguresPage.Card {
         var filters: [ObservationQuery.Filter] = s.figure.where.sorted { $0.key < $1.key }.map { .init(dimension: $0.key, members: $0.value) }
         if let region { filters.append(.init(dimension: region.0, members: [region.1])) }
         let result: QueryResult
@@ -101,7 +137,7 @@ struct KeyFiguresView: Sendable {
         }
         let decimals = s.figure.decimals ?? s.measure.decimals
         let rise = s.figure.rise ?? s.dataset.derivation?.rise ?? .neutral
-        guard let reading = s.figure.read(series, rise: rise, decimals: decimals), let value = reading.latest.value else {
+        guard let reading = s.figure.read(series, rise: rise, decimals: decimals, asOf: asOf), let value = reading.latest.value else {
             throw Problem(text: "\(s.dataset.id) heeft voor deze keuze geen waarde.")
         }
         let percent = s.measure.unit == "%"
@@ -109,31 +145,44 @@ struct KeyFiguresView: Sendable {
             "geen vergelijking: \(s.figure.compare == .previousPeriod ? "de periode ervoor" : "dezelfde periode een jaar eerder") ontbreekt"
         if let base = reading.base, let b = base.value, let d = reading.direction {
             let verb = d == .up ? "gestegen" : d == .down ? "gedaald" : "gelijk gebleven"
+            // A percentage changes by percentage points, a balance (saldo) or a value below zero by points; a
+            // percent change of those says nothing.
+            let difference = DutchNumberFormat.format(value - b, decimals: decimals).signed
             let change =
                 percent
-                ? DutchNumberFormat.format(value - b, decimals: decimals).signed + " procentpunt"
-                : reading.percentChange.map { DutchNumberFormat.percent($0, decimals: 0, signed: true) } ?? ""
+                ? difference + " procentpunt"
+                : s.measure.unit == "saldo" || value < 0 || b <= 0
+                    ? difference + (abs(value - b) == 1 ? " punt" : " punten")
+                    : reading.percentChange.map { DutchNumberFormat.percent($0, decimals: abs($0) < 1 ? 1 : 0, signed: true) } ?? ""
             direction = "\(verb) t.o.v. \(base.period.dutchLabel)\(change.isEmpty || d == .flat ? "" : " (\(change))")"
         }
-        let news =
+        let news: String? =
             switch reading.news {
             case .good?: "goed nieuws"
             case .bad?: "slecht nieuws"
-            default: reading.direction == .flat ? "geen verandering" : "niet goed of slecht"
+            default: nil
             }
+        // Thousands as people write them: 383,8 x 1 000 is 383.800.
+        let thousands = s.measure.unit == "x 1 000"
+        let shown = thousands ? value * 1_000 : value
+        let shownDecimals = thousands ? max(0, decimals - 3) : decimals
+        let typering =
+            s.dataset.derivation?.operation == IndicatorOperation.spanningsindicator.rawValue
+            ? Spanningsindicator.typering(value, in: reading.latest.period)?.rawValue : nil
         var state = [("measure", s.measure.code)] + filters.map { ($0.dimension, $0.members.joined(separator: ",")) }
         if let from = series.periods.first(where: { $0.frequency == reading.latest.period.frequency }) {
             state += [("van", from.code), ("tot", reading.latest.period.code)]
         }
         return KeyFiguresPage.Card(
             title: s.figure.title,
-            value: DutchNumberFormat.format(value, decimals: decimals) + (percent ? "%" : ""),
-            unit: ["aantal", "%", ""].contains(s.measure.unit) ? "" : s.measure.unit,
+            value: DutchNumberFormat.format(shown, decimals: shownDecimals) + (percent ? "%" : ""),
+            unit: ["aantal", "%", "", "x 1 000"].contains(s.measure.unit) ? "" : s.measure.unit,
             period: reading.latest.period.dutchLabel,
             arrow: reading.direction.map { $0 == .up ? "↑" : $0 == .down ? "↓" : "→" },
             direction: direction,
             newsClass: "news-\((reading.news ?? .neutral).rawValue)",
             news: news,
+            typering: typering,
             status: reading.latest.status == .definitief ? nil : reading.latest.status.dutchLabel,
             source: s.dataset.source.line(dataset: s.dataset.id, vintage: result.vintage.id),
             explanation: s.figure.explanation,
