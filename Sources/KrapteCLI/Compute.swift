@@ -114,7 +114,7 @@ struct Compute: AsyncParsableCommand {
                 } else if let input = missing.first(where: failed.contains) {
                     Output.error("\(d.id): overgeslagen, \(input) is mislukt")
                 } else {
-                    Output.error("\(d.id): overgeslagen, \(missing.joined(separator: ", ")) staat niet in de store")
+                    Output.error("\(d.id): overgeslagen, \(missing.joined(separator: ", ")) staat niet in de database")
                 }
             }
             let results = await withTaskGroup(of: (Int, Result<String, CLIError>).self) { group in

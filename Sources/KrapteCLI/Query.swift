@@ -102,6 +102,11 @@ struct Query: AsyncParsableCommand {
                 table
                 + "\n\nEenheid: \(r.measure.unit.isEmpty ? "onbekend" : r.measure.unit). \(r.dataset.source.line(dataset: r.dataset.id, vintage: r.vintage.id))\(published)."
             if r.dataset.source.illustrative { text += "\nLet op: illustratieve, gegenereerde cijfers; geen echte data." }
+            if r.total == 0 {
+                text +=
+                    "\nGeen cijfers voor deze keuze"
+                    + (r.available.map { ": de cijfers lopen van \($0.lowerBound.dutchLabel) tot en met \($0.upperBound.dutchLabel)." } ?? ".")
+            }
             if let d = r.dataset.derivation { text += "\n" + Self.describe(d) }
             return text
         case .csv:

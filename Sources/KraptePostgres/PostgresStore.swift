@@ -366,7 +366,7 @@ public final class PostgresStore: Store {
             }
         }
         guard !all.isEmpty else {
-            throw StoredForm.noDataset(dataset)
+            throw StoredForm.noDataset(dataset, known: (try? await datasets())?.map(\.id) ?? [])
         }
         return all
     }

@@ -216,7 +216,7 @@ public final class SQLiteStore: Store {
             try Row.fetchAll(db, sql: "SELECT * FROM vintage WHERE dataset_id = ? ORDER BY id", arguments: [dataset]).map(Self.vintage(row:))
         }
         guard !all.isEmpty else {
-            throw StoredForm.noDataset(dataset)
+            throw StoredForm.noDataset(dataset, known: (try? await datasets())?.map(\.id) ?? [])
         }
         return all
     }

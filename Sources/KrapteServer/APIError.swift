@@ -33,19 +33,19 @@ public struct APIError: Error, Sendable, Equatable {
             case .unavailable: self.init(.serviceUnavailable, Self.databaseDown)
             case .notFound: self.init(.notFound, error.message)
             case .invalid: self.init(.badRequest, error.message)
-            case .corrupt: self.init(.internalServerError, "Stored data cannot be read: \(error.message).")
+            case .corrupt: self.init(.internalServerError, "Opgeslagen gegevens zijn niet te lezen: \(error.message).")
             }
         case let error as HTTPError where error.status == .notFound && error.body == nil:
-            self.init(.notFound, "There is nothing at this address; the API lists its datasets at /api/v1/datasets.")
+            self.init(.notFound, "Op dit adres staat niets. De datasets staan op /datasets; de API somt ze op onder /api/v1/datasets.")
         case let error as HTTPError:
             self.init(error.status, error.body ?? error.status.reasonPhrase)
         default:
-            self.init(.internalServerError, "The server could not answer this request; the server's log has the details.")
+            self.init(.internalServerError, "De server kon deze vraag niet beantwoorden; het logboek van de server geeft de details.")
         }
     }
 
     /// What a client is told while the store is down.
-    static let databaseDown = "The database is not available now; try again in a moment."
+    static let databaseDown = "De database is nu niet bereikbaar; probeer het over een ogenblik opnieuw."
 
     /// The JSON response, with `Retry-After` when the database is down.
     func response() -> Response {

@@ -5,6 +5,6 @@ import KrapteCLI
 @main
 struct KrapteMain {
     static func main() async {
-        await Krapte.main(nil)
+        await Krapte.run()
     }
 }

@@ -36,3 +36,29 @@ import Testing
         #expect(!old.illustrative && old.origins.isEmpty && old.citation == "Bron: CBS")
     }
 }
+
+/// "Bedoelde u …?" for a mistyped dataset, measure or member; a member found by its label without its code.
+@Suite struct SuggestionTests {
+    @Test func theNearestNamesComeFirst() {
+        #expect(Suggestions.nearest("80472nde", in: ["80590ned", "80472ned", "85224NED"]) == ["80472ned"])
+        #expect(Suggestions.sentence("Industri", in: ["A Landbouw", "C Industrie"]) == " Bedoelde u C Industrie?")
+        #expect(Suggestions.sentence("zzzz", in: ["A Landbouw", "C Industrie"]).isEmpty)
+        #expect(Suggestions.nearest("kiten", in: ["sitting", "kitten"]) == ["kitten"])
+    }
+
+    @Test func aMemberIsFoundByItsLabelAloneWhenThatIsUnambiguous() {
+        let sectors = Dimension(
+            code: "Bedrijfskenmerken",
+            title: "Bedrijfskenmerken",
+            members: [Member(code: "C", label: "C Industrie"), Member(code: "J", label: "J Informatie en communicatie")]
+        )
+        #expect(sectors.member(named: "Industrie")?.code == "C" && sectors.member(named: "informatie en communicatie")?.code == "J")
+        let regions = Dimension(
+            code: "RegioS",
+            title: "Regio's",
+            members: [Member(code: "PV26", label: "Utrecht (PV)"), Member(code: "gemeente-utrecht", label: "Utrecht (gemeente)")]
+        )
+        #expect(regions.member(named: "Utrecht") == nil)
+        #expect(regions.member(named: "Utrecht (PV)")?.code == "PV26")
+    }
+}

@@ -122,8 +122,8 @@ import Testing
 
     /// Wrong requests get the status that says so and a JSON message naming what to fix.
     @Test(arguments: [
-        ("/api/v1/datasets/onbekend", HTTPResponse.Status.notFound, "no dataset 'onbekend'"),
-        ("/api/v1/datasets/onbekend/observations?measure=m", .notFound, "no dataset 'onbekend'"),
+        ("/api/v1/datasets/onbekend", HTTPResponse.Status.notFound, "geen dataset 'onbekend'"),
+        ("/api/v1/datasets/onbekend/observations?measure=m", .notFound, "geen dataset 'onbekend'"),
         ("/api/v1/datasets/t/observations?measure=zz", .notFound, "zz"),
         ("/api/v1/datasets/t/observations?measure=m&Regio=ZZ", .notFound, "ZZ"),
         ("/api/v1/datasets/t/observations?measure=m&Land=A", .notFound, "Land"),
@@ -131,7 +131,7 @@ import Testing
         ("/api/v1/datasets/t/observations?measure=m&period=2024Q5", .badRequest, "'period' takes"),
         ("/api/v1/datasets/t/observations?measure=m&asOf=gisteren", .badRequest, "'asOf' takes"),
         ("/api/v1/datasets/t/observations?measure=m&format=xml", .badRequest, "'format' takes"),
-        ("/api/v1/bestaat-niet", .notFound, "nothing at this address"),
+        ("/api/v1/bestaat-niet", .notFound, "Op dit adres staat niets"),
     ])
     func wrongRequestsAreNamed(uri: String, status: HTTPResponse.Status, fragment: String) async throws {
         let app = APITests.app(try await Self.loaded())

@@ -31,7 +31,7 @@ struct DatabaseDownTests {
                     let error = try #require(try APITests.json(response)["error"] as? [String: Any])
                     let message = try #require(error["message"] as? String)
                     // The address of the database is for the log, not for a web client.
-                    #expect(message == "The database is not available now; try again in a moment.", "\(message)")
+                    #expect(message == "De database is nu niet bereikbaar; probeer het over een ogenblik opnieuw.", "\(message)")
                 }
                 #expect(Date().timeIntervalSince(started) < 10)
             }

@@ -156,19 +156,22 @@ import Testing
     static let wrongChoices: [(String, HTTPResponse.Status, String)] = [
         ("/datasets/nope", .notFound, "nope"),
         ("/verkenner/nope", .notFound, "nope"),
-        ("/verkenner/demo-vacatures?measure=x", .notFound, "no measure 'x'"),
-        ("/verkenner/demo-vacatures?Bedrijfskenmerken=Q", .notFound, "no member 'Q'"),
-        ("/verkenner/demo-vacatures?van=2024XX01", .badRequest, "'van' takes a CBS period"),
+        ("/verkenner/demo-vacatures?measure=x", .notFound, "geen onderwerp 'x'"),
+        ("/verkenner/demo-vacatures?Bedrijfskenmerken=Q", .notFound, "geen lid 'Q'"),
+        ("/verkenner/demo-vacatures?van=2024XX01", .badRequest, "'van' neemt een periode"),
         ("/kerncijfers?regio=AM99", .notFound, "geen kerncijfers voor regio 'AM99'"),
-        ("/spanningsindicator?regio=Atlantis", .notFound, "no region 'Atlantis'"),
-        ("/spanningsindicator?periode=gisteren", .badRequest, "'periode' takes a quarter"),
+        ("/spanningsindicator?regio=Atlantis", .notFound, "geen regio 'Atlantis'"),
+        ("/spanningsindicator?regio=Frieslan", .notFound, "Bedoelde u Friesland (AM)?"),
+        ("/verkenner/demo-vacatures?measure=openstaande", .notFound, "Bedoelde u Openstaande vacatures?"),
+        ("/datasets/demo-vacature", .notFound, "Bedoelde u demo-vacatures?"),
+        ("/spanningsindicator?periode=gisteren", .badRequest, "'periode' neemt een kwartaal"),
         ("/spanningsindicator?periode=2030KW01", .notFound, "geen cijfers over het 1e kwartaal van 2030"),
         ("/enquete/nope", .notFound, "nope"),
-        ("/enquete/demo-vacatures", .notFound, "holds no survey estimates"),
-        ("/enquete/werkgeversenquete-synthetisch?vraag=nope", .notFound, "no question 'nope'"),
-        ("/enquete/werkgeversenquete-synthetisch?meting=1999", .notFound, "no wave '1999'"),
-        ("/enquete/werkgeversenquete-synthetisch?meting=gisteren", .badRequest, "'meting' takes a year"),
-        ("/nergens", .notFound, "nothing at this address"),
+        ("/enquete/demo-vacatures", .notFound, "bevat geen enquêteschattingen"),
+        ("/enquete/werkgeversenquete-synthetisch?vraag=nope", .notFound, "geen vraag 'nope'"),
+        ("/enquete/werkgeversenquete-synthetisch?meting=1999", .notFound, "geen meting '1999'"),
+        ("/enquete/werkgeversenquete-synthetisch?meting=gisteren", .badRequest, "'meting' neemt een jaar"),
+        ("/nergens", .notFound, "Op dit adres staat niets"),
     ]
 
     @Test func aWrongChoiceGetsAPageThatSaysWhatToDo() async throws {
@@ -183,7 +186,7 @@ import Testing
         let cube = try await store.metadata(of: "demo-spanning", vintage: try await store.vintages(of: "demo-spanning")[0].id)
         let all = cube.dimensions.map { d in "\(d.code)=" + d.members.map(\.code).joined(separator: ",") }.joined(separator: "&")
         let (status, html, _) = try await Self.get(store, "/verkenner/demo-spanning?" + all)
-        #expect(status == .badRequest && html.contains("64 series"))
+        #expect(status == .badRequest && html.contains("64 reeksen"))
         let long = "/verkenner/demo-vacatures?Bedrijfskenmerken=" + String(repeating: "A", count: 9_000)
         #expect(try await Self.get(store, long).0 == .uriTooLong)
     }

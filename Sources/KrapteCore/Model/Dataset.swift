@@ -38,7 +38,9 @@ public struct Dataset: Sendable, Hashable, Codable {
 
     /// The measure with this code, or else the one with exactly this title.
     public func measure(named name: String) -> Measure? {
-        measures.first { $0.code == name } ?? measures.first { $0.title == name }
+        if let m = measures.first(where: { $0.code == name }) ?? measures.first(where: { $0.title == name }) { return m }
+        let found = measures.filter { $0.title.lowercased() == name.lowercased() }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// The dimension with this code, or else the one with exactly this title.

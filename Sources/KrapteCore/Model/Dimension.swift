@@ -47,8 +47,21 @@ public struct Dimension: Sendable, Hashable, Codable {
         self.members = members
     }
 
-    /// The member with this code, or else the one with exactly this label.
+    /// The member with this code, or else the one with exactly this label, or else the only one whose label,
+    /// without its leading code (`C Industrie`) or region level (`Utrecht (PV)`), is the name in any case.
     public func member(named name: String) -> Member? {
-        members.first { $0.code == name } ?? members.first { $0.label == name }
+        if let m = members.first(where: { $0.code == name }) ?? members.first(where: { $0.label == name }) { return m }
+        let wanted = name.lowercased()
+        let found = members.filter { m in
+            let label = m.label.lowercased()
+            let withoutCode = label.hasPrefix(m.code.lowercased() + " ") ? String(label.dropFirst(m.code.count + 1)) : label
+            return label == wanted || withoutCode == wanted || RegionLevel.split(m.label).name.lowercased() == wanted
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// What to add to "has no member NAME": the members whose code or label come closest, by their label.
+    public func suggestion(for name: String) -> String {
+        Suggestions.sentence(name, among: members.flatMap { [($0.code, $0.label), ($0.label, $0.label)] })
     }
 }

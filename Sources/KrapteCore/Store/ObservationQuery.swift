@@ -84,6 +84,10 @@ public struct QueryResult: Sendable {
     public var total: Int
     /// The number of the first row, 0 without a page.
     public var offset: Int = 0
+    /// The first and last period of the series the query selects, whatever periods it asks for (of the frequency
+    /// of the first period it asks for): what to tell a reader who asked for periods outside the data. Nil when the
+    /// series hold no such observation.
+    public var available: PeriodRange?
 }
 
 extension Store {
@@ -112,9 +116,10 @@ extension Store {
         }
         let dataset = try await metadata(of: q.dataset, vintage: vintage.id)
         guard let measure = dataset.measure(named: q.measure) else {
+            let suggestion = Suggestions.sentence(q.measure, among: dataset.measures.flatMap { [($0.code, $0.code), ($0.title, $0.code)] })
             throw StoreError(
                 .notFound,
-                "dataset \(q.dataset) has no measure \(q.measure.excerpt); it has \(dataset.measures.prefix(12).map(\.code).joined(separator: ", "))\(dataset.measures.count > 12 ? ", ..." : "") (`krapte show \(q.dataset)` lists them)"
+                "dataset \(q.dataset) heeft geen onderwerp \(q.measure.excerpt).\(suggestion) Het heeft \(dataset.measures.prefix(12).map(\.code).joined(separator: ", "))\(dataset.measures.count > 12 ? ", ..." : "") (krapte show \(q.dataset) toont ze alle)."
             )
         }
         var allowed: [Int: Set<String>] = [:]
@@ -122,7 +127,7 @@ extension Store {
             guard let d = dataset.dimensions.firstIndex(where: { $0.code == f.dimension || $0.title == f.dimension }) else {
                 throw StoreError(
                     .notFound,
-                    "dataset \(q.dataset) has no dimension \(f.dimension.excerpt); it has \(dataset.dimensions.map(\.code).joined(separator: ", "))"
+                    "dataset \(q.dataset) heeft geen dimensie \(f.dimension.excerpt).\(Suggestions.sentence(f.dimension, in: dataset.dimensions.map(\.code) + dataset.dimensions.map(\.title))) Het heeft \(dataset.dimensions.map(\.code).joined(separator: ", "))."
                 )
             }
             var codes = allowed[d] ?? []
@@ -130,7 +135,7 @@ extension Store {
                 guard let m = dataset.dimensions[d].member(named: name) else {
                     throw StoreError(
                         .notFound,
-                        "dimension \(dataset.dimensions[d].code) of \(q.dataset) has no member \(name.excerpt) (by code or exact label); `krapte show \(q.dataset)` lists them"
+                        "dimensie \(dataset.dimensions[d].code) van \(q.dataset) heeft geen lid \(name.excerpt).\(dataset.dimensions[d].suggestion(for: name)) Geef een code of label (krapte show \(q.dataset) toont ze)."
                     )
                 }
                 codes.insert(m.code)
@@ -161,10 +166,16 @@ extension Store {
         let window = q.page.map { $0.offset..<($0.offset + min($0.limit, Int.max - $0.offset)) } ?? 0..<Int.max
         var rows: [QueryResult.Row] = []
         var total = 0
+        var first: Period?
+        var last: Period?
         for s in selected {
             let members = s.members.enumerated().map { d, code in lookups[d][code] ?? Member(code: code, label: code) }
             for i in 0..<s.data.count {
                 let o = s.data.observation(at: i)
+                if q.periods.map({ $0.lowerBound.frequency == o.period.frequency }) ?? true {
+                    if first.map({ o.period < $0 }) ?? true { first = o.period }
+                    if last.map({ $0 < o.period }) ?? true { last = o.period }
+                }
                 if let range = q.periods, !range.contains(o.period) { continue }
                 total += 1
                 guard window.contains(total - 1) else { continue }
@@ -180,7 +191,9 @@ extension Store {
                 )
             }
         }
-        return QueryResult(dataset: dataset, measure: measure, vintage: vintage, rows: rows, total: total, offset: window.lowerBound)
+        var result = QueryResult(dataset: dataset, measure: measure, vintage: vintage, rows: rows, total: total, offset: window.lowerBound)
+        if let first, let last { result.available = PeriodRange(first, last) }
+        return result
     }
 }
 

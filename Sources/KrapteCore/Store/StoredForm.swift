@@ -57,8 +57,12 @@ public enum StoredForm {
     }
 
     /// The error for a dataset the store does not hold.
-    public static func noDataset(_ id: String) -> StoreError {
-        StoreError(.notFound, "there is no dataset \(id.excerpt) in the store; `krapte datasets` lists those there are")
+    /// The error for a dataset the store does not hold, with the ids of those it holds that come closest.
+    public static func noDataset(_ id: String, known: [String] = []) -> StoreError {
+        StoreError(
+            .notFound,
+            "er is geen dataset \(id.excerpt) in de database.\(Suggestions.sentence(id, in: known)) Alle datasets staan op /datasets en onder krapte datasets."
+        )
     }
 
     /// The vintages a removal of `vintage` (all when nil) takes from a dataset's `vintages`.

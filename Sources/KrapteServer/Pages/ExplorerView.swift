@@ -98,11 +98,14 @@ struct ExplorerView: Sendable {
         let measure: Measure
         if let name = parameters.get("measure"), !name.isEmpty {
             guard let m = dataset.measure(named: name) else {
-                throw APIError(.notFound, "Dataset \(dataset.id) has no measure \(name.excerpt); choose one of its measures in the form.")
+                throw APIError(
+                    .notFound,
+                    "Dataset \(dataset.id) heeft geen onderwerp \(name.excerpt).\(Suggestions.sentence(name, among: dataset.measures.flatMap { [($0.code, $0.title), ($0.title, $0.title)] })) Kies een onderwerp in het formulier."
+                )
             }
             measure = m
         } else {
-            guard let m = dataset.measures.first else { throw APIError(.notFound, "Dataset \(dataset.id) has no measures.") }
+            guard let m = dataset.measures.first else { throw APIError(.notFound, "Dataset \(dataset.id) heeft geen onderwerpen.") }
             measure = m
         }
         var chosen: [[Member]] = []
@@ -111,7 +114,10 @@ struct ExplorerView: Sendable {
             var members: [Member] = []
             for name in asked where !name.isEmpty {
                 guard let m = d.member(named: name) else {
-                    throw APIError(.notFound, "Dimension \(d.code) of \(dataset.id) has no member \(name.excerpt); choose its members in the form.")
+                    throw APIError(
+                        .notFound,
+                        "\(d.title) van \(dataset.id) heeft geen lid \(name.excerpt).\(d.suggestion(for: name)) Kies de leden in het formulier."
+                    )
                 }
                 if !members.contains(m) { members.append(m) }
             }
@@ -120,7 +126,10 @@ struct ExplorerView: Sendable {
         }
         let combinations = chosen.reduce(1) { $0 * $1.count }
         guard combinations <= maxSeries else {
-            throw APIError(.badRequest, "This choice makes \(combinations) series; the explorer shows at most \(maxSeries). Choose fewer members.")
+            throw APIError(
+                .badRequest,
+                "Deze keuze geeft \(combinations) reeksen; de verkenner toont er ten hoogste \(maxSeries). Kies minder leden."
+            )
         }
         return Choice(measure: measure, members: chosen)
     }
@@ -189,7 +198,7 @@ struct ExplorerView: Sendable {
     static func period(_ parameters: Parameters, _ name: String) throws -> Period? {
         guard let text = parameters.get(name), !text.isEmpty else { return nil }
         guard let p = Period.parseLabel(text)?.period else {
-            throw APIError(.badRequest, "\(name.excerpt) takes a CBS period such as 2024KW04, not \(text.excerpt).")
+            throw APIError(.badRequest, "\(name.excerpt) neemt een periode zoals 2024KW04 of 2024 4e kwartaal, niet \(text.excerpt).")
         }
         return p
     }

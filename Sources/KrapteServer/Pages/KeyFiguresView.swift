@@ -67,7 +67,10 @@ struct KeyFiguresView: Sendable {
         let region: Member?
         if let asked = parameters.get("regio"), !asked.isEmpty {
             guard let m = regions.first(where: { $0.code == asked || $0.label == asked }) else {
-                throw APIError(.notFound, "Er zijn geen kerncijfers voor regio \(asked.excerpt); kies een regio in het formulier.")
+                throw APIError(
+                    .notFound,
+                    "Er zijn geen kerncijfers voor regio \(asked.excerpt).\(Suggestions.sentence(asked, among: regions.flatMap { [($0.code, $0.label), ($0.label, $0.label)] })) Kies een regio in het formulier."
+                )
             }
             region = m
         } else {

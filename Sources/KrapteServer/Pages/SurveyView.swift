@@ -14,31 +14,37 @@ struct SurveyView: Sendable {
         guard SurveyDataset.holds(dataset) else {
             throw APIError(
                 .notFound,
-                "Dataset \(id) holds no survey estimates; store them with krapte survey estimate --store, or open /verkenner/\(id)."
+                "Dataset \(id) bevat geen enquêteschattingen; sla ze op met krapte survey estimate --store, of bekijk de cijfers in de verkenner (/verkenner/\(id))."
             )
         }
         let questions = dimensions[0].members
         let question: Member
         if let asked = parameters.get("vraag"), !asked.isEmpty {
             guard let m = questions.first(where: { $0.code == asked }) else {
-                throw APIError(.notFound, "Dataset \(id) has no question \(asked.excerpt); choose one in the form.")
+                throw APIError(
+                    .notFound,
+                    "Dataset \(id) heeft geen vraag \(asked.excerpt).\(Suggestions.sentence(asked, among: questions.flatMap { [($0.code, $0.label), ($0.label, $0.label)] })) Kies een vraag in het formulier."
+                )
             }
             question = m
         } else {
-            guard let first = questions.first else { throw APIError(.notFound, "Dataset \(id) has no questions.") }
+            guard let first = questions.first else { throw APIError(.notFound, "Dataset \(id) heeft geen vragen.") }
             question = first
         }
         let filter = ObservationQuery.Filter(dimension: "Vraag", members: [question.code])
         let shares = try await store.query(ObservationQuery(dataset: id, measure: "Aandeel", filters: [filter]))
         let waves = Set(shares.rows.map(\.period)).sorted()
-        guard let latest = waves.last else { throw APIError(.notFound, "Dataset \(id) has no estimates for \(question.label).") }
+        guard let latest = waves.last else { throw APIError(.notFound, "Dataset \(id) heeft geen schattingen voor \(question.label).") }
         var wave = latest
         if let asked = parameters.get("meting"), !asked.isEmpty {
             guard let p = Period.parseLabel(asked)?.period else {
-                throw APIError(.badRequest, "'meting' takes a year such as 2025, not \(asked.excerpt).")
+                throw APIError(.badRequest, "'meting' neemt een jaar zoals 2025, niet \(asked.excerpt).")
             }
             guard waves.contains(p) else {
-                throw APIError(.notFound, "Dataset \(id) has no wave \(asked.excerpt) for this question; choose one in the form.")
+                throw APIError(
+                    .notFound,
+                    "Dataset \(id) heeft voor deze vraag geen meting \(asked.excerpt); er zijn metingen van \(waves.map(\.dutchLabel).joined(separator: ", ")). Kies er een in het formulier."
+                )
             }
             wave = p
         }

@@ -20,25 +20,28 @@ struct TensionView: Sendable {
         guard present.contains(Self.perOccupation) else {
             throw APIError(
                 .notFound,
-                "The spanningsindicator has not been computed yet: run krapte compute --all (or krapte demo) and reload this page."
+                "De spanningsindicator is nog niet berekend: voer krapte compute --all uit (of krapte demo) en laad deze pagina opnieuw."
             )
         }
         let dataset = try await store.latest(Self.perOccupation).metadata
         guard let g = dataset.dimensions.firstIndex(where: { $0.kind == .geography }),
             let o = dataset.dimensions.firstIndex(where: { $0.kind == .classification })
         else {
-            throw APIError(.notFound, "The spanningsindicator in the store has no region and occupation dimensions.")
+            throw APIError(.notFound, "De spanningsindicator in de database heeft geen dimensies voor regio en beroep.")
         }
         let regions = dataset.dimensions[g].members
         let region: Member
         if let asked = parameters.get("regio"), !asked.isEmpty {
             guard let m = regions.first(where: { $0.code == asked || $0.label == asked }) else {
-                throw APIError(.notFound, "The spanningsindicator has no region \(asked.excerpt); choose a region in the form.")
+                throw APIError(
+                    .notFound,
+                    "De spanningsindicator heeft geen regio \(asked.excerpt).\(dataset.dimensions[g].suggestion(for: asked)) Kies een regio in het formulier."
+                )
             }
             region = m
         } else {
             guard let first = regions.first(where: { $0.code == KeyFigureSheet.shipped.defaultRegion }) ?? regions.first else {
-                throw APIError(.notFound, "The spanningsindicator in the store has no regions.")
+                throw APIError(.notFound, "De spanningsindicator in de database heeft geen regio's.")
             }
             region = first
         }
@@ -50,11 +53,11 @@ struct TensionView: Sendable {
         )
         let all = result.timeSeries()
         let quarters = Set(all.flatMap { $0.series.periods }).filter { $0.frequency == .quarter }.sorted()
-        guard let latest = quarters.last else { throw APIError(.notFound, "The spanningsindicator has no quarters for \(region.label).") }
+        guard let latest = quarters.last else { throw APIError(.notFound, "De spanningsindicator heeft geen kwartalen voor \(region.label).") }
         var period = latest
         if let asked = parameters.get("periode"), !asked.isEmpty {
             guard let p = Period.parseLabel(asked)?.period else {
-                throw APIError(.badRequest, "'periode' takes a quarter such as 2024KW04, not \(asked.excerpt).")
+                throw APIError(.badRequest, "'periode' neemt een kwartaal zoals 2024KW04 of 2024 4e kwartaal, niet \(asked.excerpt).")
             }
             guard quarters.contains(p) else {
                 throw APIError(
