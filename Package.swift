@@ -79,7 +79,7 @@ let package = Package(
         ),
         .target(
             name: "KrapteTesting",
-            dependencies: ["KrapteCore"],
+            dependencies: ["KrapteCore", "KrapteIngest"],
             path: "Tests/KrapteTesting",
             swiftSettings: swiftSettings
         ),

@@ -10,21 +10,14 @@ import Testing
 /// figures of seed 001 that these tables hold come out as published.
 @Suite struct RealTablesTests {
     /// The CBS CSV dumps, by path under `../shared/data/real`.
-    static let cbsTables: [String] = {
-        let fm = FileManager.default
-        let folders = (try? fm.contentsOfDirectory(atPath: TestData.real.path)) ?? []
-        return folders.filter { $0.hasPrefix("cbs-") }.sorted().flatMap { folder in
-            ((try? fm.contentsOfDirectory(atPath: TestData.real(folder).path)) ?? []).filter { $0.hasSuffix(".csv") }.sorted()
-                .map { "\(folder)/\($0)" }
-        }
-    }()
+    static let cbsTables = TestData.realCBSTables
 
     @Test func theCBSTablesAreFound() {
         #expect(Self.cbsTables.count >= 22, "\(Self.cbsTables)")
     }
 
-    @Test(arguments: cbsTables) func loadsWithoutNewMembers(_ path: String) throws {
-        let release = try CBSCSVReader().read(TestData.real(path))
+    @Test(arguments: cbsTables) func loadsWithoutNewMembers(_ path: String) async throws {
+        let release = try await TestData.readRealTable(path)
         let dataset = release.dataset
         #expect(release.observationCount > 0)
         // The catalogue knows every real table: a title in words and a unit for every measure.
@@ -40,8 +33,8 @@ import Testing
     }
 
     /// 86088NED names gemeente Amersfoort and arbeidsmarktregio Amersfoort (AM) side by side; each is its own region.
-    @Test func regionNamesAreReadByTheirLevel() throws {
-        let dataset = try CBSCSVReader().read(TestData.real("cbs-regionaal/86088NED.csv")).dataset
+    @Test func regionNamesAreReadByTheirLevel() async throws {
+        let dataset = try await TestData.readRealTable("cbs-regionaal/86088NED.csv").dataset
         let regions = try #require(dataset.dimensions.first { $0.code == "RegioS" })
         #expect(regions.members.count == 435)
         func code(_ label: String) -> String? { regions.members.first { $0.label == label }?.code }
@@ -75,9 +68,8 @@ import Testing
     }
 
     /// A table of one period without a Perioden column gets its period from the catalogue.
-    @Test func aTableOfOnePeriodGetsItsPeriod() throws {
-        let release = try CBSCSVReader().read(TestData.real("cbs-ict-gebruik/86075NED.csv"))
-        let series = try release.finish(file: "86075NED.csv").allSeries()
+    @Test func aTableOfOnePeriodGetsItsPeriod() async throws {
+        let series = try await TestData.readRealTable("cbs-ict-gebruik/86075NED.csv").allSeries()
         let year = try #require(Period(code: "2024JJ00"))
         #expect(!series.isEmpty && series.allSatisfy { s in s.data.periods.allSatisfy { Period(storageKey: $0) == year } })
     }
@@ -117,8 +109,7 @@ import Testing
     @Test func seed001FiguresComeOutOfTheRealTables() async throws {
         let store = try SQLiteStore()
         for path in ["cbs-regionaal/85268NED.csv", "cbs-ziekteverzuim/80072ned.csv", "cbs-conjunctuur/85614NED.csv"] {
-            let url = TestData.real(path)
-            _ = try await store.load(try CBSCSVReader().read(url).finish(file: url.path), loadedAt: Date())
+            _ = try await store.load(try await TestData.readRealTable(path), loadedAt: Date())
         }
         func value(_ dataset: String, _ measure: String, _ filters: [String: String], _ period: String) async throws -> Double? {
             let r = try await store.query(

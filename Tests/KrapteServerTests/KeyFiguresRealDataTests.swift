@@ -15,8 +15,7 @@ import Testing
             "cbs-regionaal/85268NED.csv", "cbs-regionaal/86088NED.csv", "cbs-ziekteverzuim/80072ned.csv", "cbs-conjunctuur/85614NED.csv",
             "cbs-vacatures/80472ned.csv",
         ] {
-            let url = TestData.real(path)
-            _ = try await store.load(try CBSCSVReader().read(url).finish(file: url.path), loadedAt: Date())
+            _ = try await store.load(try await TestData.readRealTable(path), loadedAt: Date())
         }
         return store
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KrapteCore
+import KrapteIngest
 
 /// Paths and helpers shared by the test targets.
 public enum TestData {
@@ -54,6 +55,30 @@ public enum TestData {
             previous = c
         }
         return out + [field]
+    }
+
+    /// The CBS CSV dumps under `../shared/data/real`, as paths below it (`cbs-vacatures/80472ned.csv`).
+    public static let realCBSTables: [String] = {
+        let fm = FileManager.default
+        let folders = (try? fm.contentsOfDirectory(atPath: real.path)) ?? []
+        return folders.filter { $0.hasPrefix("cbs-") }.sorted().flatMap { folder in
+            ((try? fm.contentsOfDirectory(atPath: real.appendingPathComponent(folder).path)) ?? []).filter { $0.hasSuffix(".csv") }.sorted()
+                .map { "\(folder)/\($0)" }
+        }
+    }()
+
+    /// Runs `work` on a thread of its own, off Swift's cooperative pool: a test that parses large files then leaves
+    /// the pool's two threads to the tests that time a live server.
+    public static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// A CBS CSV dump under `../shared/data/real` read and finished off the cooperative pool.
+    public static func readRealTable(_ path: String, options: IngestOptions = IngestOptions()) async throws -> Release.Finished {
+        let url = real(path)
+        return try await offPool { try CBSCSVReader(options: options).read(url).finish(file: url.path) }
     }
 
     /// A file under `../shared/data/real`.

@@ -166,7 +166,7 @@ extension IndicatorDefinitions {
             },
             {
               "id": "ict-beroepen-groei-sinds-2020",
-              "title": "Werkzame personen in ICT-beroepen, groei sinds 2020KW01",
+              "title": "Werkzame personen in ICT-beroepen, groei sinds het 1e kwartaal van 2020",
               "operation": "change",
               "inputs": {
                 "input": { "dataset": "85276NED", "measure": "WerkzameBeroepsbevolking_1", "where": { "Beroep": ["08"] } }
@@ -178,7 +178,7 @@ extension IndicatorDefinitions {
             },
             {
               "id": "ict-beroepen-groei-sinds-2020-pct",
-              "title": "Werkzame personen in ICT-beroepen, groei sinds 2020KW01 in procenten",
+              "title": "Werkzame personen in ICT-beroepen, groei sinds het 1e kwartaal van 2020 in procenten",
               "operation": "change",
               "inputs": {
                 "input": { "dataset": "85276NED", "measure": "WerkzameBeroepsbevolking_1", "where": { "Beroep": ["08"] } }

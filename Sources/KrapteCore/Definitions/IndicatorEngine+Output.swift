@@ -82,7 +82,7 @@ extension IndicatorEngine {
         ]
         if operation == .spanningsindicator {
             let sets = parameters.boundaries.map { b in
-                "\(b.version) vanaf \(b.validFrom.code): \(b.limits.map { String($0).replacingOccurrences(of: ".", with: ",") }.joined(separator: "; "))"
+                "\(b.version) vanaf \(b.validFrom.dutchLabel): \(b.limits.map { String($0).replacingOccurrences(of: ".", with: ",") }.joined(separator: "; "))"
             }
             measures.append(
                 Measure(

@@ -45,12 +45,13 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
         case .share: "deel / totaal x 100"
         case .change:
             p.form == .percent
-                ? "(waarde / waarde in de basisperiode - 1) x 100, basis \(p.baseText)" : "waarde - waarde in de basisperiode, basis \(p.baseText)"
+                ? "(waarde / waarde in de basisperiode - 1) x 100, basis \(p.base.dutchWords)"
+                : "waarde - waarde in de basisperiode, basis \(p.base.dutchWords)"
         case .compound: "groei samengesteld over \(p.periods) perioden: ((1 + g1/100) x ... x (1 + gn/100) - 1) x 100"
-        case .averageYearlyGrowth: "((waarde \(p.to?.code ?? "") / waarde \(p.from?.code ?? ""))^(1 / jaren) - 1) x 100"
+        case .averageYearlyGrowth: "((waarde \(p.to?.dutchLabel ?? "") / waarde \(p.from?.dutchLabel ?? ""))^(1 / jaren) - 1) x 100"
         case .sincePeak: p.form == .percent ? "(waarde / hoogste waarde tot dan - 1) x 100" : "waarde - hoogste waarde tot dan"
         case .movingAverage: "gemiddelde van de laatste \(p.periods) perioden"
-        case .index: "waarde / waarde in \(p.baseText) x 100"
+        case .index: "waarde / waarde in \(p.base.dutchWords) x 100"
         case .spanningsindicator:
             "openstaande vacatures / WW-uitkeringen korter dan 6 maanden, getypeerd met de grenzen \(p.boundaries.map(\.version).joined(separator: ", "))"
         case .productivityGrowth: "((1 + volumegroei toegevoegde waarde / 100) / (gewerkte uren / gewerkte uren een jaar eerder) - 1) x 100"
@@ -61,7 +62,6 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
     /// The parameters checked and read.
     struct Resolved: Sendable {
         var base: ChangeBase = .previousPeriod
-        var baseText = "previousPeriod"
         var form: ChangeForm = .percent
         var periods = 1
         var scale = 1.0
@@ -91,7 +91,6 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
             guard let text = p.base else {
                 throw fail("base", "\(rawValue) needs a base", "give previousPeriod, samePeriodLastYear, periodsBack:N or a period such as 2020KW01")
             }
-            r.baseText = text
             if text == "previousPeriod" {
                 r.base = .previousPeriod
             } else if text == "samePeriodLastYear" {

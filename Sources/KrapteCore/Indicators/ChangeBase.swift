@@ -9,6 +9,16 @@ public enum ChangeBase: Sendable, Hashable, Codable {
     /// `n` periods of the same frequency earlier.
     case periodsBack(Int)
 
+    /// The base in words, for formulas readers see: `de periode ervoor`, `2020 1e kwartaal`.
+    public var dutchWords: String {
+        switch self {
+        case .previousPeriod: "de periode ervoor"
+        case .samePeriodLastYear: "dezelfde periode een jaar eerder"
+        case .reference(let p): p.dutchLabel
+        case .periodsBack(let n): "\(n) perioden eerder"
+        }
+    }
+
     /// The base period for `period`, or nil when there is none (a reference of another frequency, or a period
     /// out of range).
     public func base(for period: Period) -> Period? {

@@ -62,7 +62,12 @@ public struct CBSCSVReader {
                     summary: meta?.summary ?? "",
                     source: source,
                     dimensions: columns.dimensions.map { c in
-                        Dimension(code: c.key, title: meta?.properties[c.key]?.title ?? c.key, kind: c.kind, codeList: c.codeList)
+                        Dimension(
+                            code: c.key,
+                            title: meta?.properties[c.key]?.title ?? CBSTableCatalogue.dimensionTitle(c.key),
+                            kind: c.kind,
+                            codeList: c.codeList
+                        )
                     },
                     measures: []
                 )

@@ -240,6 +240,20 @@ public enum CBSTableCatalogue {
         return Measure(code: key, title: title(fromKey: key), unit: d?.unit ?? "", decimals: d?.decimals ?? 0, kind: d?.kind ?? .stock)
     }
 
+    /// The title of a CBS dimension as StatLine shows it (`RegioS` is `Regio's`); a key Krapte does not know gets a
+    /// title made from it.
+    public static func dimensionTitle(_ key: String) -> String {
+        let known: [String: String] = [
+            "RegioS": "Regio's", "BedrijfstakkenBranchesSBI2008": "Bedrijfstakken/branches (SBI 2008)",
+            "BedrijfskenmerkenSBI2008": "Bedrijfskenmerken (SBI 2008)", "SectorBranchesSBI2008": "Sector/branches (SBI 2008)",
+            "Bedrijfskenmerken": "Bedrijfskenmerken", "SeizoenEnWerkdagcorrectie": "Seizoen- en werkdagcorrectie",
+            "Seizoencorrectie": "Seizoencorrectie", "TypeGefailleerde": "Type gefailleerde", "SoortMutaties": "Soort mutaties",
+            "TypeWerkenden": "Type werkenden", "Persoonskenmerken": "Persoonskenmerken", "Beroep": "Beroep",
+            "Geslacht": "Geslacht", "Leeftijd": "Leeftijd", "Marges": "Marges", "Perioden": "Perioden",
+        ]
+        return known[key] ?? title(fromKey: key)
+    }
+
     /// Whether the catalogue gives the decimals of the measures of `table` (its own or its defaults).
     public static func knowsDecimals(table: String) -> Bool {
         tables[table.lowercased()] != nil
