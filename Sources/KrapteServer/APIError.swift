@@ -57,16 +57,18 @@ public struct APIError: Error, Sendable, Equatable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// The HTML page, with `Retry-After` when the database is down.
-    func page(_ renderer: PageRenderer) -> Response {
+    /// The HTML page in `language`, with `Retry-After` when the database is down.
+    func page(_ renderer: PageRenderer, in language: Language) -> Response {
+        let t = Texts.shipped(language)
         let title =
             switch status.code {
-            case 400: "Deze vraag klopt niet"
-            case 404: "Niet gevonden"
-            case 503: "De database is even niet bereikbaar"
-            default: "Er ging iets mis"
+            case 400: t["errorBadRequest"]
+            case 404: t["errorNotFound"]
+            case 503: t["errorUnavailable"]
+            default: t["errorOther"]
             }
-        var response = PageRoutes.html(ByteBuffer(string: renderer.render(ErrorPage(pageTitle: title, message: message))), status: status)
+        let html = renderer.render(ErrorPage(pageTitle: title, message: message), in: language)
+        var response = PageRoutes.html(ByteBuffer(string: html), status: status)
         if status == .serviceUnavailable { response.headers[.retryAfter] = "10" }
         return response
     }
@@ -98,7 +100,7 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 let cause = (error as? StoreError).map { "\($0.message) (\($0.underlying.map { String(reflecting: $0) } ?? "no cause"))" }
                 context.logger.error("\(request.method) \(request.uri.path): \(answer.status.code) \(cause ?? String(reflecting: error))")
             }
-            guard request.uri.path.hasPrefix("/api/") else { return answer.page(renderer) }
+            guard request.uri.path.hasPrefix("/api/") else { return answer.page(renderer, in: PageRoutes.language(of: request)) }
             return answer.response()
         }
     }

@@ -2,6 +2,8 @@
 /// periods, its vintages, and for a computed indicator how it was derived.
 public struct DatasetPage: Page {
     public static let template = "dataset"
+    /// The fixed texts of the page's language; the renderer sets them.
+    public var t = Texts.dutch
 
     /// A dimension.
     public struct DimensionInfo: Sendable {

@@ -3,6 +3,8 @@
 /// exactly what is shown.
 public struct ExplorerPage: Page {
     public static let template = "explorer"
+    /// The fixed texts of the page's language; the renderer sets them.
+    public var t = Texts.dutch
 
     /// A dimension's filter: a multiple choice of its members.
     public struct Filter: Sendable {

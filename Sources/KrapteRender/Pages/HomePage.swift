@@ -1,6 +1,8 @@
 /// The start page: the pages built on the store, and its datasets.
 public struct HomePage: Page {
     public static let template = "home"
+    /// The fixed texts of the page's language; the renderer sets them.
+    public var t = Texts.dutch
 
     /// A dataset with its links.
     public struct Entry: Sendable {

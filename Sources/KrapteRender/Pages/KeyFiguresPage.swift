@@ -2,6 +2,8 @@
 /// colour and a sentence for whether that is good or bad news, its source and status, and the explanation on demand.
 public struct KeyFiguresPage: Page {
     public static let template = "kerncijfers"
+    /// The fixed texts of the page's language; the renderer sets them.
+    public var t = Texts.dutch
 
     /// One figure.
     public struct Card: Sendable {

@@ -59,6 +59,7 @@ extension ExplorerPage: MustacheParent {
         switch name {
         case "pageTitle": pageTitle
         case "illustrative": illustrative
+        case "t": t
         case "dataset": dataset
         case "datasetPath": dataset.pathEncoded
         case "measures": measures
@@ -95,6 +96,7 @@ extension TensionPage: MustacheParent {
         switch name {
         case "pageTitle": pageTitle
         case "illustrative": illustrative
+        case "t": t
         case "regions": regions
         case "periods": periods
         case "headline": headline
@@ -129,6 +131,7 @@ extension SurveyPage: MustacheParent {
         switch name {
         case "pageTitle": pageTitle
         case "illustrative": illustrative
+        case "t": t
         case "dataset": dataset
         case "datasetPath": dataset.pathEncoded
         case "questions": questions

@@ -31,8 +31,10 @@ public struct PageRenderer: Sendable {
         stylesheet = try String(contentsOf: directory.appendingPathComponent("krapte.css"), encoding: .utf8)
     }
 
-    /// The page as HTML.
-    public func render(_ page: some Page) -> String {
+    /// The page as HTML, its fixed texts in `language`.
+    public func render(_ page: some Page, in language: Language = .nl) -> String {
+        var page = page
+        page.t = Texts.shipped(language)
         guard let html = library.render(page, withTemplate: type(of: page).template) else {
             preconditionFailure("no template \(type(of: page).template)")
         }
@@ -46,4 +48,6 @@ public protocol Page: Sendable {
     static var template: String { get }
     /// The title in the browser tab and the heading.
     var pageTitle: String { get }
+    /// The fixed texts of the page's language (`{{t.key}}` in the templates); the renderer sets them.
+    var t: Texts { get set }
 }

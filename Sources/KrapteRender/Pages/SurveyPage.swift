@@ -3,6 +3,8 @@
 /// hatched in the chart and `x` in the table.
 public struct SurveyPage: Page {
     public static let template = "survey"
+    /// The fixed texts of the page's language; the renderer sets them.
+    public var t = Texts.dutch
 
     /// One domain column: its chart and its table.
     public struct Section: Sendable {

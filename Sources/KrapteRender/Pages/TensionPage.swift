@@ -2,6 +2,8 @@
 /// the tightest and loosest occupations, and every occupation with its typering and its change since the peak.
 public struct TensionPage: Page {
     public static let template = "spanningsindicator"
+    /// The fixed texts of the page's language; the renderer sets them.
+    public var t = Texts.dutch
 
     /// One occupation.
     public struct Occupation: Sendable {

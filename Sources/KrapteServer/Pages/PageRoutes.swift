@@ -42,14 +42,21 @@ struct PageRoutes: Sendable {
         }
     }
 
-    /// The page at the request's address: kept from before while the store is unchanged, else built and kept.
+    /// The page at the request's address, in the language it asks for (`Language.negotiate`): kept from before
+    /// while the store is unchanged, else built and kept.
     func cached(_ request: Request, _ build: () async throws -> some Page) async throws -> Response {
         let version = try await cache.version(of: store)
-        let address = request.uri.string
+        let language = Self.language(of: request)
+        let address = language.rawValue + " " + request.uri.string
         if let page = cache.page(address, version: version) { return Self.html(page) }
-        let page = ByteBuffer(string: renderer.render(try await build()))
+        let page = ByteBuffer(string: renderer.render(try await build(), in: language))
         cache.keep(page, at: address, version: version)
         return Self.html(page)
+    }
+
+    /// The language a request asks for: `?lang=` or `Accept-Language`.
+    static func language(of request: Request) -> Language {
+        Language.negotiate(query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
     }
 
     /// An HTML response.
