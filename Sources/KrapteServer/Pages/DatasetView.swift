@@ -64,7 +64,7 @@ struct DatasetView: Sendable {
                 rows: vintages.reversed().map { v in
                     DataTable.Row([
                         .init("\(v.id)", numeric: true), .init(v.publishedAt.map { day.string(from: $0) } ?? "onbekend"),
-                        .init(ISO8601DateFormatter().string(from: v.loadedAt)), .init(DutchNames.format(v.format)),
+                        .init(DateFormatter.dutchDayTime.string(from: v.loadedAt)), .init(DutchNames.format(v.format)),
                         .init(DutchNumberFormat.integer(v.observationCount), numeric: true),
                     ])
                 }

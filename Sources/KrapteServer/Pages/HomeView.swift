@@ -27,4 +27,11 @@ extension DateFormatter {
         f.dateFormat = "d MMMM yyyy"
         return f
     }
+
+    /// A moment as Dutch readers write it: `22 november 2026 13:13`.
+    static var dutchDayTime: DateFormatter {
+        let f = dutchDay
+        f.dateFormat = "d MMMM yyyy HH:mm"
+        return f
+    }
 }
