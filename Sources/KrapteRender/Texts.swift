@@ -6,17 +6,13 @@ public enum Language: String, Sendable, CaseIterable {
     case nl
     case en
 
-    /// The language a request asks for: `?lang=en` or `?lang=nl` first, else the first of Dutch and English that
-    /// `Accept-Language` names (`en-GB,en;q=0.9` is English), else Dutch.
-    public static func negotiate(query: String?, acceptLanguage: String?) -> Language {
-        if let query, let asked = Language(rawValue: query.lowercased()) { return asked }
-        let ranked = (acceptLanguage ?? "").split(separator: ",").enumerated().compactMap { i, part -> (Double, Int, Language)? in
-            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard let tag = fields.first, let language = Language(rawValue: String(tag.prefix(2))) else { return nil }
-            let q = fields.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
-            return q > 0 ? (q, i, language) : nil
-        }
-        return ranked.max { ($0.0, -$0.1) < ($1.0, -$1.1) }?.2 ?? .nl
+    /// The language a request asks for with `?lang=en` or `?lang=nl`; Dutch otherwise.
+    ///
+    /// `Accept-Language` is not followed yet: the pages' fixed texts are in both catalogues, but the sentences, notes
+    /// and messages the views write are Dutch only, so a browser set to English would get a page in two languages
+    /// without asking for it.
+    public static func asked(_ query: String?) -> Language {
+        query.flatMap { Language(rawValue: $0.lowercased()) } ?? .nl
     }
 }
 

@@ -94,6 +94,23 @@ import Testing
         try await check(try await Self.realStore())
     }
 
+    /// Golden pages from the real CBS tables: the key figures of the province of Utrecht as they stood in the 3rd
+    /// quarter of 2024, a table's page and its explorer.
+    static let realPages: [(String, String)] = [
+        ("/kerncijfers?regio=PV26&periode=2024KW03", "real-kerncijfers-utrecht.html"),
+        ("/datasets/85268NED", "real-dataset-85268NED.html"),
+        ("/verkenner/85268NED?measure=Werkloosheidspercentage_13&RegioS=NL01,PV26,gemeente-utrecht&van=2023KW01&tot=2024KW04", "real-explorer.html"),
+    ]
+
+    @Test func theRealPagesMatchTheirGoldenFiles() async throws {
+        let store = try await Self.realStore()
+        for (uri, name) in Self.realPages {
+            let (status, html, _) = try await PageTests.get(store, uri)
+            #expect(status == .ok, "\(uri)")
+            #expect(try PageTests.snapshot.mismatch(html, named: name) == nil)
+        }
+    }
+
     /// The checks find what they look for.
     @Test func theChecksCanFail() {
         let bad =

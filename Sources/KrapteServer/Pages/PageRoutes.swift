@@ -42,7 +42,7 @@ struct PageRoutes: Sendable {
         }
     }
 
-    /// The page at the request's address, in the language it asks for (`Language.negotiate`): kept from before
+    /// The page at the request's address, in the language it asks for (`Language.asked`): kept from before
     /// while the store is unchanged, else built and kept.
     func cached(_ request: Request, _ build: () async throws -> some Page) async throws -> Response {
         let version = try await cache.version(of: store)
@@ -54,9 +54,9 @@ struct PageRoutes: Sendable {
         return Self.html(page)
     }
 
-    /// The language a request asks for: `?lang=` or `Accept-Language`.
+    /// The language a request asks for with `?lang=`.
     static func language(of request: Request) -> Language {
-        Language.negotiate(query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
+        Language.asked(request.uri.queryParameters.get("lang"))
     }
 
     /// An HTML response.
