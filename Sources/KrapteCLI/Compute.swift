@@ -9,28 +9,28 @@ struct Compute: AsyncParsableCommand {
         abstract: "Bereken indicatoren uit hun definities en sla ze op als afgeleide datasets met hun herkomst."
     )
 
-    @Argument(help: "The indicator's id (krapte compute --list shows them).")
+    @Argument(help: "De id van de indicator (krapte compute --list toont ze).")
     var indicator: String?
 
-    @Option(name: .long, help: "A definitions file (JSON); without it, the definitions Krapte ships.")
+    @Option(name: .long, help: "Een definitiebestand (JSON); zonder dit de definities die Krapte meelevert.")
     var definitions: String?
 
-    @Flag(name: .long, help: "Compute every indicator whose inputs are in the store, in dependency order.")
+    @Flag(name: .long, help: "Bereken elke indicator waarvan de invoer in de database staat, in volgorde van afhankelijkheid.")
     var all = false
 
-    @Flag(name: .long, help: "List the indicators of the definitions.")
+    @Flag(name: .long, help: "Toon de indicatoren van de definities.")
     var list = false
 
-    @Flag(name: .customLong("print-definitions"), help: "Print the definitions file (a start for your own).")
+    @Flag(name: .customLong("print-definitions"), help: "Schrijf het definitiebestand uit (een begin voor uw eigen).")
     var printDefinitions = false
 
-    @Option(name: .customLong("where"), help: "DIMENSION=MEMBER[,MEMBER...] of the result to show; repeat for more dimensions.")
+    @Option(name: .customLong("where"), help: "DIMENSIE=LID[,LID...] van het resultaat om te tonen; herhaal voor meer dimensies.")
     var filters: [String] = []
 
-    @Option(name: .long, help: "The periods of the result to show: 2024KW04, or a range 2020KW01..2024KW04.")
+    @Option(name: .long, help: "De perioden van het resultaat om te tonen: 2024KW04, of een reeks 2020KW01..2024KW04.")
     var period: String?
 
-    @Option(name: .long, help: "table, csv or json.")
+    @Option(name: .long, help: "table, csv of json.")
     var format: Query.Format = .table
 
     @OptionGroup var store: StoreOptions
@@ -38,13 +38,13 @@ struct Compute: AsyncParsableCommand {
     func validate() throws {
         let modes = [indicator != nil, all, list, printDefinitions].filter { $0 }.count
         guard modes == 1 else {
-            throw ValidationError("give one indicator, or one of --all, --list and --print-definitions")
+            throw ValidationError("geef één indicator, of een van --all, --list en --print-definitions")
         }
         for f in filters where !f.contains("=") {
-            throw ValidationError("--where takes DIMENSION=MEMBER, not \(f.excerpt)")
+            throw ValidationError("--where neemt DIMENSIE=LID, niet \(f.excerpt)")
         }
         if let period, PeriodRange(parsing: period) == nil {
-            throw ValidationError("--period takes a CBS period such as 2024KW04 or a range 2020KW01..2024KW04, not \(period.excerpt)")
+            throw ValidationError("--period neemt een periode zoals 2024KW04 of een reeks 2020KW01..2024KW04, niet \(period.excerpt)")
         }
     }
 

@@ -13,31 +13,35 @@ struct Demo: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "Write a generated employer survey of this many respondents per wave into --survey-folder instead (for tests and benchmarks)."
+        help:
+            "Schrijf in plaats daarvan een gegenereerde werkgeversenquête met zoveel respondenten per meting in --survey-folder (voor tests en benchmarks)."
     )
     var surveyRespondents: Int?
 
-    @Option(name: .long, help: "The folder for --survey-respondents.")
+    @Option(name: .long, help: "De map voor --survey-respondents.")
     var surveyFolder: String = "survey"
 
-    @Flag(name: .long, help: "Start the web server on the demo set afterwards (see krapte serve).")
+    @Flag(name: .long, help: "Start daarna de webserver op de demoset (zie krapte serve).")
     var serve = false
 
     @OptionGroup var server: ServerOptions
 
-    @Option(name: .long, help: "Write a synthetic tidy CSV of this many observations instead (for benchmarks).")
+    @Option(name: .long, help: "Schrijf in plaats daarvan een gegenereerde tidy CSV met zoveel observaties (voor benchmarks).")
     var cubeObservations: Int?
 
-    @Option(name: .long, help: "The file for --cube-observations.")
+    @Option(name: .long, help: "Het bestand voor --cube-observations.")
     var cubeFile: String = "cube.csv"
 
-    @Option(name: .long, help: "Load only a synthetic demo-spanning cube of OCCUPATIONSxREGIONSxQUARTERS (for benchmarks), e.g. 93x36x80.")
+    @Option(
+        name: .long,
+        help: "Laad alleen een gegenereerde kubus demo-spanning van BEROEPENxREGIOSxKWARTALEN (voor benchmarks), bijvoorbeeld 93x36x80."
+    )
     var cubeSize: String?
 
     func validate() throws {
         try server.validate()
         if let cubeSize, Self.size(cubeSize) == nil {
-            throw ValidationError("--cube-size takes OCCUPATIONSxREGIONSxQUARTERS such as 93x36x80, not \(cubeSize.excerpt)")
+            throw ValidationError("--cube-size neemt BEROEPENxREGIOSxKWARTALEN zoals 93x36x80, niet \(cubeSize.excerpt)")
         }
     }
 

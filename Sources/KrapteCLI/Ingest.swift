@@ -8,41 +8,41 @@ struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Laad een CBS-tabel (OData v4 of v3, map of URL, CBS/StatLine CSV) of een tidy CSV met mapping.",
         discussion: """
-            PATH is a CSV file, a folder of saved CBS OData v4 or v3 responses, or a CBS OData URL: v4 \
-            (https://datasets.cbs.nl/odata/v1/CBS/<id>) or v3 (https://opendata.cbs.nl/ODataApi/odata/<id>). A CSV with --mapping is read as tidy CSV; otherwise as a CBS table \
-            (with its StatLine metadata CSV when one lies beside it). Every load is one transaction: on an error nothing is stored.
+            PATH is een CSV-bestand, een map met bewaarde antwoorden van CBS OData v4 of v3, of een CBS OData-URL: v4 \
+            (https://datasets.cbs.nl/odata/v1/CBS/<id>) of v3 (https://opendata.cbs.nl/ODataApi/odata/<id>). Een CSV met --mapping wordt als tidy CSV gelezen; anders als CBS-tabel \
+            (met het StatLine-metadatabestand als dat ernaast staat). Elke lading is één transactie: bij een fout wordt niets opgeslagen.
             """
     )
 
-    @Argument(help: "The file, folder or URL to load.")
+    @Argument(help: "Het bestand, de map of de URL om te laden.")
     var path: String
 
-    @Option(name: .long, help: "The dataset id (default: the CBS table id, or the mapping's dataset).")
+    @Option(name: .long, help: "De id van de dataset (standaard: de id van de CBS-tabel, of de dataset van de mapping).")
     var dataset: String?
 
-    @Option(name: .long, help: "A JSON mapping file for a tidy CSV.")
+    @Option(name: .long, help: "Een mapping (JSON) voor een tidy CSV.")
     var mapping: String?
 
-    @Option(name: .long, help: "The StatLine metadata CSV of a StatLine download.")
+    @Option(name: .long, help: "Het metadatabestand (CSV) van een StatLine-download.")
     var metadata: String?
 
-    @Option(name: .long, help: "The publication date of this release (YYYY-MM-DD), when the source does not give it.")
+    @Option(name: .long, help: "De publicatiedatum van deze uitgave (JJJJ-MM-DD), als de bron die niet geeft.")
     var published: String?
 
-    @Option(name: .long, help: "The period of a table without a period column (for example 2024JJ00).")
+    @Option(name: .long, help: "De periode van een tabel zonder periodekolom (bijvoorbeeld 2024JJ00).")
     var period: String?
 
-    @Flag(name: .long, help: "Keep labels that no code list knows as new members instead of failing.")
+    @Flag(name: .long, help: "Bewaar labels die geen codelijst kent als nieuwe leden, in plaats van te stoppen.")
     var newMembers = false
 
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         if let published, ISO8601DateFormatter.day.date(from: published) == nil {
-            throw ValidationError("--published takes a date as YYYY-MM-DD, not \(published.excerpt)")
+            throw ValidationError("--published neemt een datum als JJJJ-MM-DD, niet \(published.excerpt)")
         }
         if let period, Period.parseLabel(period) == nil {
-            throw ValidationError("--period takes a CBS period such as 2024JJ00, not \(period.excerpt)")
+            throw ValidationError("--period neemt een periode zoals 2024JJ00 of 2024, niet \(period.excerpt)")
         }
     }
 
@@ -81,14 +81,14 @@ struct Ingest: AsyncParsableCommand {
     /// Reads whatever `path` is into a release.
     static func read(_ path: String, mapping: String?, metadata: String?, options: IngestOptions) async throws -> Release {
         if path.hasPrefix("http://") || path.hasPrefix("https://") {
-            guard let url = URL(string: path) else { throw CLIError("\(path.excerpt) is not a URL") }
+            guard let url = URL(string: path) else { throw CLIError("\(path.excerpt) is geen URL") }
             if ODataV3Reader.isV3(url) { return try await ODataV3Reader(options: options).read(.http(url)) }
             return try await ODataV4Reader(options: options).read(.http(url))
         }
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CLIError("\(path): no such file or folder")
+            throw CLIError("\(path): dit bestand of deze map bestaat niet")
         }
         if isDirectory.boolValue {
             if ODataV3Reader.isFolder(url) { return try await ODataV3Reader(options: options).read(.folder(url)) }

@@ -14,35 +14,35 @@ struct Query: AsyncParsableCommand {
         case table, csv, json
     }
 
-    @Argument(help: "The dataset id.")
+    @Argument(help: "De id van de dataset.")
     var dataset: String
 
-    @Option(name: .long, help: "The measure, by code or exact title; may be left out when the dataset has one.")
+    @Option(name: .long, help: "Het onderwerp, met code of titel; mag weg als de dataset er één heeft.")
     var measure: String?
 
-    @Option(name: .customLong("where"), help: "DIMENSION=MEMBER[,MEMBER...], by code or exact label; repeat for more dimensions.")
+    @Option(name: .customLong("where"), help: "DIMENSIE=LID[,LID...], met code of label; herhaal voor meer dimensies.")
     var filters: [String] = []
 
-    @Option(name: .long, help: "A period (2024KW04) or range (2020KW01..2024KW04).")
+    @Option(name: .long, help: "Een periode (2024KW04) of reeks (2020KW01..2024KW04).")
     var period: String?
 
-    @Option(name: .customLong("as-of"), help: "Answer as published on this date (YYYY-MM-DD).")
+    @Option(name: .customLong("as-of"), help: "Antwoord zoals gepubliceerd op deze datum (JJJJ-MM-DD).")
     var asOf: String?
 
-    @Option(name: .long, help: "table, csv or json.")
+    @Option(name: .long, help: "table, csv of json.")
     var format: Format = .table
 
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         for f in filters where !f.contains("=") {
-            throw ValidationError("--where takes DIMENSION=MEMBER, not \(f.excerpt)")
+            throw ValidationError("--where neemt DIMENSIE=LID, niet \(f.excerpt)")
         }
         if let period, PeriodRange(parsing: period) == nil {
-            throw ValidationError("--period takes a CBS period such as 2024KW04 or a range 2020KW01..2024KW04, not \(period.excerpt)")
+            throw ValidationError("--period neemt een periode zoals 2024KW04 of een reeks 2020KW01..2024KW04, niet \(period.excerpt)")
         }
         if let asOf, ISO8601DateFormatter.day.date(from: asOf) == nil {
-            throw ValidationError("--as-of takes a date as YYYY-MM-DD, not \(asOf.excerpt)")
+            throw ValidationError("--as-of neemt een datum als JJJJ-MM-DD, niet \(asOf.excerpt)")
         }
     }
 

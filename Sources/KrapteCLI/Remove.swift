@@ -8,18 +8,18 @@ struct Remove: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Verwijder een dataset, of één versie ervan, uit de database (alleen met --yes).",
         discussion: """
-            Without --yes it only says what would be removed. Datasets computed from it (krapte compute) are named; \
-            they are kept, and are computed anew by the next krapte compute. Nothing else is ever removed.
+            Zonder --yes zegt het alleen wat verwijderd zou worden. Datasets die eruit berekend zijn (krapte compute) worden genoemd; \
+            die blijven staan en worden bij de volgende krapte compute opnieuw berekend. Niets anders wordt ooit verwijderd.
             """
     )
 
-    @Argument(help: "The dataset's id.")
+    @Argument(help: "De id van de dataset.")
     var dataset: String
 
-    @Option(name: .long, help: "Remove only this vintage (krapte show lists them); without it, every vintage.")
+    @Option(name: .long, help: "Verwijder alleen deze versie (krapte show toont ze); zonder dit alle versies.")
     var vintage: Int64?
 
-    @Flag(name: .long, help: "Really remove; without it nothing is removed.")
+    @Flag(name: .long, help: "Verwijder echt; zonder dit wordt niets verwijderd.")
     var yes = false
 
     @OptionGroup var store: StoreOptions

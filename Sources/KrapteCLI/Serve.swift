@@ -24,38 +24,39 @@ struct Serve: AsyncParsableCommand {
 
 /// The options of the web server, shared by `krapte serve` and `krapte demo --serve`.
 struct ServerOptions: ParsableArguments {
-    @Option(name: .long, help: "The address to listen on.")
+    @Option(name: .long, help: "Het adres om op te luisteren.")
     var host = "127.0.0.1"
 
-    @Option(name: .long, help: "The port to listen on.")
+    @Option(name: .long, help: "De poort om op te luisteren.")
     var port = 8080
 
     @Option(
         name: .long,
-        help: "Allow POST /api/v1/ingest with this token (Authorization: Bearer TOKEN); also KRAPTE_ADMIN_TOKEN. Without it the server is read-only."
+        help:
+            "Sta POST /api/v1/ingest toe met dit token (Authorization: Bearer TOKEN); ook KRAPTE_ADMIN_TOKEN. Zonder token kan de server alleen lezen."
     )
     var adminToken: String?
 
-    @Option(name: .long, help: "The largest upload in MB.")
+    @Option(name: .long, help: "De grootste upload in MB.")
     var maxUploadMb = 256
 
-    @Option(name: .long, help: "The most connections open at once; more wait to be accepted until one closes.")
+    @Option(name: .long, help: "Het grootste aantal open verbindingen tegelijk; meer wachten tot er een sluit.")
     var maxConnections = 2_048
 
-    @Option(name: .long, help: "A key-figure sheet (JSON) for /kerncijfers instead of the shipped one (Guides/KeyFigures.md).")
+    @Option(name: .long, help: "Een kerncijferblad (JSON) voor /kerncijfers in plaats van het meegeleverde (Guides/KeyFigures.md).")
     var keyFigures: String?
 
-    @Option(name: .long, help: "An indicator definitions file (JSON) for /api/v1/indicators instead of the shipped one.")
+    @Option(name: .long, help: "Een definitiebestand van indicatoren (JSON) voor /api/v1/indicators in plaats van het meegeleverde.")
     var definitions: String?
 
     func validate() throws {
-        guard (1...65_535).contains(port) else { throw ValidationError("--port takes a port from 1 to 65535, not \(port)") }
-        guard (1...65_536).contains(maxUploadMb) else { throw ValidationError("--max-upload-mb takes 1 to 65536, not \(maxUploadMb)") }
+        guard (1...65_535).contains(port) else { throw ValidationError("--port neemt een poort van 1 tot en met 65535, niet \(port)") }
+        guard (1...65_536).contains(maxUploadMb) else { throw ValidationError("--max-upload-mb neemt 1 tot en met 65536, niet \(maxUploadMb)") }
         guard (1...1_000_000).contains(maxConnections) else {
-            throw ValidationError("--max-connections takes 1 to 1000000, not \(maxConnections)")
+            throw ValidationError("--max-connections neemt 1 tot en met 1000000, niet \(maxConnections)")
         }
         if let token, token.count < 16 {
-            throw ValidationError("the admin token must have at least 16 characters; make one with: openssl rand -hex 16")
+            throw ValidationError("het admintoken moet ten minste 16 tekens hebben; maak er een met: openssl rand -hex 16")
         }
     }
 
@@ -78,7 +79,7 @@ struct ServerOptions: ParsableArguments {
         } catch let error as any LocatedError {
             throw CLIError(error.description)
         } catch {
-            throw CLIError("\(keyFigures ?? ""): the key-figure sheet cannot be read (\(error.localizedDescription))")
+            throw CLIError("\(keyFigures ?? ""): het kerncijferblad is niet te lezen (\(error.localizedDescription))")
         }
         let app = WebServer.application(store: store, configuration: configuration, host: host, port: port, logger: logger)
         Output.error(

@@ -9,10 +9,10 @@ struct Show: AsyncParsableCommand {
         abstract: "Toon de metadata van een dataset: dimensies, leden, onderwerpen, perioden en versies."
     )
 
-    @Argument(help: "The dataset id.")
+    @Argument(help: "De id van de dataset.")
     var dataset: String
 
-    @Option(name: .long, help: "Show at most this many members per dimension (0: all).")
+    @Option(name: .long, help: "Toon ten hoogste zoveel leden per dimensie (0: alle).")
     var members: Int = 25
 
     @OptionGroup var store: StoreOptions

@@ -8,7 +8,7 @@ import KrapteSQLite
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "The database: a SQLite file (default krapte.sqlite) or postgres://user@host[:port]/database; or $KRAPTE_DATABASE."
+        help: "De database: een SQLite-bestand (standaard krapte.sqlite) of postgres://gebruiker@host[:poort]/database; of $KRAPTE_DATABASE."
     )
     var db: String?
 

@@ -13,16 +13,16 @@ struct Survey: AsyncParsableCommand {
 
     /// The three files every survey command reads.
     struct Files: ParsableArguments {
-        @Option(name: .long, help: "The design file (JSON): strata, questions with their categories, domains, minimum respondents, calibration.")
+        @Option(name: .long, help: "Het ontwerpbestand (JSON): strata, vragen met hun antwoorden, domeinen, minimum aantal respondenten, kalibratie.")
         var design: String
 
-        @Option(name: .long, help: "The respondent file (CSV): one row per respondent.")
+        @Option(name: .long, help: "Het respondentenbestand (CSV): één rij per respondent.")
         var responses: String
 
-        @Option(name: .long, help: "The population file (CSV): the number of establishments N per wave and stratum.")
+        @Option(name: .long, help: "Het populatiebestand (CSV): het aantal vestigingen N per meting en stratum.")
         var population: String
 
-        @Option(name: .long, help: "Write the CSV to this file instead of standard output.")
+        @Option(name: .long, help: "Schrijf de CSV naar dit bestand in plaats van naar de standaarduitvoer.")
         var out: String?
 
         /// The estimator and the data, read and checked.
@@ -68,7 +68,10 @@ struct Survey: AsyncParsableCommand {
 
         @OptionGroup var files: Files
 
-        @Flag(name: .long, help: "Store the estimates as a dataset (the design's id) in --db instead of writing CSV (unless --out is given too).")
+        @Flag(
+            name: .long,
+            help: "Sla de schattingen op als dataset (de id van het ontwerp) in --db in plaats van CSV te schrijven (tenzij ook --out is gegeven)."
+        )
         var store = false
 
         @OptionGroup var database: StoreOptions
@@ -107,7 +110,7 @@ struct Survey: AsyncParsableCommand {
 
         @OptionGroup var files: Files
 
-        @Option(name: .long, help: "The two waves, earlier first (default: the last two in the data), e.g. 2024,2025.")
+        @Option(name: .long, help: "De twee metingen, de eerste eerst (standaard: de laatste twee in de gegevens), bijvoorbeeld 2024,2025.")
         var waves: String?
 
         func run() async throws {
@@ -134,24 +137,27 @@ struct Survey: AsyncParsableCommand {
 
         @OptionGroup var files: Files
 
-        @Option(name: .long, help: "A table of the design file's tables, by name.")
+        @Option(name: .long, help: "Een tabel uit de tabellen van het ontwerpbestand, bij naam.")
         var table: String?
 
-        @Option(name: .long, help: "Or a question's column: its categories per wave, a section per domain of one column.")
+        @Option(name: .long, help: "Of de kolom van een vraag: de antwoorden per meting, een deel per domein van één kolom.")
         var question: String?
 
-        @Option(name: .long, help: "The waves side by side, e.g. 2025,2024 (default: the table's, else every wave, latest first).")
+        @Option(name: .long, help: "De metingen naast elkaar, bijvoorbeeld 2025,2024 (standaard: die van de tabel, anders alle, de laatste eerst).")
         var waves: String?
 
-        @Option(name: .long, help: "With --question: a section whose rows go by the first category's share, highest first (repeat for more).")
+        @Option(
+            name: .long,
+            help: "Met --question: een deel waarvan de rijen het aandeel van het eerste antwoord volgen, hoogste eerst (herhaal voor meer)."
+        )
         var sorted: [String] = []
 
-        @Option(name: .long, help: "text or csv.")
+        @Option(name: .long, help: "text of csv.")
         var format = "text"
 
         func validate() throws {
-            guard ["text", "csv"].contains(format) else { throw ValidationError("--format takes text or csv, not \(format.excerpt)") }
-            guard (table == nil) != (question == nil) else { throw ValidationError("name a --table of the design, or a --question") }
+            guard ["text", "csv"].contains(format) else { throw ValidationError("--format neemt text of csv, niet \(format.excerpt)") }
+            guard (table == nil) != (question == nil) else { throw ValidationError("noem een --table van het ontwerp, of een --question") }
         }
 
         func run() async throws {
@@ -182,7 +188,9 @@ struct Survey: AsyncParsableCommand {
             let present = estimator.waves(data)
             let chosen = specification.waves ?? present.reversed()
             guard chosen.allSatisfy(present.contains) else {
-                throw CLIError("the table takes waves in the data (\(present.joined(separator: ", "))), not \(chosen.joined(separator: ","))")
+                throw CLIError(
+                    "de tabel neemt metingen die in de gegevens staan (\(present.joined(separator: ", "))), niet \(chosen.joined(separator: ","))"
+                )
             }
             let layout = SurveyTable(specification, design: design, waves: chosen)
             let rows = try files.estimate(estimator, data, waves: chosen)
