@@ -13,16 +13,9 @@ import Testing
     }
 
     func value(_ store: any Store, _ dataset: String, _ measure: String, _ filters: [String: String], _ period: String) async throws -> Double? {
-        let r = try await store.query(
-            ObservationQuery(
-                dataset: dataset,
-                measure: measure,
-                filters: filters.map { .init(dimension: $0.key, members: [$0.value]) },
-                periods: PeriodRange(parsing: period)
-            )
-        )
-        #expect(r.rows.count == 1)
-        return r.rows.first?.value
+        let rows = try await store.rows(of: dataset, measure, where: filters, period: period)
+        #expect(rows.count == 1)
+        return rows.first?.value
     }
 
     @Test func openVacanciesOf80472ned() async throws {

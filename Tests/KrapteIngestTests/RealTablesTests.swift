@@ -84,24 +84,10 @@ import Testing
         #expect(countries.members.first { $0.code == "NL" }?.label == "Netherlands")
         let store = try SQLiteStore()
         _ = try await store.load(try release.finish(file: url.path), loadedAt: Date())
-        let share = try await store.query(
-            ObservationQuery(
-                dataset: "eurostat-ict-specialisten",
-                measure: "ict_share_pc_emp",
-                filters: [.init(dimension: "Land", members: ["NL"])],
-                periods: PeriodRange(parsing: "2024JJ00")
-            )
-        )
-        #expect(share.rows.map(\.value) == [7.0])
-        let missing = try await store.query(
-            ObservationQuery(
-                dataset: "eurostat-ict-specialisten",
-                measure: "wbl_exposure_share",
-                filters: [.init(dimension: "Land", members: ["AT"])],
-                periods: PeriodRange(parsing: "2014JJ00")
-            )
-        )
-        #expect(missing.rows.count == 1 && missing.rows.first?.value == nil && missing.rows.first?.attribute == .notAvailable)
+        let share = try await store.rows(of: "eurostat-ict-specialisten", "ict_share_pc_emp", where: ["Land": "NL"], period: "2024JJ00")
+        #expect(share.map(\.value) == [7.0])
+        let missing = try await store.rows(of: "eurostat-ict-specialisten", "wbl_exposure_share", where: ["Land": "AT"], period: "2014JJ00")
+        #expect(missing.count == 1 && missing.first?.value == nil && missing.first?.attribute == .notAvailable)
     }
 
     /// Seed 001 (ArbeidsmarktInZicht, December 2024) from the real tables: werkloosheid 3,5% in Utrecht and 3,7% in
@@ -112,15 +98,8 @@ import Testing
             _ = try await store.load(try await TestData.readRealTable(path), loadedAt: Date())
         }
         func value(_ dataset: String, _ measure: String, _ filters: [String: String], _ period: String) async throws -> Double? {
-            let r = try await store.query(
-                ObservationQuery(
-                    dataset: dataset,
-                    measure: measure,
-                    filters: filters.map { .init(dimension: $0.key, members: [$0.value]) },
-                    periods: PeriodRange(parsing: period)
-                )
-            )
-            return r.rows.count == 1 ? r.rows.first?.value : nil
+            let rows = try await store.rows(of: dataset, measure, where: filters, period: period)
+            return rows.count == 1 ? rows.first?.value : nil
         }
         #expect(try await value("85268NED", "Werkloosheidspercentage_13", ["RegioS": "PV26"], "2024KW03") == 3.5)
         #expect(try await value("85268NED", "Werkloosheidspercentage_13", ["RegioS": "NL01"], "2024KW03") == 3.7)
