@@ -83,4 +83,19 @@ import Testing
         // A new measure of the same naming is not a different table.
         #expect(try MeasureIdentity.renames(of: dataset(["Totaal_1", "Nieuw_3"]), toKeep: stored, file: "f").isEmpty)
     }
+
+    /// A release in the other naming whose measures cannot be matched is refused before anything is stored.
+    @Test func aRefusedLoadLeavesTheStoreAsItWas() async throws {
+        let csv = TestData.real("cbs-arbeidsmarkt/85224NED.csv")
+        let store = try SQLiteStore()
+        _ = try await load(store, try CBSCSVReader().read(csv), file: csv.path)
+        let stored = try await store.metadata(of: "85224NED", vintage: 1)
+        var other = stored
+        other.measures = [Measure(code: "M001906", title: "Werkloosheidspercentage", unit: "%", decimals: 1, kind: .rate)]
+        var release = try Release(dataset: other, format: "cbs-odata-v4")
+        release.append(SeriesKey(measure: 0, members: [0]), period: try #require(Period(code: "2024KW03")), value: 3.7, status: .definitief, row: 1)
+        let error = try await #require(throws: IngestError.self) { try await load(store, release, file: "85224NED") }
+        #expect(error.code == .structure && error.message.contains("34 and 1 measures"))
+        #expect(try await store.vintages(of: "85224NED").count == 1)
+    }
 }

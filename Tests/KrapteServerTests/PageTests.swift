@@ -160,6 +160,7 @@ import Testing
         ("/verkenner/demo-vacatures?Bedrijfskenmerken=Q", .notFound, "geen lid 'Q'"),
         ("/verkenner/demo-vacatures?van=2024XX01", .badRequest, "'van' neemt een periode"),
         ("/kerncijfers?regio=AM99", .notFound, "geen kerncijfers voor regio 'AM99'"),
+        ("/kerncijfers?periode=gisteren", .badRequest, "'periode' neemt een periode"),
         ("/spanningsindicator?regio=Atlantis", .notFound, "geen regio 'Atlantis'"),
         ("/spanningsindicator?regio=Frieslan", .notFound, "Bedoelde u Friesland (AM)?"),
         ("/verkenner/demo-vacatures?measure=openstaande", .notFound, "Bedoelde u Openstaande vacatures?"),
