@@ -26,8 +26,7 @@ public enum Suggestions {
             scored.append((score, i, name))
         }
         var seen: Set<String> = []
-        return scored.sorted { ($0.score, $0.order) < ($1.score, $1.order) }.map(\.name).filter { seen.insert($0).inserted }.prefix(limit)
-            .map { $0 }
+        return Array(scored.sorted { ($0.score, $0.order) < ($1.score, $1.order) }.map(\.name).filter { seen.insert($0).inserted }.prefix(limit))
     }
 
     /// The sentence to add to a message: ` Bedoelde u 80472ned?`, ` Bedoelde u A of B?`, or nothing.

@@ -41,11 +41,6 @@ public struct SyntheticCube: Sendable {
         )
     }
 
-    /// The published totals the demo reproduces for ICT occupations in 2024KW04.
-    public static let ictVacancies2024KW04 = 22_600
-    /// The published spanningsindicator for ICT occupations in 2024KW04.
-    public static let ictTension2024KW04 = 7.7
-
     /// Values per quarter, occupation and region: `(vacancies, ww)`, indexed `[q][o][r]`.
     ///
     /// Nationally every occupation follows the published story (`SyntheticStory`): the ICT groups its paths to the
