@@ -62,6 +62,6 @@ public struct Dimension: Sendable, Hashable, Codable {
 
     /// What to add to "has no member NAME": the members whose code or label come closest, by their label.
     public func suggestion(for name: String) -> String {
-        Suggestions.sentence(name, among: members.flatMap { [($0.code, $0.label), ($0.label, $0.label)] })
+        Suggestions.sentence(name, members: members)
     }
 }

@@ -34,6 +34,11 @@ public enum Suggestions {
         sentence(text, among: candidates.map { ($0, $0) })
     }
 
+    /// The sentence for members (regions, questions, sectors) found by their code or label, shown by their label.
+    public static func sentence(_ text: String, members: [Member]) -> String {
+        sentence(text, among: members.flatMap { [($0.code, $0.label), ($0.label, $0.label)] })
+    }
+
     /// The sentence for candidates found by several names each (a measure by its code and its title), shown by one
     /// (its code): each is named once.
     public static func sentence(_ text: String, among candidates: [(name: String, shown: String)]) -> String {

@@ -69,7 +69,7 @@ struct KeyFiguresView: Sendable {
             guard let m = regions.first(where: { $0.code == asked || $0.label == asked }) else {
                 throw APIError(
                     .notFound,
-                    "Er zijn geen kerncijfers voor regio \(asked.excerpt).\(Suggestions.sentence(asked, among: regions.flatMap { [($0.code, $0.label), ($0.label, $0.label)] })) Kies een regio in het formulier."
+                    "Er zijn geen kerncijfers voor regio \(asked.excerpt).\(Suggestions.sentence(asked, members: regions)) Kies een regio in het formulier."
                 )
             }
             region = m

@@ -23,7 +23,7 @@ struct SurveyView: Sendable {
             guard let m = questions.first(where: { $0.code == asked }) else {
                 throw APIError(
                     .notFound,
-                    "Dataset \(id) heeft geen vraag \(asked.excerpt).\(Suggestions.sentence(asked, among: questions.flatMap { [($0.code, $0.label), ($0.label, $0.label)] })) Kies een vraag in het formulier."
+                    "Dataset \(id) heeft geen vraag \(asked.excerpt).\(Suggestions.sentence(asked, members: questions)) Kies een vraag in het formulier."
                 )
             }
             question = m
