@@ -8,7 +8,7 @@ import Testing
 
 /// The shipped key-figure sheet on real CBS tables reproduces the figures of seed 001 (ArbeidsmarktInZicht Utrecht,
 /// December 2024) where the tables hold them, and shows a region what its data holds.
-@Suite struct KeyFiguresRealDataTests {
+@Suite(.serialized) struct KeyFiguresRealDataTests {
     static func store() async throws -> SQLiteStore {
         let store = try SQLiteStore()
         for path in [

@@ -9,8 +9,9 @@ import Testing
 
 /// Every page, on the demo store and on a store of real CBS tables, as its Dutch reader sees it: no CBS period code
 /// outside links and attributes, none of Krapte's English words, a source line under every chart and card, and no
-/// path of this machine.
-@Suite struct ReaderTextTests {
+/// path of this machine. Its tests run one after another: each builds a store of real tables and computes every
+/// indicator on all cores, and two at once starve the suites that time a live server.
+@Suite(.serialized) struct ReaderTextTests {
     /// A store of the real CBS tables (but the 1.45 million observations of 85609NED) with every shipped indicator
     /// their data allows computed.
     static func realStore() async throws -> any Store {
