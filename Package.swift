@@ -28,7 +28,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
-        .target(name: "KrapteCore", swiftSettings: swiftSettings),
+        .target(name: "KrapteCore", resources: [.copy("Texts/Catalogue")], swiftSettings: swiftSettings),
         .target(
             name: "KrapteIngest",
             dependencies: ["KrapteCore", .product(name: "Logging", package: "swift-log")],
@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "KrapteRender",
             dependencies: ["KrapteCore", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates"), .copy("Texts")],
+            resources: [.copy("Templates")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -38,13 +38,13 @@ struct Compute: AsyncParsableCommand {
     func validate() throws {
         let modes = [indicator != nil, all, list, printDefinitions].filter { $0 }.count
         guard modes == 1 else {
-            throw ValidationError("geef één indicator, of een van --all, --list en --print-definitions")
+            throw ValidationError(Output.text(Message("Compute.oneMode")))
         }
         for f in filters where !f.contains("=") {
-            throw ValidationError("--where neemt DIMENSIE=LID, niet \(f.excerpt)")
+            throw ValidationError(Output.text(Message("Compute.where", f.excerpt)))
         }
         if let period, PeriodRange(parsing: period) == nil {
-            throw ValidationError("--period neemt een periode zoals 2024KW04 of een reeks 2020KW01..2024KW04, niet \(period.excerpt)")
+            throw ValidationError(Output.text(Message("Compute.period", period.excerpt)))
         }
     }
 
@@ -54,7 +54,7 @@ struct Compute: AsyncParsableCommand {
             if list {
                 print(
                     Output.table(
-                        ["indicator", "titel", "bewerking", "invoer"],
+                        ["indicator", "title", "operation", "inputs"].map { Output.text(Message("Compute.column.\($0)")) },
                         defs.indicators.map { [$0.id, $0.title, $0.operation, $0.inputDatasets.sorted().joined(separator: ", ")] }
                     )
                 )
@@ -78,18 +78,19 @@ struct Compute: AsyncParsableCommand {
             Output.error(Self.summary(computed, outcome))
             try await show(computed, in: db)
         } catch let error as DefinitionError {
-            throw CLIError(error.description)
+            throw CLIError(error.said)
         } catch let error as StoreError {
             throw CLIError(error.message)
         }
     }
 
     /// One line on what a computation stored.
-    static func summary(_ c: IndicatorEngine.Computed, _ outcome: LoadOutcome) -> String {
-        let what = "\(c.release.observationCount) waarden in \(c.series.count) reeksen"
+    static func summary(_ c: IndicatorEngine.Computed, _ outcome: LoadOutcome) -> Message {
+        let id = c.definition.id
+        let vintage = outcome.vintage.id
         return outcome.unchanged
-            ? "\(c.definition.id): \(what), ongewijzigd (versie \(outcome.vintage.id))"
-            : "\(c.definition.id): \(what) opgeslagen als versie \(outcome.vintage.id)"
+            ? Message("Compute.unchanged", id, c.release.observationCount, c.series.count, vintage)
+            : Message("Compute.stored", id, c.release.observationCount, c.series.count, vintage)
     }
 
     /// Computes every indicator whose input datasets are in the store or computed before it, printing a line
@@ -112,30 +113,30 @@ struct Compute: AsyncParsableCommand {
                 if missing.isEmpty {
                     ready.append(d)
                 } else if let input = missing.first(where: failed.contains) {
-                    Output.error("\(d.id): overgeslagen, \(input) is mislukt")
+                    Output.error(Message("Compute.skippedFailed", d.id, input))
                 } else {
-                    Output.error("\(d.id): overgeslagen, \(missing.joined(separator: ", ")) staat niet in de database")
+                    Output.error(Message("Compute.skippedMissing", d.id, missing.joined(separator: ", ")))
                 }
             }
-            let results = await withTaskGroup(of: (Int, Result<String, CLIError>).self) { group in
+            let results = await withTaskGroup(of: (Int, Result<Message, CLIError>).self) { group in
                 for (i, d) in ready.enumerated() {
                     group.addTask {
                         do {
                             let (computed, outcome) = try await engine.computeAndStore(d.id)
                             return (i, .success(Self.summary(computed, outcome)))
                         } catch {
-                            return (i, .failure(CLIError("\(d.id): mislukt, \(Self.reason(error))")))
+                            return (i, .failure(CLIError(Message("Compute.mislukt", d.id, Self.reason(error)))))
                         }
                     }
                 }
-                var results: [(Int, Result<String, CLIError>)] = []
+                var results: [(Int, Result<Message, CLIError>)] = []
                 for await result in group { results.append(result) }
                 return results.sorted { $0.0 < $1.0 }
             }
             for (i, result) in results {
                 switch result {
                 case .success(let line):
-                    print(line)
+                    Output.print(line)
                     present.insert(ready[i].id)
                 case .failure(let error):
                     Output.error(error.description)
@@ -144,16 +145,18 @@ struct Compute: AsyncParsableCommand {
             }
         }
         if !failed.isEmpty {
-            throw CLIError("\(failed.count) van de indicatoren mislukt: \(failed.joined(separator: ", ")); de andere zijn berekend")
+            throw CLIError(Message("Compute.vanDeIndicatorenMislukt", failed.count, failed.joined(separator: ", ")))
         }
     }
 
     /// What went wrong, as the command line says it.
-    private static func reason(_ error: any Error) -> String {
+    private static func reason(_ error: any Error) -> Message {
         switch error {
         case let error as StoreError: error.message
-        case let error as any CustomStringConvertible: error.description
-        default: error.localizedDescription
+        case let error as DefinitionError: error.said
+        case let error as any LocatedError: error.said
+        case let error as CLIError: error.message
+        default: Message("Krapte.as", String(describing: error))
         }
     }
 
@@ -181,7 +184,10 @@ struct Compute: AsyncParsableCommand {
                 }
             }
             extra.append(
-                QueryResultDocument.Column(title: "typering", values: result.rows.map { types[$0.members.map(\.code) + [$0.period.code]] ?? "" })
+                QueryResultDocument.Column(
+                    title: Output.text(Message("Compute.column.typering")),
+                    values: result.rows.map { types[$0.members.map(\.code) + [$0.period.code]] ?? "" }
+                )
             )
         }
         print(Query.render(result, format: format, extra: extra))

@@ -12,14 +12,17 @@ struct Datasets: AsyncParsableCommand {
     func run() async throws {
         let all = try await store.open(existing: true).datasets()
         if all.isEmpty {
-            print("De database \(store.path) is leeg. Laad de demoset met `krapte demo` of een tabel met `krapte ingest`.")
+            Output.print(Message("Datasets.empty", store.path))
             return
         }
         print(
             Output.table(
-                ["dataset", "titel", "versies", "observaties", "bron"],
+                ["dataset", "title", "versions", "observations", "source"].map { Output.text(Message("Datasets.column.\($0)")) },
                 all.map { s in
-                    [s.id, s.title, "\(s.vintageCount)", DutchNumberFormat.integer(s.latest.observationCount), s.latest.source.citation]
+                    [
+                        s.id, s.title, "\(s.vintageCount)", DutchNumberFormat.integer(s.latest.observationCount),
+                        s.latest.source.citation(in: Output.language),
+                    ]
                 },
                 rightAligned: [2, 3]
             )

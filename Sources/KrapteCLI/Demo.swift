@@ -41,7 +41,7 @@ struct Demo: AsyncParsableCommand {
     func validate() throws {
         try server.validate()
         if let cubeSize, Self.size(cubeSize) == nil {
-            throw ValidationError("--cube-size neemt BEROEPENxREGIOSxKWARTALEN zoals 93x36x80, niet \(cubeSize.excerpt)")
+            throw ValidationError(Output.text(Message("Demo.cubeSize", cubeSize.excerpt)))
         }
     }
 
@@ -56,14 +56,14 @@ struct Demo: AsyncParsableCommand {
         if let (o, r, q) = cubeSize.flatMap(Self.size) {
             let release = try SyntheticCube.sized(occupations: o, regions: r, quarters: q).release().finish(file: "demo-spanning")
             let outcome = try await store.open().load(release, loadedAt: Date())
-            print("demo-spanning: \(release.observationCount) observaties geladen (versie \(outcome.vintage.id))")
+            Output.print(Message("Demo.cubeLoaded", release.observationCount, outcome.vintage.id))
             return
         }
         if let n = surveyRespondents {
             let folder = URL(fileURLWithPath: surveyFolder)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try SyntheticSurvey(respondentsPerWave: n).write(to: folder)
-            print("enquête met ongeveer \(n) respondenten per meting geschreven naar \(surveyFolder)/ (design.json, responses.csv, population.csv)")
+            Output.print(Message("Demo.surveyWritten", n, surveyFolder))
             return
         }
         if let n = cubeObservations {
@@ -74,14 +74,16 @@ struct Demo: AsyncParsableCommand {
             let quarters = max(80, (n + sectors.count * perQuarterAndSector - 1) / (sectors.count * perQuarterAndSector))
             try SyntheticCube.sized(occupations: 93, regions: 36, quarters: quarters)
                 .writeTidyCSV(to: URL(fileURLWithPath: cubeFile), observations: n, sectors: Array(sectors))
-            print("\(n) observaties geschreven naar \(cubeFile)")
+            Output.print(Message("Demo.cubeWritten", n, cubeFile))
             return
         }
         let db = try await store.open()
         for release in try DemoData.releases() {
             let outcome = try await db.load(release, loadedAt: Date())
-            print(
-                "\(release.dataset.id): \(outcome.unchanged ? "al geladen" : "\(release.observationCount) observaties geladen") (versie \(outcome.vintage.id))"
+            Output.print(
+                outcome.unchanged
+                    ? Message("Demo.alreadyLoaded", release.dataset.id, outcome.vintage.id)
+                    : Message("Demo.loaded", release.dataset.id, release.observationCount, outcome.vintage.id)
             )
         }
         print("")
@@ -96,10 +98,6 @@ struct Demo: AsyncParsableCommand {
             try await server.serve(db)
             return
         }
-        print(
-            "Probeer: krapte query demo-spanning --measure OpenstaandeVacatures --where Beroep=0811 --where RegioS=AM13 --period 2024KW01..2024KW04"
-        )
-        print("   of:    krapte compute spanningsindicator --where Beroep=0811 --where RegioS=AM13 --period 2024KW01..2024KW04")
-        print("   of:    krapte serve, en open http://127.0.0.1:8080/ in de browser")
+        Output.print(Message("Demo.try"))
     }
 }

@@ -39,17 +39,18 @@ struct Ingest: AsyncParsableCommand {
 
     func validate() throws {
         if let published, ISO8601DateFormatter.day.date(from: published) == nil {
-            throw ValidationError("--published neemt een datum als JJJJ-MM-DD, niet \(published.excerpt)")
+            throw ValidationError(Output.text(Message("Ingest.published", published.excerpt)))
         }
         if let period, Period.parseLabel(period) == nil {
-            throw ValidationError("--period neemt een periode zoals 2024JJ00 of 2024, niet \(period.excerpt)")
+            throw ValidationError(Output.text(Message("Ingest.period", period.excerpt)))
         }
     }
 
     func run() async throws {
         var progress: (@Sendable (Int) -> Void)?
         if Output.isTerminal {
-            progress = { n in Output.error("  \(n) records read...") }
+            let language = Output.language
+            progress = { n in Output.error(Message("Ingest.progress", n).text(in: language)) }
         }
         let options = IngestOptions(
             datasetID: dataset,
@@ -65,14 +66,12 @@ struct Ingest: AsyncParsableCommand {
             let finished = try release.finish(file: path)
             let outcome = try await database.load(finished, loadedAt: Date())
             if outcome.unchanged {
-                print("\(finished.dataset.id): deze release is al geladen (versie \(outcome.vintage.id)); niets gewijzigd")
+                Output.print(Message("Ingest.unchanged", finished.dataset.id, outcome.vintage.id))
             } else {
-                print(
-                    "\(finished.dataset.id): \(finished.observationCount) observaties in \(finished.seriesCount) reeksen geladen als versie \(outcome.vintage.id)"
-                )
+                Output.print(Message("Ingest.loaded", finished.dataset.id, finished.observationCount, finished.seriesCount, outcome.vintage.id))
             }
         } catch let error as IngestError {
-            throw CLIError(error.description)
+            throw CLIError(error.said)
         } catch let error as StoreError {
             throw CLIError(error.message)
         }
@@ -81,20 +80,20 @@ struct Ingest: AsyncParsableCommand {
     /// Reads whatever `path` is into a release.
     static func read(_ path: String, mapping: String?, metadata: String?, options: IngestOptions) async throws -> Release {
         if path.hasPrefix("http://") || path.hasPrefix("https://") {
-            guard let url = URL(string: path) else { throw CLIError("\(path.excerpt) is geen URL") }
+            guard let url = URL(string: path) else { throw CLIError(Message("Ingest.geenUrl", path.excerpt)) }
             if ODataV3Reader.isV3(url) { return try await ODataV3Reader(options: options).read(.http(url)) }
             return try await ODataV4Reader(options: options).read(.http(url))
         }
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CLIError("\(path): dit bestand of deze map bestaat niet")
+            throw CLIError(Message("Ingest.ditBestandDezeMap", path))
         }
         if isDirectory.boolValue {
             if ODataV3Reader.isFolder(url) { return try await ODataV3Reader(options: options).read(.folder(url)) }
             guard ODataV4Reader.isFolder(url) else {
                 throw CLIError(
-                    "\(path): the folder holds no saved CBS OData responses (v4: dimensions.json and measure-codes.json; v3: data-properties.json)"
+                    Message("Ingest.folderHoldsSavedCbs", path)
                 )
             }
             return try await ODataV4Reader(options: options).read(.folder(url))
@@ -107,8 +106,12 @@ struct Ingest: AsyncParsableCommand {
     }
 }
 
-/// An error to show the user as it is, with a non-zero exit.
+/// An error to show the user in the language of the command line, with a non-zero exit.
 struct CLIError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+    /// What went wrong and what to do.
+    var message: Message
+    init(_ message: Message) { self.message = message }
+
+    /// The message in the command line's language.
+    var description: String { Output.text(message) }
 }

@@ -3,9 +3,22 @@ import KrapteCore
 
 /// Writes lines to standard error: progress and messages that must not mix with data on standard output.
 enum Output {
+    /// The language of the command line: `--lang` or `KRAPTE_LANG`, Dutch by default (set by `Krapte.run`).
+    @TaskLocal static var language: Language = .nl
+
+    /// `message` in the command line's language.
+    static func text(_ message: Message) -> String { message.text(in: language) }
+
+    /// Writes `text` to standard error.
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+
+    /// Writes `message` to standard error in the command line's language.
+    static func error(_ message: Message) { error(text(message)) }
+
+    /// Writes `message` to standard output in the command line's language.
+    static func print(_ message: Message) { Swift.print(text(message)) }
 
     /// Whether standard error is a terminal (then progress lines are shown).
     static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }

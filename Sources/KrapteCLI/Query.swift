@@ -36,13 +36,13 @@ struct Query: AsyncParsableCommand {
 
     func validate() throws {
         for f in filters where !f.contains("=") {
-            throw ValidationError("--where neemt DIMENSIE=LID, niet \(f.excerpt)")
+            throw ValidationError(Output.text(Message("Compute.where", f.excerpt)))
         }
         if let period, PeriodRange(parsing: period) == nil {
-            throw ValidationError("--period neemt een periode zoals 2024KW04 of een reeks 2020KW01..2024KW04, niet \(period.excerpt)")
+            throw ValidationError(Output.text(Message("Compute.period", period.excerpt)))
         }
         if let asOf, ISO8601DateFormatter.day.date(from: asOf) == nil {
-            throw ValidationError("--as-of neemt een datum als JJJJ-MM-DD, niet \(asOf.excerpt)")
+            throw ValidationError(Output.text(Message("Query.asOf", asOf.excerpt)))
         }
     }
 
@@ -76,36 +76,44 @@ struct Query: AsyncParsableCommand {
         let measures = try await db.latest(dataset).metadata.measures
         if measures.count == 1, let only = measures.first { return only.code }
         let codes = measures.prefix(20).map(\.code).joined(separator: ", ")
-        let more = measures.count > 20 ? ", ... (krapte show \(dataset.excerpt) toont ze alle)" : ""
-        throw CLIError("\(dataset.excerpt) heeft \(measures.count) onderwerpen; kies er een met --measure: \(codes)\(more)")
+        let more = measures.count > 20 ? Message("Query.more", dataset.excerpt) : Message("Krapte.as", "")
+        throw CLIError(Message("Query.heeftOnderwerpenKiesEr", dataset.excerpt, measures.count, codes, more))
     }
 
     /// Renders a result as a table (Dutch numbers), CSV or JSON; a derived dataset's figures come with their
     /// input periods and the derivation.
     static func render(_ r: QueryResult, format: Format, extra: [QueryResultDocument.Column] = []) -> String {
+        let language = Output.language
         let dims = r.dataset.dimensions
         let derived = r.dataset.derivation != nil
         switch format {
         case .table:
             let rows = r.rows.enumerated().map { i, row -> [String] in
                 let value = row.value.map { DutchNumberFormat.format($0, decimals: r.measure.decimals) } ?? row.attribute.symbol
-                var cells = row.members.map(\.label) + [row.period.dutchLabel, value]
-                cells += extra.map { $0.values[i] }
-                cells.append(row.status == .definitief ? "" : row.status.dutchLabel)
-                if derived { cells.append(row.inputs.map(\.dutchLabel).joined(separator: ", ")) }
+                var cells = row.members.map(\.label) + [row.period.label(in: language), value]
+                cells += extra.map { $0.values.indices.contains(i) ? $0.values[i] : "" }
+                cells.append(row.status == .definitief ? "" : row.status.label(in: language))
+                if derived { cells.append(row.inputs.map { $0.label(in: language) }.joined(separator: ", ")) }
                 return cells
             }
-            let header = dims.map(\.title) + ["periode", r.measure.title] + extra.map(\.title) + ["status"] + (derived ? ["berekend uit"] : [])
+            let header =
+                dims.map(\.title) + [Output.text(Message("Query.column.period")), r.measure.title] + extra.map(\.title)
+                + [Output.text(Message("Query.column.status"))] + (derived ? [Output.text(Message("Query.column.inputs"))] : [])
             let table = Output.table(header, rows, rightAligned: [dims.count + 1])
-            let published = r.vintage.publishedAt.map { ", gepubliceerd \(ISO8601DateFormatter.day.string(from: $0))" } ?? ""
+            let unit = r.measure.unit.isEmpty ? Output.text(Message("Query.unknownUnit")) : r.measure.unit
+            let source = r.dataset.source.line(dataset: r.dataset.id, vintage: r.vintage.id, in: language)
+            let published = r.vintage.publishedAt.map { ISO8601DateFormatter.day.string(from: $0) }
             var text =
-                table
-                + "\n\nEenheid: \(r.measure.unit.isEmpty ? "onbekend" : r.measure.unit). \(r.dataset.source.line(dataset: r.dataset.id, vintage: r.vintage.id))\(published)."
-            if r.dataset.source.illustrative { text += "\nLet op: illustratieve, gegenereerde cijfers; geen echte data." }
+                table + "\n\n"
+                + Output.text(published.map { Message("Query.footPublished", unit, source, $0) } ?? Message("Query.foot", unit, source))
+            if r.dataset.source.illustrative { text += "\n" + Output.text(Message("Krapte.illustrative")) }
             if r.total == 0 {
                 text +=
-                    "\nGeen cijfers voor deze keuze"
-                    + (r.available.map { ": de cijfers lopen van \($0.lowerBound.dutchLabel) tot en met \($0.upperBound.dutchLabel)." } ?? ".")
+                    "\n"
+                    + Output.text(
+                        r.available.map { Message("Query.noneInRange", $0.lowerBound.label(in: language), $0.upperBound.label(in: language)) }
+                            ?? Message("Query.none")
+                    )
             }
             if let d = r.dataset.derivation { text += "\n" + Self.describe(d) }
             return text
@@ -120,11 +128,12 @@ struct Query: AsyncParsableCommand {
     static func describe(_ d: Derivation) -> String {
         let inputs = d.inputs.map { i in
             let members = i.members.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: ","))" }
-            let published = i.publishedAt.map { ", gepubliceerd \(ISO8601DateFormatter.day.string(from: $0))" } ?? ""
-            let summed = i.sumOver.isEmpty ? "" : ", opgeteld over \(i.sumOver.joined(separator: ", "))"
-            return
-                "  \(i.series.map { "\($0) " } ?? "")\(i.role): \(i.dataset) \(i.measure)\(members.isEmpty ? "" : " [\(members.joined(separator: "; "))]")\(summed) (versie \(i.vintage)\(published))"
+            let published = i.publishedAt.map { Output.text(Message("Query.inputPublished", ISO8601DateFormatter.day.string(from: $0))) } ?? ""
+            let summed = i.sumOver.isEmpty ? "" : Output.text(Message("Query.inputSummed", i.sumOver.joined(separator: ", ")))
+            let chosen = members.isEmpty ? "" : " [\(members.joined(separator: "; "))]"
+            let version = Output.text(Message("Query.inputVersion", String(i.vintage), published))
+            return "  \(i.series.map { "\($0) " } ?? "")\(i.role): \(i.dataset) \(i.measure)\(chosen)\(summed) (\(version))"
         }
-        return (["Berekend (\(d.operation)): \(d.formula). Invoer:"] + inputs).joined(separator: "\n")
+        return ([Output.text(Message("Query.computed", d.operation, d.formula))] + inputs).joined(separator: "\n")
     }
 }

@@ -31,15 +31,13 @@ struct Remove: AsyncParsableCommand {
             let chosen = try StoredForm.removal(of: vintage, from: vintages, dataset: dataset)
             let what = Self.describe(chosen, of: dataset, whole: chosen.count == vintages.count)
             let dependents = try await store.dependents(of: dataset)
-            let note =
-                dependents.isEmpty
-                ? "" : "\nBerekend uit deze dataset (blijft staan tot de volgende krapte compute): \(dependents.joined(separator: ", "))"
+            let note = dependents.isEmpty ? "" : "\n" + Output.text(Message("Remove.dependents", dependents.joined(separator: ", ")))
             guard yes else {
-                print("Zou verwijderen: \(what). Niets verwijderd; herhaal met --yes om te verwijderen.\(note)")
+                Output.print(Message("Remove.wouldRemove", what, note))
                 return
             }
             _ = try await store.remove(dataset, vintage: vintage, removedAt: Date())
-            print("Verwijderd: \(what).\(note)")
+            Output.print(Message("Remove.removed", what, note))
         } catch let error as StoreError {
             throw CLIError(error.message)
         }
@@ -47,12 +45,12 @@ struct Remove: AsyncParsableCommand {
 
     /// The vintages in words: `dataset 80472ned met alle 2 vintages (12.345 observaties)` when they are the whole
     /// dataset, else `vintage 3 van 80472ned (6.172 observaties)`.
-    static func describe(_ vintages: [Vintage], of dataset: String, whole: Bool) -> String {
+    static func describe(_ vintages: [Vintage], of dataset: String, whole: Bool) -> Message {
         let observations = DutchNumberFormat.integer(vintages.reduce(0) { $0 + $1.observationCount })
         if whole {
-            return
-                "dataset \(dataset) met \(vintages.count == 1 ? "zijn enige versie" : "alle \(vintages.count) versies") (\(observations) observaties)"
+            return vintages.count == 1
+                ? Message("Remove.wholeOne", dataset, observations) : Message("Remove.wholeAll", dataset, vintages.count, observations)
         }
-        return "versie \(vintages.map { String($0.id) }.joined(separator: ", ")) van \(dataset) (\(observations) observaties)"
+        return Message("Remove.versions", vintages.map { String($0.id) }.joined(separator: ", "), dataset, observations)
     }
 }

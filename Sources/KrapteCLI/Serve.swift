@@ -50,13 +50,13 @@ struct ServerOptions: ParsableArguments {
     var definitions: String?
 
     func validate() throws {
-        guard (1...65_535).contains(port) else { throw ValidationError("--port neemt een poort van 1 tot en met 65535, niet \(port)") }
-        guard (1...65_536).contains(maxUploadMb) else { throw ValidationError("--max-upload-mb neemt 1 tot en met 65536, niet \(maxUploadMb)") }
+        guard (1...65_535).contains(port) else { throw ValidationError(Output.text(Message("Serve.port", port))) }
+        guard (1...65_536).contains(maxUploadMb) else { throw ValidationError(Output.text(Message("Serve.maxUpload", maxUploadMb))) }
         guard (1...1_000_000).contains(maxConnections) else {
-            throw ValidationError("--max-connections neemt 1 tot en met 1000000, niet \(maxConnections)")
+            throw ValidationError(Output.text(Message("Serve.maxConnections", maxConnections)))
         }
         if let token, token.count < 16 {
-            throw ValidationError("het admintoken moet ten minste 16 tekens hebben; maak er een met: openssl rand -hex 16")
+            throw ValidationError(Output.text(Message("Serve.token")))
         }
     }
 
@@ -75,16 +75,14 @@ struct ServerOptions: ParsableArguments {
             }
             if let definitions { configuration.definitions = try IndicatorDefinitions(contentsOf: URL(fileURLWithPath: definitions)) }
         } catch let error as DefinitionError {
-            throw CLIError(error.description)
+            throw CLIError(error.said)
         } catch let error as any LocatedError {
-            throw CLIError(error.description)
+            throw CLIError(error.said)
         } catch {
-            throw CLIError("\(keyFigures ?? ""): het kerncijferblad is niet te lezen (\(error.localizedDescription))")
+            throw CLIError(Message("Serve.hetKerncijferbladNietTe", keyFigures ?? "", error.localizedDescription))
         }
         let app = WebServer.application(store: store, configuration: configuration, host: host, port: port, logger: logger)
-        Output.error(
-            "Krapte luistert op http://\(host):\(port)/ (API: /api/v1/datasets\(token == nil ? ", alleen lezen" : ", uploads met token")); stoppen met Ctrl-C."
-        )
+        Output.error(Message(token == nil ? "Serve.listeningReadOnly" : "Serve.listeningUploads", host, port))
         try await app.runService()
     }
 }

@@ -21,53 +21,56 @@ struct Show: AsyncParsableCommand {
         do {
             let db = try await store.open(existing: true)
             let (meta, vintages) = try await db.latest(dataset)
-            guard let latest = vintages.last else { throw CLIError("\(dataset.excerpt) heeft geen versies") }
+            guard let latest = vintages.last else { throw CLIError(Message("Show.heeftGeenVersies", dataset.excerpt)) }
+            let language = Output.language
             print("\(meta.id): \(meta.title)")
-            if meta.source.illustrative { print("Let op: illustratieve, gegenereerde cijfers; geen echte data.") }
-            print(
-                "\(meta.source.line(dataset: meta.id, vintage: latest.id)); \(meta.source.location)\(meta.source.licence.isEmpty ? "" : ", licentie \(meta.source.licence)")"
-            )
+            if meta.source.illustrative { Output.print(Message("Krapte.illustrative")) }
+            let licence = meta.source.licence.isEmpty ? "" : Output.text(Message("Show.licence", meta.source.licence))
+            print("\(meta.source.line(dataset: meta.id, vintage: latest.id, in: language)); \(meta.source.location)\(licence)")
             if let derivation = meta.derivation { print(Query.describe(derivation)) }
             print("")
             for d in meta.dimensions {
-                print(
-                    "Dimensie \(d.code) (\(d.title); \(DutchNames.kind(d.kind))\(d.codeList.map { ", codelijst \($0)" } ?? ", eigen leden")): \(d.members.count) leden"
+                let kind = ReaderNames.kind(d.kind, in: language)
+                Output.print(
+                    d.codeList.map { Message("Show.dimensionList", d.code, d.title, kind, $0, d.members.count) }
+                        ?? Message("Show.dimensionOwn", d.code, d.title, kind, d.members.count)
                 )
                 let shown = members == 0 ? d.members : Array(d.members.prefix(members))
                 for m in shown { print("  \(m.code)\t\(m.label)") }
-                if shown.count < d.members.count { print("  ... en \(d.members.count - shown.count) meer (--members 0 toont alle)") }
+                if shown.count < d.members.count { Output.print(Message("Show.more", d.members.count - shown.count)) }
             }
             print("")
             print(
                 Output.table(
-                    ["onderwerp", "titel", "eenheid", "decimalen", "soort"],
+                    ["measure", "title", "unit", "decimals", "kind"].map { Output.text(Message("Show.column.\($0)")) },
                     meta.measures.map {
                         [
-                            $0.code, $0.title, $0.unit.isEmpty ? "(onbekend)" : $0.unit, "\($0.decimals)\($0.decimalsInferred ? "a" : "")",
-                            DutchNames.kind($0.kind),
+                            $0.code, $0.title, $0.unit.isEmpty ? Output.text(Message("Show.unknownUnit")) : $0.unit,
+                            "\($0.decimals)\($0.decimalsInferred ? "a" : "")", ReaderNames.kind($0.kind, in: language),
                         ]
                     },
                     rightAligned: [3]
                 )
             )
-            if meta.measures.contains(where: \.decimalsInferred) { print("a: de bron geeft geen decimalen; ze zijn afgeleid uit de waarden") }
+            if meta.measures.contains(where: \.decimalsInferred) { Output.print(Message("Show.inferred")) }
             print("")
             var periods: [Period: ObservationStatus] = [:]
             if let first = meta.measures.first { periods = try await db.periodStatuses(of: dataset, vintage: latest.id, measure: first.code) }
             let sorted = periods.keys.sorted()
-            print("Perioden: \(sorted.count), van \(sorted.first?.dutchLabel ?? "-") tot en met \(sorted.last?.dutchLabel ?? "-")")
+            let first = sorted.first?.label(in: language) ?? "-"
+            Output.print(Message("Show.periods", sorted.count, first, sorted.last?.label(in: language) ?? "-"))
             for status in [ObservationStatus.naderVoorlopig, .voorlopig] {
                 let these = sorted.filter { periods[$0] == status }
-                if !these.isEmpty { print("  \(status.dutchLabel): \(these.map(\.dutchLabel).joined(separator: ", "))") }
+                if !these.isEmpty { print("  \(status.label(in: language)): \(these.map { $0.label(in: language) }.joined(separator: ", "))") }
             }
             print("")
             print(
                 Output.table(
-                    ["versie", "gepubliceerd", "geladen", "formaat", "observaties"],
+                    ["version", "published", "loaded", "format", "observations"].map { Output.text(Message("Show.column.\($0)")) },
                     vintages.map { v in
                         [
                             "\(v.id)", v.publishedAt.map { ISO8601DateFormatter.day.string(from: $0) } ?? "-",
-                            ISO8601DateFormatter().string(from: v.loadedAt), DutchNames.format(v.format),
+                            ISO8601DateFormatter().string(from: v.loadedAt), ReaderNames.format(v.format, in: language),
                             DutchNumberFormat.integer(v.observationCount),
                         ]
                     },

@@ -24,7 +24,7 @@ struct StoreOptions: ParsableArguments {
     func open(existing: Bool = false) async throws -> any Store {
         if existing, !isPostgres, !FileManager.default.fileExists(atPath: path) {
             throw CLIError(
-                "de database \(path.excerpt) bestaat niet; geef het pad van een bestaande database met --db (of KRAPTE_DATABASE), of laad eerst gegevens met krapte ingest of krapte demo"
+                Message("StoreOptions.deDatabaseBestaatNiet", path.excerpt)
             )
         }
         do {

@@ -36,9 +36,9 @@ struct Survey: AsyncParsableCommand {
                 )
                 return (SurveyEstimator(specification), microdata)
             } catch let error as DefinitionError {
-                throw CLIError(error.description)
+                throw CLIError(error.said)
             } catch let error as any LocatedError {
-                throw CLIError(error.description)
+                throw CLIError(error.said)
             }
         }
 
@@ -47,7 +47,7 @@ struct Survey: AsyncParsableCommand {
             do {
                 return try estimator.estimate(data, waves: waves)
             } catch let error as SurveyError {
-                throw CLIError(error.description)
+                throw CLIError(error.said)
             }
         }
 
@@ -90,13 +90,13 @@ struct Survey: AsyncParsableCommand {
                     file: URL(fileURLWithPath: files.responses).lastPathComponent
                 )
                 let outcome = try await database.open().load(release, loadedAt: Date())
-                print(
+                Output.print(
                     outcome.unchanged
-                        ? "\(release.dataset.id): deze schattingen zijn al geladen (versie \(outcome.vintage.id)); niets gewijzigd"
-                        : "\(release.dataset.id): \(release.observationCount) observaties geladen als versie \(outcome.vintage.id)"
+                        ? Message("Survey.unchanged", release.dataset.id, outcome.vintage.id)
+                        : Message("Survey.loaded", release.dataset.id, release.observationCount, outcome.vintage.id)
                 )
             } catch let error as any LocatedError {
-                throw CLIError(error.description)
+                throw CLIError(error.said)
             } catch let error as StoreError {
                 throw CLIError(error.message)
             }
@@ -119,7 +119,7 @@ struct Survey: AsyncParsableCommand {
             let chosen = waves?.split(separator: ",").map(String.init) ?? Array(present.suffix(2))
             guard chosen.count == 2, chosen.allSatisfy(present.contains) else {
                 throw CLIError(
-                    "--waves takes two of the waves in the data (\(present.joined(separator: ", "))), such as \(present.suffix(2).joined(separator: ","))"
+                    Message("Survey.wavesTakesTwoWaves", present.joined(separator: ", "), present.suffix(2).joined(separator: ","))
                 )
             }
             let rows = try files.estimate(estimator, data, waves: chosen)
@@ -156,8 +156,8 @@ struct Survey: AsyncParsableCommand {
         var format = "text"
 
         func validate() throws {
-            guard ["text", "csv"].contains(format) else { throw ValidationError("--format neemt text of csv, niet \(format.excerpt)") }
-            guard (table == nil) != (question == nil) else { throw ValidationError("noem een --table van het ontwerp, of een --question") }
+            guard ["text", "csv"].contains(format) else { throw ValidationError(Output.text(Message("Survey.format", format.excerpt))) }
+            guard (table == nil) != (question == nil) else { throw ValidationError(Output.text(Message("Survey.tableOrQuestion"))) }
         }
 
         func run() async throws {
@@ -168,8 +168,8 @@ struct Survey: AsyncParsableCommand {
                 guard let found = design.tables.first(where: { $0.name == table }) else {
                     let names = design.tables.map(\.name)
                     throw CLIError(
-                        "the design has no table \(table.excerpt); "
-                            + (names.isEmpty ? "add one to its tables (Guides/SurveyTables.md)" : "it has \(names.joined(separator: ", "))")
+                        names.isEmpty
+                            ? Message("Survey.noTablesAtAll", table.excerpt) : Message("Survey.noTable", table.excerpt, names.joined(separator: ", "))
                     )
                 }
                 specification = found
@@ -184,17 +184,17 @@ struct Survey: AsyncParsableCommand {
                 )
             }
             if let waves { specification.waves = waves.split(separator: ",").map(String.init) }
-            if let problem = specification.problem(in: design) { throw CLIError("\(problem.message); \(problem.fix)") }
+            if let problem = specification.problem(in: design) { throw CLIError(Message("Survey.message", problem.message, problem.fix)) }
             let present = estimator.waves(data)
             let chosen = specification.waves ?? present.reversed()
             guard chosen.allSatisfy(present.contains) else {
                 throw CLIError(
-                    "de tabel neemt metingen die in de gegevens staan (\(present.joined(separator: ", "))), niet \(chosen.joined(separator: ","))"
+                    Message("Survey.deTabelNeemtMetingen", present.joined(separator: ", "), chosen.joined(separator: ","))
                 )
             }
             let layout = SurveyTable(specification, design: design, waves: chosen)
             let rows = try files.estimate(estimator, data, waves: chosen)
-            try files.write(format == "csv" ? layout.csv(rows) : layout.text(rows))
+            try files.write(format == "csv" ? layout.csv(rows) : layout.text(rows, in: Output.language))
         }
     }
 }

@@ -34,7 +34,7 @@ public final class PostgresStore: Store {
             try await store.migrate()
         } catch {
             store.close()
-            throw store.unavailable(error, doing: "open")
+            throw store.unavailable(error, doing: Message("PostgresStore.doing.open"))
         }
         return store
     }
@@ -45,7 +45,7 @@ public final class PostgresStore: Store {
     public let deadline: Duration
 
     /// Runs `body` within `deadline`; `body` disarms the deadline once it may rightly take longer.
-    private func answering<T: Sendable>(_ what: String, _ body: @Sendable @escaping (Deadline) async throws -> T) async throws -> T {
+    private func answering<T: Sendable>(_ what: Message, _ body: @Sendable @escaping (Deadline) async throws -> T) async throws -> T {
         let limit = deadline
         let address = address
         do {
@@ -54,7 +54,7 @@ public final class PostgresStore: Store {
                 expired: {
                     StoreError(
                         .unavailable,
-                        "PostgreSQL at \(address) did not answer within \(limit.components.seconds) s; check that the server runs"
+                        Message("PostgresStore.postgresqlDidAnswerWithin", address, limit.components.seconds)
                     )
                 },
                 body
@@ -67,7 +67,7 @@ public final class PostgresStore: Store {
     }
 
     /// Runs a read within `deadline`.
-    private func read<T: Sendable>(_ what: String, _ body: @Sendable @escaping () async throws -> T) async throws -> T {
+    private func read<T: Sendable>(_ what: Message, _ body: @Sendable @escaping () async throws -> T) async throws -> T {
         try await answering(what) { _ in try await body() }
     }
 
@@ -76,7 +76,7 @@ public final class PostgresStore: Store {
         guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
             let host = parts.host, !host.isEmpty, let user = parts.user, !user.isEmpty
         else {
-            throw StoreError(.invalid, "'\(Self.redacted(url))' is not a PostgreSQL URL; write postgres://user[:password]@host[:port]/database")
+            throw StoreError(.invalid, Message("PostgresStore.postgresqlUrlWritePostgres", Self.redacted(url)))
         }
         let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
         var configuration = PostgresClient.Configuration(
@@ -125,7 +125,7 @@ public final class PostgresStore: Store {
     }
 
     /// A failure of the database as an error a user can act on: never SQL, never the password.
-    func unavailable(_ error: any Error, doing what: String) -> StoreError {
+    func unavailable(_ error: any Error, doing what: Message) -> StoreError {
         if let error = error as? StoreError { return error }
         if let psql = error as? PSQLError {
             let detail = psql.serverInfo?[.message].map { ": \($0)" } ?? ""
@@ -135,20 +135,20 @@ public final class PostgresStore: Store {
                 if sqlState.hasPrefix("28") || sqlState == "3D000" {
                     return StoreError(
                         .unavailable,
-                        "PostgreSQL at \(address) refused the connection\(detail); check the user, password and database",
+                        Message("PostgresStore.postgresqlRefusedConnectionCheck", address, detail),
                         underlying: error
                     )
                 }
-                return StoreError(.unavailable, "PostgreSQL at \(address) could not \(what)\(detail); nothing was changed", underlying: error)
+                return StoreError(.unavailable, Message("PostgresStore.postgresqlCouldNothingWas", address, what, detail), underlying: error)
             default:
                 return StoreError(
                     .unavailable,
-                    "PostgreSQL at \(address) cannot be reached or was lost (\(psql.code)); check that the server runs and accepts connections, then try again",
+                    Message("PostgresStore.postgresqlCannotReachedWas", address, String(describing: psql.code)),
                     underlying: error
                 )
             }
         }
-        return StoreError(.unavailable, "PostgreSQL at \(address) could not \(what); try again", underlying: error)
+        return StoreError(.unavailable, Message("PostgresStore.postgresqlCouldTryAgain", address, what), underlying: error)
     }
 
     // MARK: - Migrations
@@ -224,7 +224,7 @@ public final class PostgresStore: Store {
 
     /// The migrations applied to this database, oldest first.
     public func appliedMigrations() async throws -> [String] {
-        try await read("read its migrations") { [client, logger] in
+        try await read(Message("PostgresStore.doing.migrations")) { [client, logger] in
             var names: [String] = []
             let rows = try await client.query("SELECT name FROM krapte_migration ORDER BY applied_at, name", logger: logger)
             for try await name in rows.decode(String.self) { names.append(name) }
@@ -237,7 +237,7 @@ public final class PostgresStore: Store {
     public func load(_ release: Release.Finished, loadedAt: Date) async throws -> LoadOutcome {
         let (metadata, source) = try StoredForm.texts(of: release)
         let id = release.dataset.id
-        return try await answering("store \(id)") { [client, logger] deadline in
+        return try await answering(Message("PostgresStore.doing.store", id)) { [client, logger] deadline in
             try await Self.store(release, metadata: metadata, source: source, loadedAt: loadedAt, client: client, logger: logger, deadline: deadline)
         }
     }
@@ -262,7 +262,7 @@ public final class PostgresStore: Store {
                     deadline.abandon(
                         StoreError(
                             .unavailable,
-                            "the connection to PostgreSQL was lost while \(id) was being stored, so it was not stored; load it again (a release already stored is not stored twice)"
+                            Message("PostgresStore.connectionPostgresqlWasLost", id)
                         )
                     )
                 }
@@ -299,7 +299,7 @@ public final class PostgresStore: Store {
 
     /// The highest vintage id ever given (a sequence never gives one twice) plus the vintages removed.
     public func version() async throws -> Int64 {
-        try await read("read the store's version") { [client, logger] in
+        try await read(Message("PostgresStore.doing.version")) { [client, logger] in
             let rows = try await client.query(
                 """
                 SELECT ((SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM vintage_id_seq)
@@ -313,7 +313,7 @@ public final class PostgresStore: Store {
     }
 
     public func remove(_ dataset: String, vintage: Int64?, removedAt: Date) async throws -> [Vintage] {
-        try await answering("remove \(dataset)") { [client, logger] deadline in
+        try await answering(Message("PostgresStore.doing.remove", dataset)) { [client, logger] deadline in
             try await client.withConnection { connection in
                 try await connection.transaction(logger: logger) { connection in
                     deadline.disarm()
@@ -339,7 +339,7 @@ public final class PostgresStore: Store {
     }
 
     public func datasets() async throws -> [DatasetSummary] {
-        try await read("list the datasets") { [client, logger] in
+        try await read(Message("PostgresStore.doing.datasets")) { [client, logger] in
             let rows = try await client.query(
                 """
                 SELECT d.id, d.title, COUNT(v.id), MAX(v.id)
@@ -360,7 +360,7 @@ public final class PostgresStore: Store {
     }
 
     public func vintages(of dataset: String) async throws -> [Vintage] {
-        let all = try await read("read the vintages of \(dataset)") { [client, logger] in
+        let all = try await read(Message("PostgresStore.doing.vintages", dataset)) { [client, logger] in
             try await client.withConnection { connection in
                 try await Self.vintages(connection, "WHERE dataset_id = \(dataset) ORDER BY id", logger: logger)
             }
@@ -372,7 +372,7 @@ public final class PostgresStore: Store {
     }
 
     public func metadata(of dataset: String, vintage: Int64) async throws -> Dataset {
-        try await read("read vintage \(vintage)") { [client, logger] in
+        try await read(Message("PostgresStore.doing.vintage", vintage)) { [client, logger] in
             try await client.withConnection { try await Self.metadata($0, vintage: vintage, logger: logger) }
         }
     }
@@ -391,7 +391,7 @@ public final class PostgresStore: Store {
 
     /// The series a `SELECT members, data` query gives.
     private func series(of dataset: String, _ query: PostgresQuery) async throws -> [StoredSeries] {
-        try await read("read \(dataset)") { [client, logger] in
+        try await read(Message("PostgresStore.doing.read", dataset)) { [client, logger] in
             var out: [StoredSeries] = []
             for try await (members, data) in try await client.query(query, logger: logger).decode((String, ByteBuffer).self) {
                 out.append(StoredSeries(members: StoredSeries.splitMembers(members), data: try SeriesData(decoding: Data(data.readableBytesView))))
@@ -435,7 +435,7 @@ public final class PostgresStore: Store {
 
     private static func vintage(_ connection: PostgresConnection, id: Int64, logger: Logger) async throws -> Vintage {
         guard let v = try await vintages(connection, "WHERE id = \(id)", logger: logger).first else {
-            throw StoreError(.notFound, "there is no vintage \(id)")
+            throw StoreError(.notFound, Message("PostgresStore.thereVintage", id))
         }
         return v
     }
@@ -445,7 +445,7 @@ public final class PostgresStore: Store {
         for try await text in try await connection.query("SELECT metadata FROM vintage WHERE id = \(vintage)", logger: logger).decode(String.self) {
             json = text
         }
-        guard let json else { throw StoreError(.notFound, "there is no vintage \(vintage)") }
+        guard let json else { throw StoreError(.notFound, Message("PostgresStore.thereVintage", vintage)) }
         return try StoredForm.dataset(json, vintage: vintage)
     }
 }

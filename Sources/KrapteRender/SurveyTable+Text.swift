@@ -3,7 +3,7 @@ import KrapteCore
 extension SurveyTable {
     /// The table as aligned text: the caption, the waves over their columns, the column headers wrapped over
     /// lines, then the rows with the sections apart, and a note on `x` and on rows left out.
-    public func text(_ estimates: [SurveyRow]) -> String {
+    public func text(_ estimates: [SurveyRow], in language: Language = .nl) -> String {
         let (sections, omitted) = rows(estimates)
         let headers = headers(estimates)
         let labelWidth = max(sections.joined().map(\.label.count).max() ?? 0, 1)
@@ -34,9 +34,9 @@ extension SurveyTable {
             if k > 0 { out += "\n" }
             for row in section { out += line(row.label, row.cells) }
         }
-        out += "\n\(Self.suppressed): te weinig respondenten (onderdrukt)\n"
+        out += "\n\(Self.suppressed): " + Message("SurveyTable.suppressed").text(in: language) + "\n"
         if !omitted.isEmpty {
-            out += "Niet getoond wegens te weinig respondenten: \(omitted.joined(separator: "; "))\n"
+            out += Message("SurveyTable.omitted", omitted.joined(separator: "; ")).text(in: language) + "\n"
         }
         return out
     }

@@ -35,7 +35,7 @@ public final class SQLiteStore: Store {
         } catch {
             throw StoreError(
                 .unavailable,
-                "the database \(path) cannot be opened: check the path and that it is a Krapte SQLite file",
+                Message("SQLiteStore.databaseCannotOpenedCheck", path),
                 underlying: error
             )
         }
@@ -156,7 +156,7 @@ public final class SQLiteStore: Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(.unavailable, "the load into \(path) failed and nothing was stored", underlying: error)
+            throw StoreError(.unavailable, Message("SQLiteStore.loadIntoFailedNothing", path), underlying: error)
         }
     }
 
@@ -190,7 +190,7 @@ public final class SQLiteStore: Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(.unavailable, "the removal from \(path) failed and nothing was removed", underlying: error)
+            throw StoreError(.unavailable, Message("SQLiteStore.removalFailedNothingWas", path), underlying: error)
         }
     }
 
@@ -267,7 +267,7 @@ public final class SQLiteStore: Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(.unavailable, "the database \(path) could not be read", underlying: error)
+            throw StoreError(.unavailable, Message("SQLiteStore.databaseCouldRead", path), underlying: error)
         }
     }
 
@@ -277,7 +277,7 @@ public final class SQLiteStore: Store {
 
     private static func vintage(_ db: Database, id: Int64) throws -> Vintage {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM vintage WHERE id = ?", arguments: [id]) else {
-            throw StoreError(.notFound, "there is no vintage \(id)")
+            throw StoreError(.notFound, Message("SQLiteStore.thereVintage", id))
         }
         return try vintage(row: row)
     }
@@ -301,7 +301,7 @@ public final class SQLiteStore: Store {
 
     private static func metadata(_ db: Database, vintage: Int64) throws -> Dataset {
         guard let json = try String.fetchOne(db, sql: "SELECT metadata FROM vintage WHERE id = ?", arguments: [vintage]) else {
-            throw StoreError(.notFound, "there is no vintage \(vintage)")
+            throw StoreError(.notFound, Message("SQLiteStore.thereVintage", vintage))
         }
         return try StoredForm.dataset(json, vintage: vintage)
     }

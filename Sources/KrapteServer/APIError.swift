@@ -10,12 +10,12 @@ public struct APIError: Error, Sendable, Equatable {
     /// The HTTP status.
     public var status: HTTPResponse.Status
     /// What went wrong and what to do about it.
-    public var message: String
+    public var message: Message
     /// Extra headers of the answer (`WWW-Authenticate` with a 401).
     public var headers: HTTPFields = [:]
 
     /// Makes an error.
-    public init(_ status: HTTPResponse.Status, _ message: String) {
+    public init(_ status: HTTPResponse.Status, _ message: Message) {
         self.status = status
         self.message = message
     }
@@ -33,26 +33,26 @@ public struct APIError: Error, Sendable, Equatable {
             case .unavailable: self.init(.serviceUnavailable, Self.databaseDown)
             case .notFound: self.init(.notFound, error.message)
             case .invalid: self.init(.badRequest, error.message)
-            case .corrupt: self.init(.internalServerError, "Opgeslagen gegevens zijn niet te lezen: \(error.message).")
+            case .corrupt: self.init(.internalServerError, Message("APIError.corrupt", error.message))
             }
         case let error as HTTPError where error.status == .notFound && error.body == nil:
-            self.init(.notFound, "Op dit adres staat niets. De datasets staan op /datasets; de API somt ze op onder /api/v1/datasets.")
+            self.init(.notFound, Message("APIError.nothingHere"))
         case let error as HTTPError:
-            self.init(error.status, error.body ?? error.status.reasonPhrase)
+            self.init(error.status, Message("APIError.http", error.body ?? error.status.reasonPhrase))
         default:
-            self.init(.internalServerError, "De server kon deze vraag niet beantwoorden; het logboek van de server geeft de details.")
+            self.init(.internalServerError, Message("APIError.unforeseen"))
         }
     }
 
     /// What a client is told while the store is down.
-    static let databaseDown = "De database is nu niet bereikbaar; probeer het over een ogenblik opnieuw."
+    static let databaseDown = Message("APIError.databaseDown")
 
-    /// The JSON response, with `Retry-After` when the database is down.
-    func response() -> Response {
+    /// The JSON response in `language`, with `Retry-After` when the database is down.
+    func response(in language: Language) -> Response {
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
         if status == .serviceUnavailable { headers[.retryAfter] = "10" }
-        let body = ["error": Body(status: status.code, message: message)]
+        let body = ["error": Body(status: status.code, message: message.text(in: language))]
         let data = (try? JSONEncoder.api.encode(body)) ?? Data()
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
@@ -67,7 +67,7 @@ public struct APIError: Error, Sendable, Equatable {
             case 503: t["errorUnavailable"]
             default: t["errorOther"]
             }
-        let html = renderer.render(ErrorPage(pageTitle: title, message: message), in: language)
+        let html = renderer.render(ErrorPage(pageTitle: title, message: message.text(in: language)), in: language)
         var response = PageRoutes.html(ByteBuffer(string: html), status: status)
         if status == .serviceUnavailable { response.headers[.retryAfter] = "10" }
         return response
@@ -93,15 +93,19 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if answer.status == .notFound, request.uri.path.hasPrefix("/api/"),
                 let allowed = OpenAPIDocument.methods(at: request.uri.path), !allowed.contains(request.method.rawValue)
             {
-                answer = APIError(.methodNotAllowed, "This address takes \(allowed.joined(separator: ", ")), not \(request.method.rawValue.excerpt).")
+                answer = APIError(
+                    .methodNotAllowed,
+                    Message("APIError.addressTakes", allowed.joined(separator: ", "), request.method.rawValue.excerpt)
+                )
                 answer.headers[.allow] = allowed.joined(separator: ", ")
             }
             if answer.status.code >= 500 {
                 let cause = (error as? StoreError).map { "\($0.message) (\($0.underlying.map { String(reflecting: $0) } ?? "no cause"))" }
                 context.logger.error("\(request.method) \(request.uri.path): \(answer.status.code) \(cause ?? String(reflecting: error))")
             }
-            guard request.uri.path.hasPrefix("/api/") else { return answer.page(renderer, in: PageRoutes.language(of: request)) }
-            return answer.response()
+            let language = PageRoutes.language(of: request)
+            guard request.uri.path.hasPrefix("/api/") else { return answer.page(renderer, in: language) }
+            return answer.response(in: language)
         }
     }
 }

@@ -85,39 +85,39 @@ struct APIRoutes: Sendable {
     static func query(dataset: String, _ parameters: Parameters, measure fallback: String? = nil) throws -> ObservationQuery {
         let given = parameters.get("measure")
         if given?.isEmpty == true {
-            throw APIError(.badRequest, "'measure' is empty: name a measure, or leave the parameter out where it has a default.")
+            throw APIError(.badRequest, Message("APIRoutes.measureEmptyNameMeasure"))
         }
         guard let measure = given ?? fallback else {
-            throw APIError(.badRequest, "Name the measure: ?measure=CODE (the dataset's metadata lists its measures).")
+            throw APIError(.badRequest, Message("APIRoutes.nameMeasureMeasureCode"))
         }
         var query = ObservationQuery(dataset: dataset, measure: measure)
         if let period = parameters.get("period") {
             guard let range = PeriodRange(parsing: period) else {
                 throw APIError(
                     .badRequest,
-                    "'period' takes a CBS period such as 2024KW04 or a range 2020KW01..2024KW04, not \(period.excerpt)."
+                    Message("APIRoutes.periodTakesCbsPeriod", period.excerpt)
                 )
             }
             query.periods = range
         }
         if let asOf = parameters.get("asOf") {
             guard let date = ISO8601DateFormatter.day.date(from: asOf) else {
-                throw APIError(.badRequest, "'asOf' takes a date as YYYY-MM-DD, not \(asOf.excerpt).")
+                throw APIError(.badRequest, Message("APIRoutes.asofTakesDateYyyy", asOf.excerpt))
             }
             query.asOf = date
         }
         if let format = parameters.get("format"), !["json", "csv"].contains(format) {
-            throw APIError(.badRequest, "'format' takes json or csv, not \(format.excerpt).")
+            throw APIError(.badRequest, Message("APIRoutes.formatTakesJsonCsv", format.excerpt))
         }
         let limit = try parameters.get("limit").map { text in
             guard let n = Int(text), (1...maximumPageSize).contains(n) else {
-                throw APIError(.badRequest, "'limit' takes a number of rows from 1 to \(maximumPageSize), not \(text.excerpt).")
+                throw APIError(.badRequest, Message("APIRoutes.limitTakesNumberRows", maximumPageSize, text.excerpt))
             }
             return n
         }
         let offset = try parameters.get("cursor").map { text in
             guard let n = Int(text), (0...maximumCursor).contains(n) else {
-                throw APIError(.badRequest, "'cursor' takes the value that page.next gives, not \(text.excerpt).")
+                throw APIError(.badRequest, Message("APIRoutes.cursorTakesValuePage", text.excerpt))
             }
             return n
         }

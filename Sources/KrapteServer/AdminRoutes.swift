@@ -40,19 +40,19 @@ struct AdminRoutes: Sendable {
     func ingest(_ request: Request) async throws -> Response {
         try authorize(request)
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBytes {
-            throw APIError(.contentTooLarge, "The upload is larger than \(maxBytes) bytes, the limit of this server.")
+            throw APIError(.contentTooLarge, Message("AdminRoutes.uploadLargerThanBytes", maxBytes))
         }
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: maxBytes)
         } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "The upload is larger than \(maxBytes) bytes, the limit of this server.")
+            throw APIError(.contentTooLarge, Message("AdminRoutes.uploadLargerThanBytes", maxBytes))
         }
         let parameters = request.uri.queryParameters
         let name = Self.uploadName(parameters.get("file") ?? "upload.csv")
         let published = try parameters.get("published").map { text in
             guard let date = ISO8601DateFormatter.day.date(from: text) else {
-                throw APIError(.badRequest, "'published' takes a date as YYYY-MM-DD, not \(text.excerpt).")
+                throw APIError(.badRequest, Message("AdminRoutes.publishedTakesDateYyyy", text.excerpt))
             }
             return date
         }
@@ -77,7 +77,7 @@ struct AdminRoutes: Sendable {
                 } catch {
                     throw APIError(
                         .badRequest,
-                        "A JSON upload is {\"mapping\": {...}, \"csv\": \"...\"}: a tidy CSV with its mapping (Guides/TidyCSV.md); this body is not (\(Self.reason(error)))."
+                        Message("AdminRoutes.jsonUploadMappingCsv", Self.reason(error))
                     )
                 }
                 try Data(upload.csv.utf8).write(to: file)
@@ -88,7 +88,7 @@ struct AdminRoutes: Sendable {
             } else {
                 throw APIError(
                     .unsupportedMediaType,
-                    "Upload a CBS CSV as text/csv, or a tidy CSV with its mapping as application/json, not \(type.isEmpty ? "without a Content-Type" : type.excerpt)."
+                    Message("AdminRoutes.uploadCbsCsvText", type.isEmpty ? "without a Content-Type" : type.excerpt)
                 )
             }
             try await store.keepStoredMeasureCodes(of: &read, file: name)
@@ -98,7 +98,7 @@ struct AdminRoutes: Sendable {
         } catch var error as IngestError {
             // Name the upload, never the server's temporary folder.
             error.file = error.file.replacingOccurrences(of: folder.path + "/", with: "")
-            throw APIError(.unprocessableContent, error.description)
+            throw APIError(.unprocessableContent, error.said)
         }
         cache.clear()
         let answer = Outcome(
@@ -124,7 +124,7 @@ struct AdminRoutes: Sendable {
     func remove(_ id: String, _ request: Request) async throws -> Response {
         try authorize(request)
         let vintage = try request.uri.queryParameters.get("vintage").map { text in
-            guard let n = Int64(text) else { throw APIError(.badRequest, "'vintage' takes a vintage number, not \(text.excerpt).") }
+            guard let n = Int64(text) else { throw APIError(.badRequest, Message("AdminRoutes.vintageTakesVintageNumber", text.excerpt)) }
             return n
         }
         let removed = try await store.remove(id, vintage: vintage, removedAt: Date())
@@ -137,14 +137,14 @@ struct AdminRoutes: Sendable {
     func authorize(_ request: Request) throws {
         guard let header = request.headers[.authorization] else { throw Self.unauthorized }
         guard let token else {
-            throw APIError(.forbidden, "This server is read-only; start it with --admin-token to allow uploads and removals.")
+            throw APIError(.forbidden, Message("AdminRoutes.serverReadOnlyStart"))
         }
         guard Self.same(Self.bearerToken(header) ?? "", token) else { throw Self.unauthorized }
     }
 
     /// The answer to a request without the admin token.
     static var unauthorized: APIError {
-        var error = APIError(.unauthorized, "Uploads and removals need the admin token: send the header Authorization: Bearer TOKEN.")
+        var error = APIError(.unauthorized, Message("AdminRoutes.uploadsRemovalsNeedAdmin"))
         error.headers = [.wwwAuthenticate: "Bearer"]
         return error
     }
@@ -176,16 +176,17 @@ struct AdminRoutes: Sendable {
     }
 
     /// A decoding error in a few words, without the inside of the server.
-    static func reason(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "not JSON" }
+    static func reason(_ error: any Error) -> Message {
+        if let problem = error as? DecodingProblem { return Message("AdminRoutes.badValue", problem.path) }
+        guard let error = error as? DecodingError else { return Message("AdminRoutes.notJSON") }
         switch error {
         case .keyNotFound(let key, let context):
-            return "missing '\(CodingPath.text(context.codingPath + [key]))'"
+            return Message("AdminRoutes.missing", CodingPath.text(context.codingPath + [key]))
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "wrong type at '\(CodingPath.text(context.codingPath))'"
+            return Message("AdminRoutes.wrongType", CodingPath.text(context.codingPath))
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not JSON" : "bad value at '\(CodingPath.text(context.codingPath))'"
-        @unknown default: return "not readable"
+            return context.codingPath.isEmpty ? Message("AdminRoutes.notJSON") : Message("AdminRoutes.badValue", CodingPath.text(context.codingPath))
+        @unknown default: return Message("AdminRoutes.notJSON")
         }
     }
 }

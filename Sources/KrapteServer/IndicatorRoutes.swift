@@ -38,7 +38,7 @@ struct IndicatorRoutes: Sendable {
     /// - Throws: `APIError` 404 when there is none.
     func definition(_ id: String) throws -> IndicatorDefinition {
         guard let d = definitions.indicators.first(where: { $0.id == id }) else {
-            throw APIError(.notFound, "There is no indicator \(id.excerpt); /api/v1/indicators lists them.")
+            throw APIError(.notFound, Message("IndicatorRoutes.thereIndicatorApiV", id.excerpt))
         }
         return d
     }

@@ -8,7 +8,7 @@ extension Parameters {
     func decoded(_ name: String) throws -> String {
         let raw = try require(name)
         guard let text = raw.removingPercentEncoding else {
-            throw APIError(.badRequest, "The address holds \(raw.excerpt), which is not valid percent-encoded text.")
+            throw APIError(.badRequest, Message("Parameters.addressHoldsValidPercent", raw.excerpt))
         }
         return text
     }

@@ -1,4 +1,5 @@
 import HTTPTypes
+import KrapteCore
 import NIOConcurrencyHelpers
 
 /// Lets at most a few expensive requests (queries of observations and indicators) run at once and keeps a bounded
@@ -55,7 +56,7 @@ final class QueryLimiter: Sendable {
             }
         }
         guard admitted else {
-            throw APIError(.serviceUnavailable, "The server is answering as many queries as it can; try again in a few seconds.")
+            throw APIError(.serviceUnavailable, Message("QueryLimiter.serverAnsweringManyQueries"))
         }
         defer { leave() }
         return try await body()

@@ -1,4 +1,5 @@
 import Hummingbird
+import KrapteCore
 
 /// Refuses a request whose address is longer than the limit (414), before any route reads it.
 struct RequestLimitMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -6,7 +7,7 @@ struct RequestLimitMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.uri.string.utf8.count <= maxURILength else {
-            throw APIError(.uriTooLong, "The address is longer than \(maxURILength) bytes; ask for fewer members at a time.")
+            throw APIError(.uriTooLong, Message("RequestLimitMiddleware.addressLongerThanBytes", maxURILength))
         }
         return try await next(request, context)
     }

@@ -365,12 +365,20 @@ import Testing
         Case("a device as the file", [:], ["/dev/null", "--mapping", "/dev/null"], "/dev/null", "a device"),
     ]
 
-    /// Runs the command `arguments` name, as the `krapte` binary does.
+    /// What the command line says of `error` with `--lang en`.
+    static func english(_ error: any Error) -> String {
+        Output.$language.withValue(.en) { String(describing: error) }
+    }
+
+    /// Runs the command `arguments` name, as the `krapte` binary does with `--lang en`: the cases name what the
+    /// messages say in English (`CommandTests` checks the Dutch ones).
     static func run(_ arguments: [String]) async throws {
-        guard var command = try Krapte.parseAsRoot(arguments) as? any AsyncParsableCommand else {
-            throw CLIError("not an async command")
+        try await Output.$language.withValue(.en) {
+            guard var command = try Krapte.parseAsRoot(arguments) as? any AsyncParsableCommand else {
+                throw CLIError(Message("Krapte.as", "not an async command"))
+            }
+            try await command.run()
         }
-        try await command.run()
     }
 
     /// A store with one dataset in it, and what it holds.
@@ -396,7 +404,7 @@ import Testing
         }
         let arguments = bad.arguments.map { $0.replacingOccurrences(of: "@", with: folder.path) } + ["--db", db]
         let error = try await #require(throws: (any Error).self) { try await Self.run(arguments) }
-        let message = String(describing: error)
+        let message = Self.english(error)
         #expect(Krapte.exitCode(for: error) != .success)
         for text in bad.expected { #expect(message.contains(text), "\(bad.name): \(message)") }
         #expect(message.count < 1_000, "\(bad.name): \(message.count) characters")
@@ -412,7 +420,7 @@ import Testing
         #expect(mkfifo(fifo, 0o600) == 0)
         let start = ContinuousClock.now
         let error = try await #require(throws: (any Error).self) { try await Self.run(["ingest", fifo, "--db", db]) }
-        #expect("\(error)".contains("a pipe (FIFO)"))
+        #expect(Self.english(error).contains("a pipe (FIFO)"))
         #expect(ContinuousClock.now - start < .seconds(5))
         #expect(try await SQLiteStore(path: db).version() == version)
     }
@@ -504,7 +512,7 @@ import Testing
             return
         }
         let error = try await #require(throws: (any Error).self) { try await Self.run(arguments) }
-        for text in Self.odataCases[i].expected { #expect(String(describing: error).contains(text), "\(Self.odataCases[i].name): \(error)") }
+        for text in Self.odataCases[i].expected { #expect(Self.english(error).contains(text), "\(Self.odataCases[i].name): \(error)") }
         let store = try SQLiteStore(path: db)
         #expect(try await store.version() == version)
         #expect(try await store.datasets() == datasets)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KrapteCore
+import KrapteIngest
 import KrapteSQLite
 import KrapteTesting
 import Testing
@@ -65,6 +66,33 @@ import Testing
         let error = await #expect(throws: CLIError.self) { try await command.run() }
         #expect(error?.description.contains("bestaat niet") == true, "\(String(describing: error))")
         #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    /// `--lang en` (anywhere among the arguments) or `KRAPTE_LANG` turns the messages and tables into English.
+    @Test func theCommandLineSpeaksTheLanguageAskedFor() async throws {
+        let (english, rest) = Krapte.language(in: ["show", "80472ned", "--lang", "en", "--db", "x.sqlite"])
+        #expect(english == .en && rest == ["show", "80472ned", "--db", "x.sqlite"])
+        #expect(Krapte.language(in: ["--lang=en", "datasets"]) == (.en, ["datasets"]))
+        #expect(Krapte.language(in: ["datasets"]).0 == Language.chosen(nil, environment: ProcessInfo.processInfo.environment))
+        let db = try TestData.temporaryFolder().appendingPathComponent("typo.sqlite").path
+        let command = try #require(try Krapte.parseAsRoot(["show", "80472ned", "--db", db]) as? Show)
+        let said = await Output.$language.withValue(.en) { () async -> String in
+            do {
+                try await command.run()
+                return ""
+            } catch {
+                return String(describing: error)
+            }
+        }
+        #expect(said.hasPrefix("the database '\(db)' does not exist; give the path of an existing database"), "\(said)")
+        let store = try SQLiteStore()
+        for release in try DemoData.releases() { _ = try await store.load(release, loadedAt: Date()) }
+        let table = try await store.query(
+            ObservationQuery(dataset: "demo-vacatures", measure: "OpenstaandeVacatures", periods: PeriodRange(parsing: "2024KW04..2024KW04"))
+        )
+        let rendered = Output.$language.withValue(.en) { Query.render(table, format: .table) }
+        #expect(rendered.contains("2024 4th quarter") && rendered.contains("Unit: x 1 000. Source: CBS (demo-vacatures, version"), "\(rendered)")
+        #expect(Query.render(table, format: .table).contains("2024 4e kwartaal"))
     }
 
     @Test func surveyEstimateAndCompareWriteTheirColumns() async throws {
@@ -154,9 +182,9 @@ import Testing
             }
         }
         let notAYear = try await run(wave: "voorjaar", answer: "Nee")
-        #expect(notAYear?.hasPrefix("responses.csv, column wave: wave 'voorjaar' is not a year") == true, "\(notAYear ?? "")")
+        #expect(notAYear?.hasPrefix("responses.csv, kolom wave: meting 'voorjaar' is geen jaar") == true, "\(notAYear ?? "")")
         let badAnswer = try await run(wave: "2025", answer: "Misschien")
-        #expect(badAnswer?.hasPrefix("responses.csv, row 3, column q") == true, "\(badAnswer ?? "")")
+        #expect(badAnswer?.hasPrefix("responses.csv, rij 3, kolom q") == true, "\(badAnswer ?? "")")
         #expect(try await SQLiteStore(path: db).datasets().isEmpty)
         #expect(try await run(wave: "2025", answer: "Nee") == nil)
         #expect(try await SQLiteStore(path: db).datasets().map(\.id) == ["e"])
@@ -195,6 +223,10 @@ import Testing
         .write(to: definitions)
         let wrong = try #require(try Krapte.parseAsRoot(["compute", "x", "--definitions", definitions.path, "--db", db]) as? Compute)
         let error = await #expect(throws: CLIError.self) { try await wrong.run() }
-        #expect(error?.description.contains("mine.json: indicators[0] (x) inputs: ratio needs an input 'denominator'") == true)
+        #expect(
+            error?.description.contains(
+                "mine.json: indicators[0] (x) inputs: ratio vraagt een invoer 'denominator'; geef als invoer numerator en denominator"
+            ) == true
+        )
     }
 }

@@ -37,7 +37,9 @@ import Testing
             fingerprint: "",
             observationCount: 12_345
         )
-        #expect(Remove.describe([vintage], of: "80472ned", whole: false) == "versie 3 van 80472ned (12.345 observaties)")
-        #expect(Remove.describe([vintage, vintage], of: "80472ned", whole: true) == "dataset 80472ned met alle 2 versies (24.690 observaties)")
+        #expect(Remove.describe([vintage], of: "80472ned", whole: false).description == "versie 3 van 80472ned (12.345 observaties)")
+        #expect(
+            Remove.describe([vintage, vintage], of: "80472ned", whole: true).description == "dataset 80472ned met alle 2 versies (24.690 observaties)"
+        )
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KrapteCore
+import KrapteTesting
 import Testing
 
 @Suite struct IndicatorDefinitionsTests {
@@ -74,7 +75,7 @@ import Testing
         let error = try #require(throws: DefinitionError.self) { try IndicatorDefinitions(decoding: Data(text.utf8), file: "mijn.json") }
         #expect(error.file == "mijn.json")
         #expect(error.path.contains(path), "\(error)")
-        #expect(error.description.contains(message), "\(error)")
+        #expect(error.description(in: .en).contains(message), "\(error)")
     }
 
     @Test func fuzzedFilesAreReadOrRefusedButNeverCrash() {
@@ -94,7 +95,7 @@ import Testing
             do {
                 _ = try IndicatorDefinitions(decoding: Data(bytes), file: "fuzz.json")
             } catch let error as DefinitionError {
-                #expect(!error.message.isEmpty && !error.path.isEmpty)
+                #expect(!error.message.english.isEmpty && !error.path.isEmpty)
                 refused += 1
             } catch {
                 Issue.record("an error that is not a DefinitionError: \(error)")

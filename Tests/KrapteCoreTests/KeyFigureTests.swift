@@ -1,5 +1,6 @@
 import Foundation
 import KrapteCore
+import KrapteTesting
 import Testing
 
 @Suite struct KeyFigureTests {
@@ -51,6 +52,6 @@ import Testing
         #expect(KeyFigureSheet.shipped.figures.count >= 6)
         let wrong = #"{"title": "x", "defaultRegion": "AM13", "figures": [{"title": "a", "dataset": "d"}]}"#
         let error = try #require(throws: DefinitionError.self) { try KeyFigureSheet(decoding: Data(wrong.utf8), file: "mine.json") }
-        #expect(error.file == "mine.json" && error.message.contains("measure"))
+        #expect(error.file == "mine.json" && error.message.english.contains("measure"))
     }
 }

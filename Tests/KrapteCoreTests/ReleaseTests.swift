@@ -1,5 +1,6 @@
 import Foundation
 import KrapteCore
+import KrapteTesting
 import Testing
 
 @Suite struct ReleaseTests {
@@ -34,7 +35,7 @@ import Testing
         }
         #expect(error.code == .duplicate)
         #expect(error.row == 4)
-        #expect(error.message.contains("row 2"))
+        #expect(error.message.english.contains("row 2"))
     }
 
     @Test func theFingerprintIgnoresRowOrder() throws {
@@ -114,7 +115,7 @@ extension ReleaseTests {
         let error = try #require(throws: IngestError.self) { try finished.allSeries() }
         #expect(error.code == .duplicate && error.file == "f.csv")
         #expect(error.row == 6)
-        #expect(error.message.contains("the first is on row 2"))
+        #expect(error.message.english.contains("the first is on row 2"))
     }
 
     /// A value that is not finite in a chunk written out long before the end is refused by its row.

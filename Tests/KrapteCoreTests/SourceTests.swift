@@ -41,8 +41,8 @@ import Testing
 @Suite struct SuggestionTests {
     @Test func theNearestNamesComeFirst() {
         #expect(Suggestions.nearest("80472nde", in: ["80590ned", "80472ned", "85224NED"]) == ["80472ned"])
-        #expect(Suggestions.sentence("Industri", in: ["A Landbouw", "C Industrie"]) == " Bedoelde u C Industrie?")
-        #expect(Suggestions.sentence("zzzz", in: ["A Landbouw", "C Industrie"]).isEmpty)
+        #expect(Suggestions.sentence("Industri", in: ["A Landbouw", "C Industrie"]).description == " Bedoelde u C Industrie?")
+        #expect(Suggestions.sentence("zzzz", in: ["A Landbouw", "C Industrie"]).description.isEmpty)
         #expect(Suggestions.nearest("kiten", in: ["sitting", "kitten"]) == ["kitten"])
     }
 

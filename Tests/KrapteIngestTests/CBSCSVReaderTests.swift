@@ -93,7 +93,7 @@ import Testing
         let url = folder.appendingPathComponent("99998NED.csv")
         try FileManager.default.copyItem(at: TestData.real("cbs-ict-gebruik/86075NED.csv"), to: url)
         let error = try #require(throws: IngestError.self) { try CBSCSVReader().read(url) }
-        #expect(error.fix.contains("--period"))
+        #expect(error.fix.english.contains("--period"))
         #expect(try CBSCSVReader(options: IngestOptions(period: Period.year(2024))).read(url).observationCount > 5_000)
     }
 
@@ -133,7 +133,7 @@ import Testing
         #expect(error.row == row)
         #expect(error.column == column)
         #expect(error.file == url.path)
-        #expect(!error.fix.isEmpty)
+        #expect(!error.fix.english.isEmpty)
     }
 
     @Test func windows1252BytesAreAnEncodingError() throws {
@@ -161,7 +161,7 @@ import Testing
             do {
                 _ = try CBSCSVReader().read(url).finish(file: url.path)
             } catch let error as IngestError {
-                #expect(!error.message.isEmpty)
+                #expect(!error.message.english.isEmpty)
             }
         }
     }

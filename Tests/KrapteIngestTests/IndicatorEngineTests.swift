@@ -173,7 +173,7 @@ import Testing
         let json = "{\"indicators\": [{\"id\": \"i\", \"operation\": \"value\", \"inputs\": {\(input)}}]}"
         let error = try await #require(throws: DefinitionError.self) { try await engine(store, json).compute("i") }
         #expect(error.path.hasPrefix("indicators[0] (i)") && error.path.contains(path), "\(error)")
-        #expect(error.message.contains(message), "\(error)")
+        #expect(error.message.english.contains(message), "\(error)")
         #expect(try await store.datasets().map(\.id) == ["cube"])
     }
 
@@ -194,18 +194,19 @@ import Testing
             """
         let engine = try engine(store, json)
         let units = try await #require(throws: DefinitionError.self) { try await engine.compute("units") }
-        #expect(units.message.contains("'aantal'") && units.message.contains("'%'"), "\(units)")
+        #expect(units.message.english.contains("'aantal'") && units.message.english.contains("'%'"), "\(units)")
         let periods = try await #require(throws: DefinitionError.self) { try await engine.compute("periods") }
         #expect(
-            periods.message.contains("no period in common") && periods.message.contains("denominator has 2022JJ00..2022JJ00 (jaar)"),
+            periods.message.english.contains("no period in common") && periods.message.english.contains("denominator has 2022JJ00..2022JJ00 (year)")
+                && periods.message.description.contains("denominator heeft 2022JJ00..2022JJ00 (jaar)"),
             "\(periods)"
         )
         let dims = try await #require(throws: DefinitionError.self) { try await engine.compute("dims") }
-        #expect(dims.message.contains("numerator over Beroep; denominator over RegioS"), "\(dims)")
+        #expect(dims.message.english.contains("numerator over Beroep; denominator over RegioS"), "\(dims)")
         let many = try await #require(throws: DefinitionError.self) { try await engine.compute("many") }
-        #expect(many.path.contains("series[0] (a) inputs.input") && many.message.contains("selects 2 series"), "\(many)")
+        #expect(many.path.contains("series[0] (a) inputs.input") && many.message.english.contains("selects 2 series"), "\(many)")
         let clash = try await #require(throws: DefinitionError.self) { try await engine.computeAndStore("cube") }
-        #expect(clash.message.contains("never overwritten"))
+        #expect(clash.message.english.contains("never overwritten"))
         #expect(try await store.vintages(of: "cube").count == 1)
         #expect(try await store.metadata(of: "cube", vintage: 1).derivation == nil)
     }

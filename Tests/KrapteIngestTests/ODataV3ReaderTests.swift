@@ -222,7 +222,7 @@ struct ODataV3Fixture: Sendable {
         #expect(error.row == 3)
         #expect(error.column == field)
         #expect(error.file.hasSuffix("typed-data-set-page-1.json"))
-        #expect(!error.fix.isEmpty)
+        #expect(!error.fix.english.isEmpty)
     }
 
     @Test func aRecordWithoutADimensionIsNamed() async throws {
@@ -242,7 +242,7 @@ struct ODataV3Fixture: Sendable {
         )
         let error = try await #require(throws: IngestError.self) { try await ODataV3Reader().read(.folder(try fixture.folder())) }
         #expect(error.code == .malformed)
-        #expect(error.message.contains("TimeDimension"))
+        #expect(error.message.english.contains("TimeDimension"))
     }
 
     @Test func findsSavedFoldersAndLiveURLs() throws {

@@ -55,7 +55,7 @@ import Testing
             try CBSCSVReader().read(url)
         } throws: { error in
             let e = error as? IngestError
-            return e?.row == 3 && e?.column == "RegioS" && e?.message.contains("names no arbeidsmarktregio") == true
+            return e?.row == 3 && e?.column == "RegioS" && e?.message.english.contains("names no arbeidsmarktregio") == true
         }
     }
 

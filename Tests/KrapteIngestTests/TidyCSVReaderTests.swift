@@ -53,7 +53,7 @@ import Testing
         var utf8 = m
         utf8.encoding = nil
         let error = try #require(throws: IngestError.self) { try TidyCSVReader(mapping: utf8).read(try TestData.file("t.csv", bytes: bytes)) }
-        #expect(error.code == .encoding && error.row == 2 && error.column == "s" && error.fix.contains("windows-1252"))
+        #expect(error.code == .encoding && error.row == 2 && error.column == "s" && error.fix.english.contains("windows-1252"))
     }
 
     static let badRows: [(String, IngestError.Code, Int, String?)] = [

@@ -128,15 +128,31 @@ import Testing
         ("/api/v1/datasets/t/observations?measure=m&Regio=ZZ", .notFound, "ZZ"),
         ("/api/v1/datasets/t/observations?measure=m&Land=A", .notFound, "Land"),
         ("/api/v1/datasets/t/observations", .badRequest, "?measure="),
-        ("/api/v1/datasets/t/observations?measure=m&period=2024Q5", .badRequest, "'period' takes"),
-        ("/api/v1/datasets/t/observations?measure=m&asOf=gisteren", .badRequest, "'asOf' takes"),
-        ("/api/v1/datasets/t/observations?measure=m&format=xml", .badRequest, "'format' takes"),
+        ("/api/v1/datasets/t/observations?measure=m&period=2024Q5", .badRequest, "'period' neemt een CBS-periode"),
+        ("/api/v1/datasets/t/observations?measure=m&asOf=gisteren", .badRequest, "'asOf' neemt"),
+        ("/api/v1/datasets/t/observations?measure=m&format=xml", .badRequest, "'format' neemt"),
         ("/api/v1/bestaat-niet", .notFound, "Op dit adres staat niets"),
     ])
     func wrongRequestsAreNamed(uri: String, status: HTTPResponse.Status, fragment: String) async throws {
+        try await Self.expectError(uri, status: status, fragment: fragment, headers: [:])
+    }
+
+    /// A client that asks for English gets its messages in English; Dutch is the default.
+    @Test(arguments: [
+        ("/api/v1/datasets/t/observations?measure=m&period=2024Q5", "en-GB,en;q=0.9", "'period' takes a CBS period"),
+        ("/api/v1/datasets/t/observations?measure=m&period=2024Q5&lang=nl", "en", "'period' neemt een CBS-periode"),
+        ("/api/v1/datasets/t/observations?measure=m&format=xml&lang=en", "", "'format' takes json or csv, not 'xml'."),
+        ("/api/v1/bestaat-niet", "en", "There is nothing at this address"),
+    ])
+    func messagesAreInTheLanguageAskedFor(uri: String, acceptLanguage: String, fragment: String) async throws {
+        let status: HTTPResponse.Status = uri.contains("bestaat-niet") ? .notFound : .badRequest
+        try await Self.expectError(uri, status: status, fragment: fragment, headers: acceptLanguage.isEmpty ? [:] : [.acceptLanguage: acceptLanguage])
+    }
+
+    private static func expectError(_ uri: String, status: HTTPResponse.Status, fragment: String, headers: HTTPFields) async throws {
         let app = APITests.app(try await Self.loaded())
         try await app.test(.router) { client in
-            try await client.execute(uri: uri, method: .get) { response in
+            try await client.execute(uri: uri, method: .get, headers: headers) { response in
                 #expect(response.status == status)
                 let error = try #require(try Self.json(response)["error"] as? [String: Any])
                 #expect(error["status"] as? Int == Int(status.code))

@@ -28,7 +28,8 @@ import Testing
         type: String = "text/csv",
         token: String? = token
     ) async throws -> (HTTPResponse.Status, [String: Any], HTTPFields) {
-        var headers: HTTPFields = [.contentType: type]
+        // The cases name what the messages say in English.
+        var headers: HTTPFields = [.contentType: type, .acceptLanguage: "en"]
         if let token { headers[.authorization] = "Bearer \(token)" }
         let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
         let json = (try? JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]) ?? [:]

@@ -16,17 +16,19 @@ import Testing
         #expect(status == .notFound && missing.contains("<h1>Not found</h1>") && missing.contains("To the start page"))
     }
 
-    /// A browser set to English still gets the Dutch page (the views' own texts are Dutch only), and the page
-    /// cache keeps the two languages of one address apart.
-    @Test func onlyLangAsksForEnglishAndTheCacheKeepsBothApart() async throws {
+    /// A browser set to English gets the English page, `?lang=nl` the Dutch one whatever the browser asks, and the
+    /// page cache keeps the two languages of one address apart.
+    @Test func theBrowsersLanguageIsFollowedAndTheCacheKeepsBothApart() async throws {
         let store = try await DemoStore.make()
         try await APITests.app(store).test(.router) { client in
             let browser = try await client.execute(uri: "/kerncijfers", method: .get, headers: [.acceptLanguage: "en-GB,en;q=0.9"])
-            #expect(String(buffer: browser.body).contains("<html lang=\"nl\">"))
-            let english = try await client.execute(uri: "/kerncijfers?lang=en", method: .get)
-            #expect(String(buffer: english.body).contains("<html lang=\"en\">"))
+            let english = String(buffer: browser.body)
+            #expect(english.contains("<html lang=\"en\">") && browser.headers[.vary] == "Accept-Language")
+            #expect(english.contains("The Netherlands") && !english.contains("gestegen t.o.v."))
+            let asked = try await client.execute(uri: "/kerncijfers?lang=nl", method: .get, headers: [.acceptLanguage: "en"])
+            #expect(String(buffer: asked.body).contains("<html lang=\"nl\">"))
             let again = try await client.execute(uri: "/kerncijfers", method: .get)
-            #expect(String(buffer: again.body).contains("<html lang=\"nl\">"))
+            #expect(String(buffer: again.body).contains("<html lang=\"nl\">") && String(buffer: again.body).contains("Nederland"))
         }
     }
 }

@@ -33,7 +33,7 @@ import Testing
             }
             try await client.execute(uri: "/api/v1/indicators/nope", method: .get) { response in
                 #expect(response.status == .notFound)
-                #expect(String(buffer: response.body).contains("/api/v1/indicators lists them"))
+                #expect(String(buffer: response.body).contains("Er is geen indicator 'nope'; /api/v1/indicators somt ze op."))
             }
         }
     }

@@ -56,7 +56,7 @@ import Testing
         let (status, region, _) = try await PageTests.get(store, "/kerncijfers?regio=AM13")
         #expect(status == .ok)
         #expect(Self.card(region, "Werkloosheid (jaarcijfer)") != nil)
-        #expect(region.contains("85268NED heeft geen cijfers voor Midden-Utrecht (AM) (wel voor Nederland, landsdelen, provincies, gemeenten)"))
+        #expect(region.contains("85268NED heeft geen cijfers voor Midden-Utrecht (AM) (wel voor Nederland, landsdelen, provincies en gemeenten)"))
         #expect(!region.contains("niet goed of slecht"))
     }
 }

@@ -91,6 +91,38 @@ import Testing
         try await check(try await DemoStore.make())
     }
 
+    /// Krapte's own Dutch words, which an English page must not show (the titles, labels and explanations of the
+    /// figures are the publisher's and stay as they are, so words such as `kwartaal` can be in them).
+    static let dutchWords = [
+        "versie", "versies", "gestegen", "gedaald", "eenheid", "verkenner", "bewerking", "toon", "perioden", "onderwerpen",
+        "dimensies", "geladen", "bron", "lijngrafiek", "staafgrafiek", "onbekend", "voorlopig", "gearceerd",
+    ]
+
+    /// Every page of the demo store in English: no period codes, none of Krapte's Dutch words, every chart and card
+    /// with its source.
+    @Test func theDemoPagesReadAsEnglishReadersExpect() async throws {
+        let store = try await DemoStore.make()
+        var problems: [String] = []
+        for uri in try await Self.uris(store) {
+            let english = uri + (uri.contains("?") ? "&" : "?") + "lang=en"
+            let (status, html, _) = try await PageTests.get(store, english)
+            if status != .ok { problems.append("\(english): \(status.code)") }
+            let text = Self.text(html)
+            for m in text.matches(of: /\b(19|20)\d\d(KW|MM|JJ|HJ)\d\d\b/) { problems.append("\(english): period code \(m.output.0)") }
+            let words = Set(text.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map { $0.lowercased() })
+            for word in Self.dutchWords where words.contains(word) { problems.append("\(english): Dutch '\(word)'") }
+            for figure in html.matches(of: /<figure>(?s:.*?)<\/figure>/) where figure.output.contains("<svg") {
+                if !figure.output.contains(#/class="source">[^<]*(Source:|Illustrative)/#) {
+                    problems.append("\(english): a chart without its source")
+                }
+            }
+            for card in html.matches(of: /<li class="figure">(?s:.*?)<\/li>/) where !card.output.contains(#/class="source">(Source:|Illustrative)/#) {
+                problems.append("\(english): a card without its source")
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.prefix(40).joined(separator: "\n"))")
+    }
+
     @Test func theRealTablesReadAsDutchReadersExpect() async throws {
         try await check(try await Self.realStore())
     }

@@ -40,7 +40,7 @@ import Testing
         let release = try TestStores.spread(chunkSize: 97, duplicate: true)
         let error = await #expect(throws: IngestError.self) { try await store.load(release, loadedAt: Date()) }
         #expect(error?.code == .duplicate && error?.file == "t" && error?.row == 2_402)
-        #expect(error?.message.contains("the first is on row 7") == true)
+        #expect(error?.message.english.contains("the first is on row 7") == true)
         #expect(try await store.vintages(of: "t").map(\.id) == [first.vintage.id])
         #expect(try await store.query(ObservationQuery(dataset: "t", measure: "m")).rows.count == 1_200)
         // PostgreSQL's sequence is not rolled back: there the version may move on, which only costs a recomputation.
@@ -97,7 +97,7 @@ import Testing
         let error = try await #require(throws: IngestError.self) {
             try await store.load(try TestStores.release([5], dimension: "Sector"), loadedAt: Date())
         }
-        #expect(error.code == .structure && error.fix.contains("--dataset"))
+        #expect(error.code == .structure && error.fix.english.contains("--dataset"))
         #expect(try await store.vintages(of: "t").count == 1)
     }
 

@@ -68,14 +68,14 @@ enum TestStores {
     static func waitUntil(_ condition: () throws -> Bool) async throws {
         let deadline = Date().addingTimeInterval(20)
         while try !condition() {
-            guard Date() < deadline else { throw StoreError(.unavailable, "the test's condition did not come true") }
+            guard Date() < deadline else { throw StoreError(.unavailable, Message("Krapte.as", "the test's condition did not come true")) }
             try await Task.sleep(for: .milliseconds(50))
         }
     }
 
     /// Runs `body`, or fails the test instead of hanging when it takes longer than `limit`.
     static func within<T: Sendable>(_ limit: Duration, _ body: @Sendable @escaping () async throws -> T) async throws -> T {
-        let expired: @Sendable () -> any Error = { StoreError(.unavailable, "the test did not finish within \(limit)") }
+        let expired: @Sendable () -> any Error = { StoreError(.unavailable, Message("Krapte.as", "the test did not finish within \(limit)")) }
         return try await Deadline.run(limit, expired: expired) { _ in try await body() }
     }
 

@@ -36,16 +36,9 @@ public enum RegionLevel: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// The Dutch name of the level's regions together (`provincies`).
-    public var pluralName: String {
-        switch self {
-        case .land: "Nederland"
-        case .landsdeel: "landsdelen"
-        case .provincie: "provincies"
-        case .corop: "COROP-gebieden"
-        case .arbeidsmarktregio: "arbeidsmarktregio's"
-        case .gemeente: "gemeenten"
-        }
+    /// The name of the level's regions together in `language` (`provincies`; `provinces`).
+    public func pluralName(in language: Language = .nl) -> String {
+        Catalogue.shipped(language)["RegionLevel.plural.\(rawValue)"]
     }
 
     /// The level of a region code, by its prefix (a gemeente Krapte keeps by its name is `gemeente-<name>`); nil for

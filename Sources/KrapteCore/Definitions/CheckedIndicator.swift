@@ -38,14 +38,18 @@ struct RoleSelection: Sendable {
         _ s: IndicatorDefinition.InputSelection,
         role: String,
         path: String,
-        fail: (_ path: String, _ message: String, _ fix: String) -> DefinitionError
+        fail: (_ path: String, _ message: Message, _ fix: Message?) -> DefinitionError
     ) throws {
-        guard let dataset = s.dataset, !dataset.isEmpty else { throw fail(path, "no dataset", "add \"dataset\": the id of a table in the store") }
-        guard let measure = s.measure, !measure.isEmpty else { throw fail(path, "no measure", "add \"measure\": a measure's code or title") }
+        guard let dataset = s.dataset, !dataset.isEmpty else {
+            throw fail(path, Message("CheckedIndicator.dataset"), Message("CheckedIndicator.dataset.fix"))
+        }
+        guard let measure = s.measure, !measure.isEmpty else {
+            throw fail(path, Message("CheckedIndicator.measure"), Message("CheckedIndicator.measure.fix"))
+        }
         func frequency(_ key: String, _ value: String?) throws -> Period.Frequency? {
             guard let value else { return nil }
             guard let f = Period.Frequency(name: value) else {
-                throw fail("\(path).\(key)", "\(value.excerpt) is not a frequency", "use year, quarter or month")
+                throw fail("\(path).\(key)", Message("CheckedIndicator.frequency", value.excerpt), Message("CheckedIndicator.frequency.fix"))
             }
             return f
         }

@@ -33,6 +33,8 @@ public struct IndicatorDefinitions: Sendable {
             indicators = try JSONDecoder().decode(File.self, from: data).indicators
         } catch let error as DecodingError {
             throw Self.error(error, file: file)
+        } catch let problem as DecodingProblem {
+            throw problem.definitionError(file: file)
         }
         checkedByID = try check()
         _ = try dependencyOrder()
@@ -60,8 +62,8 @@ public struct IndicatorDefinitions: Sendable {
         DefinitionError(
             file: file,
             path: "-",
-            message: "no indicator \(id.excerpt)",
-            fix: "the indicators are \(indicators.map(\.id).joined(separator: ", "))"
+            message: Message("IndicatorDefinitions.indicator", id.excerpt),
+            fix: Message("IndicatorDefinitions.indicator.fix", indicators.map(\.id).joined(separator: ", "))
         )
     }
 
@@ -94,8 +96,8 @@ public struct IndicatorDefinitions: Sendable {
                 throw DefinitionError(
                     file: file,
                     path: place(of: d.id),
-                    message: "the indicators read each other in a circle: \((visiting[start...] + [d.id]).joined(separator: " -> "))",
-                    fix: "make one of them read a dataset instead"
+                    message: Message("IndicatorDefinitions.indicatorsReadEachOther", (visiting[start...] + [d.id]).joined(separator: " -> ")),
+                    fix: Message("IndicatorDefinitions.indicatorsReadEachOther.fix")
                 )
             }
             visiting.append(d.id)
@@ -114,47 +116,63 @@ public struct IndicatorDefinitions: Sendable {
         var checked: [String: CheckedIndicator] = [:]
         for (i, d) in indicators.enumerated() {
             let place = Self.place(i, d.id)
-            func fail(_ path: String, _ message: String, _ fix: String) -> DefinitionError {
+            func fail(_ path: String, _ message: Message, _ fix: Message?) -> DefinitionError {
                 DefinitionError(file: file, path: path.isEmpty ? place : "\(place) \(path)", message: message, fix: fix)
             }
             // An indicator's id is the id of the dataset its results are stored as.
             if let problem = DatasetRules.identifierProblem(d.id) {
-                throw fail("id", "\(d.id.excerpt) is not an id: \(problem)", DatasetRules.identifierFix)
+                throw fail("id", Message("IndicatorDefinitions.id", d.id.excerpt, problem), DatasetRules.identifierFix)
             }
-            guard checked[d.id] == nil else { throw fail("id", "the id \(d.id.excerpt) is used twice", "give each indicator its own id") }
+            guard checked[d.id] == nil else {
+                throw fail("id", Message("IndicatorDefinitions.idUsedTwice", d.id.excerpt), Message("IndicatorDefinitions.idUsedTwice.fix"))
+            }
             guard let operation = IndicatorOperation(rawValue: d.operation) else {
                 throw fail(
                     "operation",
-                    "unknown operation \(d.operation.excerpt)",
-                    "use one of \(IndicatorOperation.allCases.map(\.rawValue).joined(separator: ", "))"
+                    Message("IndicatorDefinitions.unknownOperation", d.operation.excerpt),
+                    Message("IndicatorDefinitions.unknownOperation.fix", IndicatorOperation.allCases.map(\.rawValue).joined(separator: ", "))
                 )
             }
             let roles = operation.roles
             var inputs: [(role: String, selection: IndicatorDefinition.InputSelection)] = []
             for role in roles {
                 guard let selection = d.inputs[role] else {
-                    throw fail("inputs", "\(d.operation) needs an input \(role.excerpt)", "give inputs \(roles.joined(separator: " and "))")
+                    throw fail(
+                        "inputs",
+                        Message("IndicatorDefinitions.needsInput", d.operation, role.excerpt),
+                        Message("IndicatorDefinitions.needsInput.fix", Message.all(roles))
+                    )
                 }
                 inputs.append((role, selection))
             }
             for role in d.inputs.keys.sorted() where !roles.contains(role) {
-                throw fail("inputs.\(role)", "\(d.operation) has no input \(role.excerpt)", "its inputs are \(roles.joined(separator: " and "))")
+                throw fail(
+                    "inputs.\(role)",
+                    Message("IndicatorDefinitions.input", d.operation, role.excerpt),
+                    Message("IndicatorDefinitions.input.fix", Message.all(roles))
+                )
             }
             let parameters = try operation.resolve(d.parameters) { key, message, fix in fail("parameters.\(key)", message, fix) }
             var selections: [[RoleSelection]]
             if let series = d.series {
-                guard !series.isEmpty else { throw fail("series", "the list of series is empty", "leave it out, or name the series") }
+                guard !series.isEmpty else {
+                    throw fail("series", Message("IndicatorDefinitions.listSeriesEmpty"), Message("IndicatorDefinitions.listSeriesEmpty.fix"))
+                }
                 var codes: Set<String> = []
                 selections = []
                 for (k, s) in series.enumerated() {
                     guard !s.code.isEmpty, codes.insert(s.code).inserted else {
-                        throw fail("series[\(k)].code", "\(s.code.excerpt) is empty or used twice", "give each series its own code")
+                        throw fail(
+                            "series[\(k)].code",
+                            Message("IndicatorDefinitions.emptyUsedTwice", s.code.excerpt),
+                            Message("IndicatorDefinitions.emptyUsedTwice.fix")
+                        )
                     }
                     for role in s.inputs.keys.sorted() where !roles.contains(role) {
                         throw fail(
                             "series[\(k)].inputs.\(role)",
-                            "\(d.operation) has no input \(role.excerpt)",
-                            "its inputs are \(roles.joined(separator: " and "))"
+                            Message("IndicatorDefinitions.input", d.operation, role.excerpt),
+                            Message("IndicatorDefinitions.input.fix", Message.all(roles))
                         )
                     }
                     selections.append(
@@ -187,33 +205,43 @@ public struct IndicatorDefinitions: Sendable {
             return DefinitionError(
                 file: file,
                 path: path(context.codingPath),
-                message: "missing \(key.stringValue.excerpt)",
-                fix: "add \"\(key.stringValue)\" (see Guides/IndicatorDefinitions.md)"
+                message: Message("IndicatorDefinitions.missing", key.stringValue.excerpt),
+                fix: Message("IndicatorDefinitions.missing.fix", key.stringValue)
             )
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return DefinitionError(file: file, path: path(context.codingPath), message: "expected \(Self.name(of: type)) here", fix: "")
+            return DefinitionError(
+                file: file,
+                path: path(context.codingPath),
+                message: Message("IndicatorDefinitions.expectedHere", Self.name(of: type)),
+                fix: nil
+            )
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
                 let detail = context.underlyingError.map { " (\(($0 as NSError).userInfo[NSDebugDescriptionErrorKey] ?? $0))" } ?? ""
                 return DefinitionError(
                     file: file,
                     path: "-",
-                    message: "the file is not valid JSON\(detail)",
-                    fix: "check commas, quotes and brackets"
+                    message: Message("IndicatorDefinitions.fileValidJson", detail),
+                    fix: Message("IndicatorDefinitions.fileValidJson.fix")
                 )
             }
-            return DefinitionError(file: file, path: path(context.codingPath), message: context.debugDescription, fix: "")
+            return DefinitionError(
+                file: file,
+                path: path(context.codingPath),
+                message: Message("IndicatorDefinitions.decoding", context.debugDescription),
+                fix: nil
+            )
         @unknown default:
-            return DefinitionError(file: file, path: "-", message: "\(error)", fix: "")
+            return DefinitionError(file: file, path: "-", message: Message("IndicatorDefinitions.decoding", String(describing: error)), fix: nil)
         }
     }
 
-    private static func name(of type: Any.Type) -> String {
+    private static func name(of type: Any.Type) -> Message {
         switch type {
-        case is String.Type: "a text"
-        case is Int.Type, is Double.Type: "a number"
-        case is [String].Type: "a list of texts"
-        default: type == [String: [String]].self ? "an object of lists of texts" : "\(type)"
+        case is String.Type: Message("IndicatorDefinitions.type.text")
+        case is Int.Type, is Double.Type: Message("IndicatorDefinitions.type.number")
+        case is [String].Type: Message("IndicatorDefinitions.type.texts")
+        default: type == [String: [String]].self ? Message("IndicatorDefinitions.type.lists") : Message("Krapte.as", "\(type)")
         }
     }
 }

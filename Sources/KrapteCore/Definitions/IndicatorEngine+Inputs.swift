@@ -32,7 +32,7 @@ extension IndicatorEngine {
         }
     }
 
-    func fail(_ path: String, _ message: String, _ fix: String) -> DefinitionError {
+    func fail(_ path: String, _ message: Message, _ fix: Message?) -> DefinitionError {
         DefinitionError(file: definitions.file, path: path, message: message, fix: fix)
     }
 
@@ -48,20 +48,25 @@ extension IndicatorEngine {
             let isIndicator = definitions.indicators.contains { $0.id == id }
             throw fail(
                 "\(path).dataset",
-                "the store holds no dataset \(id.excerpt)",
+                Message("IndicatorEngine.storeHoldsDataset", id.excerpt),
                 isIndicator
-                    ? "compute the indicator \(id.excerpt) first (krapte compute \(id)), or use --all"
-                    : "load it with krapte ingest, or list the ids with krapte datasets"
+                    ? Message("IndicatorEngine.storeHoldsDataset.fixIndicator", id.excerpt, id)
+                    : Message("IndicatorEngine.storeHoldsDataset.fix")
             )
         }
         guard let vintage = vintages.last else {
-            throw fail("\(path).dataset", "the store holds no vintage of \(id.excerpt)", "load it with krapte ingest")
+            throw fail("\(path).dataset", Message("IndicatorEngine.storeHoldsVintage", id.excerpt), Message("IndicatorEngine.storeHoldsVintage.fix"))
         }
         guard let measure = dataset.measure(named: s.measure) else {
             throw fail(
                 "\(path).measure",
-                "dataset \(id) has no measure \(s.measure.excerpt)",
-                "its measures are \(dataset.measures.prefix(12).map(\.code).joined(separator: ", "))\(dataset.measures.count > 12 ? ", ..." : "") (krapte show \(id))"
+                Message("IndicatorEngine.datasetMeasure", id, s.measure.excerpt),
+                Message(
+                    "IndicatorEngine.datasetMeasure.fix",
+                    dataset.measures.prefix(12).map(\.code).joined(separator: ", "),
+                    dataset.measures.count > 12 ? ", ..." : "",
+                    id
+                )
             )
         }
         var allowed: [Int: Set<String>] = [:]
@@ -70,8 +75,8 @@ extension IndicatorEngine {
             guard let d = dataset.dimensions.firstIndex(where: { $0.code == name || $0.title == name }) else {
                 throw fail(
                     "\(path).where.\(name)",
-                    "dataset \(id) has no dimension \(name.excerpt)",
-                    "its dimensions are \(dataset.dimensions.map(\.code).joined(separator: ", "))"
+                    Message("IndicatorEngine.datasetDimension", id, name.excerpt),
+                    Message("IndicatorEngine.datasetDimension.fix", dataset.dimensions.map(\.code).joined(separator: ", "))
                 )
             }
             var codes: [String] = []
@@ -79,13 +84,15 @@ extension IndicatorEngine {
                 guard let member = dataset.dimensions[d].member(named: m) else {
                     throw fail(
                         "\(path).where.\(name)",
-                        "dimension \(dataset.dimensions[d].code) of \(id) has no member \(m.excerpt) (by code or exact label)",
-                        "krapte show \(id) lists the members"
+                        Message("IndicatorEngine.dimensionMemberCodeExact", dataset.dimensions[d].code, id, m.excerpt),
+                        Message("IndicatorEngine.dimensionMemberCodeExact.fix", id)
                     )
                 }
                 if !codes.contains(member.code) { codes.append(member.code) }
             }
-            guard !codes.isEmpty else { throw fail("\(path).where.\(name)", "the list of members is empty", "name at least one member") }
+            guard !codes.isEmpty else {
+                throw fail("\(path).where.\(name)", Message("IndicatorEngine.listMembersEmpty"), Message("IndicatorEngine.listMembersEmpty.fix"))
+            }
             allowed[d] = Set(codes)
             members[dataset.dimensions[d].code] = codes
         }
@@ -94,15 +101,15 @@ extension IndicatorEngine {
             guard let d = dataset.dimensions.firstIndex(where: { $0.code == name || $0.title == name }) else {
                 throw fail(
                     "\(path).sumOver",
-                    "dataset \(id) has no dimension \(name.excerpt)",
-                    "its dimensions are \(dataset.dimensions.map(\.code).joined(separator: ", "))"
+                    Message("IndicatorEngine.datasetDimension", id, name.excerpt),
+                    Message("IndicatorEngine.datasetDimension.fix", dataset.dimensions.map(\.code).joined(separator: ", "))
                 )
             }
             if allowed[d] == nil, let total = Self.aggregate(in: dataset.dimensions[d]) {
                 throw fail(
                     "\(path).sumOver",
-                    "sums over every member of \(dataset.dimensions[d].code), and \(total.code) (\(total.label)) is a total or subtotal of others",
-                    "name the members to add up in \"where\": {\"\(dataset.dimensions[d].code)\": [...]}"
+                    Message("IndicatorEngine.sumsOverEveryMember", dataset.dimensions[d].code, total.code, total.label),
+                    Message("IndicatorEngine.sumsOverEveryMember.fix", dataset.dimensions[d].code)
                 )
             }
             summed.insert(d)
@@ -119,8 +126,8 @@ extension IndicatorEngine {
         guard !groups.isEmpty else {
             throw fail(
                 path,
-                "selects no series: \(id) has no figures of \(measure.code) for these members",
-                "check \"where\" with krapte query \(id)"
+                Message("IndicatorEngine.selectsSeriesFiguresThese", id, measure.code),
+                Message("IndicatorEngine.selectsSeriesFiguresThese.fix", id)
             )
         }
         let sorted = groups.sorted { Self.precedes($0.key, $1.key, keyDimensions, order) }
@@ -161,8 +168,18 @@ extension IndicatorEngine {
         guard a.measure.unit == b.measure.unit else {
             throw fail(
                 path,
-                "\(a.role) is in \(a.measure.unit.excerpt) (\(a.dataset.id) \(a.measure.code)) and \(b.role) in \(b.measure.unit.excerpt) (\(b.dataset.id) \(b.measure.code))",
-                "select measures in the same unit"
+                Message(
+                    "IndicatorEngine.isInAndIn",
+                    a.role,
+                    a.measure.unit.excerpt,
+                    a.dataset.id,
+                    a.measure.code,
+                    b.role,
+                    b.measure.unit.excerpt,
+                    b.dataset.id,
+                    b.measure.code
+                ),
+                Message("IndicatorEngine.isInAndIn.fix")
             )
         }
     }

@@ -20,8 +20,8 @@ extension IndicatorEngine {
             throw DefinitionError(
                 file: definitions.file,
                 path: "\(place) inputs",
-                message: "the inputs vary over different dimensions (\(over.joined(separator: "; "))), so they cannot be paired",
-                fix: "select one member of the dimensions only one input has, or give a list of series"
+                message: Message("IndicatorEngine.inputsVaryOverDifferent", over.joined(separator: "; ")),
+                fix: Message("IndicatorEngine.inputsVaryOverDifferent.fix")
             )
         }
         let leadCodes = codes(lead)
@@ -45,8 +45,8 @@ extension IndicatorEngine {
             throw DefinitionError(
                 file: definitions.file,
                 path: "\(place) inputs",
-                message: "the inputs have no members in common on \(leadCodes.joined(separator: ", "))",
-                fix: "check that the inputs use the same codes (krapte show DATASET lists them)"
+                message: Message("IndicatorEngine.inputsMembersCommon", leadCodes.joined(separator: ", ")),
+                fix: Message("IndicatorEngine.inputsMembersCommon.fix")
             )
         }
         let dimensions = lead.keyDimensions.enumerated().map { i, d in
@@ -139,12 +139,18 @@ extension IndicatorEngine {
     }
 
     /// The periods each input has, for the message when they have none in common.
-    static func describePeriods(_ inputs: [String: [InputSeries]]) -> String {
-        inputs.sorted { $0.key < $1.key }.map { role, series in
+    static func describePeriods(_ inputs: [String: [InputSeries]]) -> Message {
+        let each = inputs.sorted { $0.key < $1.key }.map { role, series in
             let periods = series.flatMap(\.series.periods)
-            guard let first = periods.min(), let last = periods.max() else { return "\(role) has no periods" }
-            let names = Set(periods.map(\.frequency)).sorted { $0.rawValue < $1.rawValue }.map(\.dutchName)
-            return "\(role) has \(first.code)..\(last.code) (\(names.joined(separator: ", ")))"
-        }.joined(separator: "; ")
+            guard let first = periods.min(), let last = periods.max() else { return Message("IndicatorEngine.noPeriods", role) }
+            let frequencies = Set(periods.map(\.frequency)).sorted { $0.rawValue < $1.rawValue }
+            return Message(
+                "IndicatorEngine.periods",
+                role,
+                "\(first.code)..\(last.code)",
+                Message.all(frequencies.map { Message("frequency.\($0)") })
+            )
+        }
+        return each.dropFirst().reduce(each.first ?? Message("Krapte.as", "")) { Message("IndicatorEngine.periodsAnd", $0, $1) }
     }
 }

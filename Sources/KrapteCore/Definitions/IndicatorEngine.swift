@@ -67,8 +67,8 @@ public struct IndicatorEngine: Sendable {
                     guard selected.series.count == 1, let one = selected.series.first else {
                         throw fail(
                             "\(place) \(role.path)",
-                            "selects \(selected.series.count) series where one is needed",
-                            "select one member of each dimension in \"where\", or add up the members with \"sumOver\""
+                            Message("IndicatorEngine.selectsSeriesWhereOne", selected.series.count),
+                            Message("IndicatorEngine.selectsSeriesWhereOne.fix")
                         )
                     }
                     selections.append(selected)
@@ -108,8 +108,8 @@ public struct IndicatorEngine: Sendable {
             throw DefinitionError(
                 file: definitions.file,
                 path: place,
-                message: "the inputs have no period in common, so nothing can be computed (\(Self.describePeriods(selectedAll)))",
-                fix: "select one frequency with \"frequency\", or aggregate with \"aggregate\": \"year\""
+                message: Message("IndicatorEngine.inputsPeriodCommonSo", Self.describePeriods(selectedAll)),
+                fix: Message("IndicatorEngine.inputsPeriodCommonSo.fix")
             )
         }
         let dataset = derivedDataset(
@@ -135,8 +135,8 @@ public struct IndicatorEngine: Sendable {
                 throw DefinitionError(
                     file: definitions.file,
                     path: "\(definitions.place(of: id)) id",
-                    message: "the store holds a source table with the id \(id.excerpt); it is never overwritten by an indicator",
-                    fix: "give the indicator another id"
+                    message: Message("IndicatorEngine.storeHoldsSourceTable", id.excerpt),
+                    fix: Message("IndicatorEngine.storeHoldsSourceTable.fix")
                 )
             }
         }
@@ -146,8 +146,8 @@ public struct IndicatorEngine: Sendable {
             throw DefinitionError(
                 file: definitions.file,
                 path: definitions.place(of: id),
-                message: "the indicator's dimensions differ from those it was stored with before",
-                fix: "give the changed indicator a new id"
+                message: Message("IndicatorEngine.indicatorSDimensionsDiffer"),
+                fix: Message("IndicatorEngine.indicatorSDimensionsDiffer.fix")
             )
         }
     }

@@ -75,21 +75,23 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
     /// Reads and checks the parameters this operation needs; `fail` makes the error for a parameter.
     func resolve(
         _ p: IndicatorDefinition.Parameters,
-        fail: (_ key: String, _ message: String, _ fix: String) -> DefinitionError
+        fail: (_ key: String, _ message: Message, _ fix: Message?) -> DefinitionError
     ) throws -> Resolved {
         var r = Resolved()
         if let form = p.form {
-            guard let f = ChangeForm(rawValue: form) else { throw fail("form", "\(form.excerpt) is not a form", "use percent or absolute") }
+            guard let f = ChangeForm(rawValue: form) else {
+                throw fail("form", Message("IndicatorOperation.form", form.excerpt), Message("IndicatorOperation.form.fix"))
+            }
             r.form = f
         }
         if let scale = p.scale {
-            guard scale.isFinite, scale != 0 else { throw fail("scale", "the scale must be a number other than 0", "") }
+            guard scale.isFinite, scale != 0 else { throw fail("scale", Message("IndicatorOperation.scaleMustNumberOther"), nil) }
             r.scale = scale
         }
         switch self {
         case .change, .index:
             guard let text = p.base else {
-                throw fail("base", "\(rawValue) needs a base", "give previousPeriod, samePeriodLastYear, periodsBack:N or a period such as 2020KW01")
+                throw fail("base", Message("IndicatorOperation.needsBase", rawValue), Message("IndicatorOperation.needsBase.fix"))
             }
             if text == "previousPeriod" {
                 r.base = .previousPeriod
@@ -102,50 +104,68 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
             } else {
                 throw fail(
                     "base",
-                    "\(text.excerpt) is not a base",
-                    "give previousPeriod, samePeriodLastYear, periodsBack:N or a period such as 2020KW01"
+                    Message("IndicatorOperation.base", text.excerpt),
+                    Message("IndicatorOperation.base.fix")
                 )
             }
             if self == .index {
                 guard case .reference = r.base else {
-                    throw fail("base", "an index needs a base period, not \(text.excerpt)", "give a period such as 2020KW01")
+                    throw fail(
+                        "base",
+                        Message("IndicatorOperation.indexNeedsBasePeriod", text.excerpt),
+                        Message("IndicatorOperation.indexNeedsBasePeriod.fix")
+                    )
                 }
             }
         case .compound, .movingAverage:
             guard let n = p.periods, n >= 1, n <= 1_000 else {
-                throw fail("periods", "\(rawValue) needs a number of periods from 1 to 1000", "add \"periods\": 3")
+                throw fail(
+                    "periods",
+                    Message("IndicatorOperation.needsNumberPeriods", rawValue),
+                    Message("IndicatorOperation.needsNumberPeriods.fix")
+                )
             }
             r.periods = n
         case .averageYearlyGrowth:
             guard let from = p.from.flatMap(Self.period), let to = p.to.flatMap(Self.period) else {
-                throw fail("from", "averageYearlyGrowth needs a period 'from' and a later period 'to'", "add \"from\": \"2020\", \"to\": \"2024\"")
+                throw fail(
+                    "from",
+                    Message("IndicatorOperation.averageyearlygrowthNeedsPeriodLater"),
+                    Message("IndicatorOperation.averageyearlygrowthNeedsPeriodLater.fix")
+                )
             }
             guard from.frequency == to.frequency, from < to else {
-                throw fail("to", "'to' (\(to.code)) must be a later period of the frequency of 'from' (\(from.code))", "")
+                throw fail("to", Message("IndicatorOperation.mustLaterPeriodFrequency", to.code, from.code), nil)
             }
             r.from = from
             r.to = to
         case .sincePeak:
             let text = p.frequency ?? "quarter"
             guard let f = Period.Frequency(name: text) else {
-                throw fail("frequency", "\(text.excerpt) is not a frequency", "use year, quarter or month")
+                throw fail("frequency", Message("IndicatorOperation.frequency", text.excerpt), Message("IndicatorOperation.frequency.fix"))
             }
             r.frequency = f
             if let range = p.range {
                 guard let parsed = PeriodRange(parsing: range) else {
-                    throw fail("range", "\(range.excerpt) is not a range of periods", "write 2019KW01..2024KW04, or 2019KW01.. for no end")
+                    throw fail("range", Message("IndicatorOperation.rangePeriods", range.excerpt), Message("IndicatorOperation.rangePeriods.fix"))
                 }
                 r.range = parsed
             }
         case .spanningsindicator:
             if let sets = p.boundaries {
-                guard !sets.isEmpty else { throw fail("boundaries", "the list of boundaries is empty", "leave it out to use UWV's") }
+                guard !sets.isEmpty else {
+                    throw fail("boundaries", Message("IndicatorOperation.listBoundariesEmpty"), Message("IndicatorOperation.listBoundariesEmpty.fix"))
+                }
                 for set in sets {
                     guard set.limits.count == 4, zip(set.limits, set.limits.dropFirst()).allSatisfy({ $0 < $1 }), set.limits[0] >= 0 else {
                         throw fail(
                             "boundaries",
-                            "the boundaries \(set.version.excerpt) must be four rising limits from 0, not \(set.limits)",
-                            "write for example [0.25, 0.67, 1.5, 4.0]"
+                            Message(
+                                "IndicatorOperation.boundariesMustFourRising",
+                                set.version.excerpt,
+                                set.limits.map { "\($0)" }.joined(separator: ", ")
+                            ),
+                            Message("IndicatorOperation.boundariesMustFourRising.fix")
                         )
                     }
                 }

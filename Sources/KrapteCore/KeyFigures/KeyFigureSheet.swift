@@ -26,6 +26,8 @@ public struct KeyFigureSheet: Sendable, Hashable, Codable {
             self = try JSONDecoder().decode(KeyFigureSheet.self, from: data)
         } catch let error as DecodingError {
             throw IndicatorDefinitions.error(error, file: file)
+        } catch let problem as DecodingProblem {
+            throw problem.definitionError(file: file)
         }
     }
 

@@ -16,39 +16,39 @@ public enum DatasetRules {
     public static let decimals = 0...15
 
     /// What is wrong with an id of a dataset, dimension or measure, or nil when it keeps the rule.
-    public static func identifierProblem(_ id: String) -> String? {
+    public static func identifierProblem(_ id: String) -> Message? {
         let scalars = id.unicodeScalars
-        guard let first = scalars.first else { return "it is empty" }
+        guard let first = scalars.first else { return Message("DatasetRules.empty") }
         guard scalars.count <= maximumIdentifierLength else {
-            return "it has \(scalars.count) characters, more than \(maximumIdentifierLength)"
+            return Message("DatasetRules.charactersMoreThan", scalars.count, maximumIdentifierLength)
         }
-        guard isAlphanumeric(first) else { return "it starts with '\(first.escaped(asASCII: true))'" }
+        guard isAlphanumeric(first) else { return Message("DatasetRules.starts", first.escaped(asASCII: true)) }
         if let bad = scalars.first(where: { !isAlphanumeric($0) && $0 != "-" && $0 != "_" && $0 != "." }) {
-            return "it holds '\(bad.escaped(asASCII: true))'"
+            return Message("DatasetRules.holds", bad.escaped(asASCII: true))
         }
         return nil
     }
 
     /// What is wrong with a member code, or nil when it keeps the rule.
-    public static func memberCodeProblem(_ code: String) -> String? {
-        guard !code.isEmpty else { return "it is empty" }
+    public static func memberCodeProblem(_ code: String) -> Message? {
+        guard !code.isEmpty else { return Message("DatasetRules.empty") }
         if let problem = textProblem(code, maximum: maximumIdentifierLength) { return problem }
         return nil
     }
 
     /// What is wrong with a title, label or unit, or nil when it keeps the rule.
-    public static func labelProblem(_ label: String) -> String? {
+    public static func labelProblem(_ label: String) -> Message? {
         textProblem(label, maximum: maximumLabelLength)
     }
 
     /// How to write an id that keeps the rule, for the `fix` of an error.
-    public static let identifierFix = "use letters, digits, '-', '_' and '.', starting with a letter or digit, at most 64 characters"
+    public static let identifierFix = Message("DatasetRules.useLettersDigitsStarting")
 
-    private static func textProblem(_ text: String, maximum: Int) -> String? {
+    private static func textProblem(_ text: String, maximum: Int) -> Message? {
         let count = text.unicodeScalars.count
-        if count > maximum { return "it has \(count) characters, more than \(maximum)" }
+        if count > maximum { return Message("DatasetRules.charactersMoreThan", count, maximum) }
         if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
-            return "it holds the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))"
+            return Message("DatasetRules.holdsControlCharacterU", String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))
         }
         return nil
     }
@@ -63,9 +63,9 @@ public struct DatasetViolation: Sendable, Hashable {
     /// The field, as a path into the dataset (`dimensions[1].members[3].label`).
     public var field: String
     /// What is wrong, quoting the offending value in at most about 80 characters.
-    public var message: String
+    public var message: Message
     /// How to fix it.
-    public var fix: String
+    public var fix: Message
 }
 
 extension Dataset {
@@ -73,14 +73,25 @@ extension Dataset {
     /// - Complexity: O(*n*) in the number of members and measures.
     public func violation() -> DatasetViolation? {
         if let problem = DatasetRules.identifierProblem(id) {
-            return DatasetViolation(field: "id", message: "the dataset id \(id.excerpt) is not valid: \(problem)", fix: DatasetRules.identifierFix)
+            return DatasetViolation(
+                field: "id",
+                message: Message("DatasetRules.datasetIdValid", id.excerpt, problem),
+                fix: DatasetRules.identifierFix
+            )
         }
         if let v = Self.labelViolation(title, field: "title") { return v }
         if let v = Self.labelViolation(source.publisher, field: "source.publisher") { return v }
         if let v = Self.labelViolation(source.citation, field: "source.citation") { return v }
         var dimensionCodes: Set<String> = []
         for (i, d) in dimensions.enumerated() {
-            if let v = Self.identifierViolation(d.code, field: "dimensions[\(i)].code", kind: "dimension", seen: &dimensionCodes) { return v }
+            if let v = Self.identifierViolation(
+                d.code,
+                field: "dimensions[\(i)].code",
+                kind: Message("DatasetRules.kind.dimension"),
+                seen: &dimensionCodes
+            ) {
+                return v
+            }
             if let v = Self.labelViolation(d.title, field: "dimensions[\(i)].title") { return v }
             var memberCodes: Set<String> = []
             for (j, m) in d.members.enumerated() {
@@ -88,15 +99,15 @@ extension Dataset {
                 if let problem = DatasetRules.memberCodeProblem(m.code) {
                     return DatasetViolation(
                         field: field + ".code",
-                        message: "the code \(m.code.excerpt) of a member of \(d.code) is not valid: \(problem)",
-                        fix: "give the member a short code without control characters"
+                        message: Message("DatasetRules.codeMemberValid", m.code.excerpt, d.code, problem),
+                        fix: Message("DatasetRules.codeMemberValid.fix")
                     )
                 }
                 guard memberCodes.insert(m.code).inserted else {
                     return DatasetViolation(
                         field: field + ".code",
-                        message: "dimension \(d.code) has two members with the code \(m.code.excerpt)",
-                        fix: "give every member of a dimension its own code"
+                        message: Message("DatasetRules.dimensionTwoMembersCode", d.code, m.code.excerpt),
+                        fix: Message("DatasetRules.dimensionTwoMembersCode.fix")
                     )
                 }
                 if let v = Self.labelViolation(m.label, field: field + ".label") { return v }
@@ -104,30 +115,37 @@ extension Dataset {
         }
         var measureCodes: Set<String> = []
         for (i, m) in measures.enumerated() {
-            if let v = Self.identifierViolation(m.code, field: "measures[\(i)].code", kind: "measure", seen: &measureCodes) { return v }
+            if let v = Self.identifierViolation(m.code, field: "measures[\(i)].code", kind: Message("DatasetRules.kind.measure"), seen: &measureCodes)
+            {
+                return v
+            }
             if let v = Self.labelViolation(m.title, field: "measures[\(i)].title") { return v }
             if let v = Self.labelViolation(m.unit, field: "measures[\(i)].unit") { return v }
             guard DatasetRules.decimals.contains(m.decimals) else {
                 return DatasetViolation(
                     field: "measures[\(i)].decimals",
-                    message: "measure \(m.code) has \(m.decimals) decimals",
-                    fix: "give a whole number of decimals from 0 to 15"
+                    message: Message("DatasetRules.measureDecimals", m.code, m.decimals),
+                    fix: Message("DatasetRules.measureDecimals.fix")
                 )
             }
         }
         return nil
     }
 
-    private static func identifierViolation(_ code: String, field: String, kind: String, seen: inout Set<String>) -> DatasetViolation? {
+    private static func identifierViolation(_ code: String, field: String, kind: Message, seen: inout Set<String>) -> DatasetViolation? {
         if let problem = DatasetRules.identifierProblem(code) {
             return DatasetViolation(
                 field: field,
-                message: "the \(kind) code \(code.excerpt) is not valid: \(problem)",
+                message: Message("DatasetRules.codeValid", kind, code.excerpt, problem),
                 fix: DatasetRules.identifierFix
             )
         }
         guard seen.insert(code).inserted else {
-            return DatasetViolation(field: field, message: "the \(kind) code \(code.excerpt) comes twice", fix: "give every \(kind) its own code")
+            return DatasetViolation(
+                field: field,
+                message: Message("DatasetRules.codeComesTwice", kind, code.excerpt),
+                fix: Message("DatasetRules.codeComesTwice.fix")
+            )
         }
         return nil
     }
@@ -136,8 +154,8 @@ extension Dataset {
         guard let problem = DatasetRules.labelProblem(text) else { return nil }
         return DatasetViolation(
             field: field,
-            message: "\(field) \(text.excerpt) is not valid: \(problem)",
-            fix: "shorten it to at most \(DatasetRules.maximumLabelLength) characters and remove control characters"
+            message: Message("DatasetRules.valid", field, text.excerpt, problem),
+            fix: Message("DatasetRules.valid.fix", DatasetRules.maximumLabelLength)
         )
     }
 }

@@ -12,16 +12,11 @@ struct AnyCodingKey: CodingKey {
 extension Decoder {
     /// Throws when the object being decoded has a key not in `allowed`, so that a misspelt key (`wher`,
     /// `thousand`) is reported instead of silently ignored.
-    /// - Throws: `DecodingError.dataCorrupted` at the unknown key, listing the keys there are.
+    /// - Throws: `DecodingProblem` at the unknown key, listing the keys there are.
     public func rejectUnknownKeys(_ allowed: [String]) throws {
         let keys = try container(keyedBy: AnyCodingKey.self).allKeys
         if let unknown = keys.first(where: { !allowed.contains($0.stringValue) }) {
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: codingPath + [unknown],
-                    debugDescription: "unknown key \(unknown.stringValue.excerpt); the keys here are \(allowed.joined(separator: ", "))"
-                )
-            )
+            throw DecodingProblem(codingPath + [unknown], Message("Decoder.unknownKey", unknown.stringValue.excerpt, allowed.joined(separator: ", ")))
         }
     }
 }
@@ -31,17 +26,13 @@ extension KeyedDecodingContainer {
     ///
     /// Read as a number first, so that `2.5` or `1e300` gets a message at its key; Foundation's decoder reports an
     /// integer that does not fit as JSON that is not valid, without a place.
-    /// - Throws: `DecodingError` at the key when the value is not a number, not whole, or outside `range`.
+    /// - Throws: `DecodingError` at the key when the value is not a number, `DecodingProblem` when it is not whole or
+    ///   lies outside `range`.
     public func decodeWholeNumberIfPresent(forKey key: Key, in range: ClosedRange<Int>) throws -> Int? {
         guard let number = try decodeIfPresent(Double.self, forKey: key) else { return nil }
         guard number.rounded() == number, number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
             let text = number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: codingPath + [key],
-                    debugDescription: "\(key.stringValue) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \(text)"
-                )
-            )
+            throw DecodingProblem(codingPath + [key], Message("Decoder.wholeNumber", key.stringValue, range.lowerBound, range.upperBound, text))
         }
         return Int(number)
     }

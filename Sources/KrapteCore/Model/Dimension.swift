@@ -61,7 +61,7 @@ public struct Dimension: Sendable, Hashable, Codable {
     }
 
     /// What to add to "has no member NAME": the members whose code or label come closest, by their label.
-    public func suggestion(for name: String) -> String {
+    public func suggestion(for name: String) -> Message {
         Suggestions.sentence(name, members: members)
     }
 }

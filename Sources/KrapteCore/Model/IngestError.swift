@@ -47,12 +47,12 @@ public struct IngestError: LocatedError, Sendable, Hashable {
     /// The kind of problem.
     public var code: Code
     /// What is wrong.
-    public var message: String
+    public var message: Message
     /// How to fix it.
-    public var fix: String
+    public var fix: Message
 
     /// Makes an error.
-    public init(file: String, row: Int?, column: String?, code: Code, message: String, fix: String) {
+    public init(file: String, row: Int?, column: String?, code: Code, message: Message, fix: Message) {
         self.file = file
         self.row = row
         self.column = column

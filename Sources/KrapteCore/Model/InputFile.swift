@@ -14,22 +14,22 @@ public enum InputFile {
         let path = url.path
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw error(path, "the file does not exist or cannot be reached", fix: "check the path")
+            throw error(path, Message("InputFile.fileDoesExistCannot"), fix: Message("InputFile.checkPath.fix"))
         }
         let type = info.st_mode & S_IFMT
         guard type == S_IFREG else {
             let what =
                 switch type {
-                case S_IFDIR: "a folder"
-                case S_IFIFO: "a pipe (FIFO)"
-                case S_IFCHR, S_IFBLK: "a device"
-                case S_IFSOCK: "a socket"
-                default: "not a regular file"
+                case S_IFDIR: Message("InputFile.folder")
+                case S_IFIFO: Message("InputFile.pipe")
+                case S_IFCHR, S_IFBLK: Message("InputFile.device")
+                case S_IFSOCK: Message("InputFile.socket")
+                default: Message("InputFile.irregular")
                 }
-            throw error(path, "the path is \(what), not a file", fix: "name the file itself")
+            throw error(path, Message("InputFile.pathFile", what), fix: Message("InputFile.nameFileItself.fix"))
         }
         guard access(path, R_OK) == 0 else {
-            throw error(path, "the file cannot be read", fix: "check its permissions")
+            throw error(path, Message("InputFile.fileCannotRead"), fix: Message("InputFile.checkPermissions.fix"))
         }
     }
 
@@ -44,19 +44,19 @@ public enum InputFile {
             defer { try? handle.close() }
             data = try handle.read(upToCount: maximumDescriptionBytes + 1) ?? Data()
         } catch {
-            throw Self.error(url.path, "the file cannot be read", fix: "check its permissions")
+            throw Self.error(url.path, Message("InputFile.fileCannotRead"), fix: Message("InputFile.checkPermissions.fix"))
         }
         guard data.count <= maximumDescriptionBytes else {
             throw Self.error(
                 url.path,
-                "the file is larger than \(maximumDescriptionBytes >> 20) MB, too large for a description",
-                fix: "check that it is the right file"
+                Message("InputFile.fileLargerThanMb", maximumDescriptionBytes >> 20),
+                fix: Message("InputFile.checkRightFile.fix")
             )
         }
         return data
     }
 
-    private static func error(_ path: String, _ message: String, fix: String) -> IngestError {
+    private static func error(_ path: String, _ message: Message, fix: Message) -> IngestError {
         IngestError(file: path, row: nil, column: nil, code: .unreadable, message: message, fix: fix)
     }
 }

@@ -1,5 +1,5 @@
 /// An error in a file that says where (file, row, column) and how to fix it, and reads as one line:
-/// `file, row 12, column Perioden: message. Fix: fix.` `IngestError` and `SurveyError` are such errors.
+/// `bestand.csv, rij 12, kolom Perioden: message. Oplossing: fix.` `IngestError` and `SurveyError` are such errors.
 public protocol LocatedError: Error, CustomStringConvertible {
     /// The file.
     var file: String { get }
@@ -8,17 +8,27 @@ public protocol LocatedError: Error, CustomStringConvertible {
     /// The column, when the problem is in one column.
     var column: String? { get }
     /// What is wrong.
-    var message: String { get }
+    var message: Message { get }
     /// How to fix it.
-    var fix: String { get }
+    var fix: Message { get }
 }
 
 extension LocatedError {
-    /// `file, row 12, column Perioden: message. Fix: fix.`
-    public var description: String {
-        var place = file
-        if let row { place += ", row \(row)" }
-        if let column { place += ", column \(column)" }
-        return "\(place): \(message). Fix: \(fix)."
+    /// The whole error as one message: where, what and how to fix it.
+    public var said: Message {
+        let place =
+            switch (row, column) {
+            case (let row?, let column?): Message("LocatedError.placeRowColumn", file, row, column)
+            case (let row?, nil): Message("LocatedError.placeRow", file, row)
+            case (nil, let column?): Message("LocatedError.placeColumn", file, column)
+            case (nil, nil): Message("LocatedError.place", file)
+            }
+        return Message("LocatedError.sentence", place, message, fix)
     }
+
+    /// The error in `language`: `file, rij 12, kolom Perioden: message. Oplossing: fix.`
+    public func description(in language: Language) -> String { said.text(in: language) }
+
+    /// The error in Dutch.
+    public var description: String { description(in: .nl) }
 }

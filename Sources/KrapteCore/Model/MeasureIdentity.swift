@@ -63,21 +63,21 @@ public enum MeasureIdentity {
         default:
             return [:]
         }
-        func refuse(_ message: String) -> IngestError {
+        func refuse(_ message: Message) -> IngestError {
             IngestError(
                 file: file,
                 row: nil,
                 column: nil,
                 code: .structure,
-                message: "dataset \(stored.id) is stored with \(naming(to)) and this release has \(naming(from)); \(message)",
-                fix: "load it under another id with --dataset, or load the table in the format it was loaded in before"
+                message: Message("MeasureIdentity.datasetStoredRelease", stored.id, naming(to), naming(from), message),
+                fix: Message("MeasureIdentity.datasetStoredRelease.fix")
             )
         }
         guard pairs.count == incoming.measures.count, incoming.measures.count == stored.measures.count else {
-            throw refuse("their \(stored.measures.count) and \(incoming.measures.count) measures cannot be matched place by place")
+            throw refuse(Message("MeasureIdentity.theirMeasuresCannotMatched", stored.measures.count, incoming.measures.count))
         }
         for (new, old) in pairs where !unitsAgree(new.unit, old.unit) {
-            throw refuse("\(new.code) is in \(new.unit.excerpt) where \(old.code) at the same place is in \(old.unit.excerpt)")
+            throw refuse(Message("MeasureIdentity.whereSamePlace", new.code, new.unit.excerpt, old.code, old.unit.excerpt))
         }
         return Dictionary(pairs.map { ($0.incoming.code, $0.stored.code) }, uniquingKeysWith: { a, _ in a })
     }

@@ -29,6 +29,11 @@ public enum ObservationStatus: UInt8, Sendable, Codable, CaseIterable, Comparabl
 
     public static func < (lhs: ObservationStatus, rhs: ObservationStatus) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// The word in `language`: "nader voorlopig"; "revised provisional".
+    public func label(in language: Language) -> String {
+        Catalogue.shipped(language)["status.\(self)"]
+    }
+
     /// The least final of two statuses: a figure computed from a provisional input is provisional.
     public static func combined(_ a: ObservationStatus, _ b: ObservationStatus) -> ObservationStatus { max(a, b) }
 }
@@ -63,6 +68,11 @@ public enum ValueAttribute: UInt8, Sendable, Codable, CaseIterable {
         case .confidential: "x"
         case .notAvailable: "."
         }
+    }
+
+    /// A short explanation in `language`: "geheim"; "confidential".
+    public func label(in language: Language) -> String {
+        self == .present ? "" : Catalogue.shipped(language)["attribute.\(self)"]
     }
 
     /// A short Dutch explanation.

@@ -44,7 +44,7 @@ public struct Release: Sendable {
         guard dataset.dimensions.count <= SeriesKey.maximumDimensions else {
             throw StoreError(
                 .invalid,
-                "dataset \(dataset.id) has \(dataset.dimensions.count) dimensions besides time; Krapte holds at most \(SeriesKey.maximumDimensions)"
+                Message("Release.datasetDimensionsBesidesTime", dataset.id, dataset.dimensions.count, SeriesKey.maximumDimensions)
             )
         }
         self.dataset = dataset
@@ -233,7 +233,7 @@ public struct Release: Sendable {
         var fingerprint = ReleaseFingerprint(dataset)
         for (key, digest) in zip(keys, digests) {
             guard let (measure, members) = Self.names(of: key, in: dataset) else {
-                throw StoreError(.invalid, "a series of \(dataset.id) names a measure or member the dataset does not have")
+                throw StoreError(.invalid, Message("Release.seriesNamesMeasureMember", dataset.id))
             }
             fingerprint.add(measure: measure, members: members, digest: digest)
         }
@@ -243,8 +243,8 @@ public struct Release: Sendable {
                 row: nil,
                 column: nil,
                 code: .empty,
-                message: "the file holds no observations",
-                fix: "check that it is the right file and that it is not empty"
+                message: Message("Release.fileHoldsObservations"),
+                fix: Message("Release.fileHoldsObservations.fix")
             )
         }
         let tail: [UInt8]
@@ -285,8 +285,8 @@ public struct Release: Sendable {
             row: nil,
             column: nil,
             code: .unreadable,
-            message: "a part of the release could not be written to the temporary folder (\(error.localizedDescription))",
-            fix: "free space in \(FileManager.default.temporaryDirectory.path), or point TMPDIR to a folder with room"
+            message: Message("Release.partReleaseCouldWritten", error.localizedDescription),
+            fix: Message("Release.partReleaseCouldWritten.fix", FileManager.default.temporaryDirectory.path)
         )
     }
 
@@ -318,16 +318,23 @@ public struct Release: Sendable {
             else {
                 throw StoreError(
                     .invalid,
-                    "series \(s.measure) \(s.members.joined(separator: ", ")) does not fit dataset \(dataset.id) or comes twice"
+                    Message("Release.seriesDoesFitDataset", s.measure, s.members.joined(separator: ", "), dataset.id)
                 )
             }
             guard zip(s.data.periods, s.data.periods.dropFirst()).allSatisfy({ before($0, $1) }) else {
-                throw StoreError(.invalid, "series \(s.measure) \(s.members.joined(separator: ", ")) is not in period order")
+                throw StoreError(.invalid, Message("Release.seriesPeriodOrder", s.measure, s.members.joined(separator: ", ")))
             }
         }
         let total = series.reduce(0) { $0 + $1.data.count }
         guard total > 0 else {
-            throw IngestError(file: dataset.id, row: nil, column: nil, code: .empty, message: "nothing was computed", fix: "check the inputs")
+            throw IngestError(
+                file: dataset.id,
+                row: nil,
+                column: nil,
+                code: .empty,
+                message: Message("Release.nothingWasComputed"),
+                fix: Message("Release.nothingWasComputed.fix")
+            )
         }
         var fingerprint = ReleaseFingerprint(dataset)
         for s in series { fingerprint.add(s) }

@@ -39,8 +39,8 @@ struct ReleaseChunk: Sendable {
                 row: Int(rows[i]),
                 column: nil,
                 code: .invalid,
-                message: "the value \(values[i]) is not a finite number",
-                fix: "write a number that a table can hold, or leave the field empty when there is no value"
+                message: Message("ReleaseChunk.valueFiniteNumber", values[i]),
+                fix: Message("ReleaseChunk.valueFiniteNumber.fix")
             )
         }
         var start = [Int](repeating: 0, count: seriesCount + 1)

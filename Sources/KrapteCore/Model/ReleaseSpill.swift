@@ -148,7 +148,7 @@ struct RunCursor {
             let descriptor = file.fileDescriptor
             let read = buffered.withUnsafeMutableBytes { raw in pread(descriptor, raw.baseAddress, wanted, position) }
             guard read == wanted else {
-                throw StoreError(.corrupt, "a temporary file of the load could not be read back as it was written; load the file again")
+                throw StoreError(.corrupt, Message("ReleaseSpill.temporaryFileLoadCould"))
             }
             if wanted < buffered.count { buffered.removeLast(buffered.count - wanted) }
             offset = 0

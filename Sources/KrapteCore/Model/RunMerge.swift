@@ -47,7 +47,7 @@ struct RunMerge {
             }
         }
         guard keys.indices.contains(Int(number)), let (measure, members) = Release.names(of: keys[Int(number)], in: dataset) else {
-            throw StoreError(.corrupt, "a part of the release names a series \(dataset.id) does not have; load the file again")
+            throw StoreError(.corrupt, Message("RunMerge.partReleaseNamesSeries", dataset.id))
         }
         if let order = Release.chronologicalOrder(data.periods.count, period: { data.periods[$0] }) {
             data.periods = order.map { data.periods[$0] }
@@ -61,8 +61,8 @@ struct RunMerge {
                     row: Int(rows[i]),
                     column: nil,
                     code: .duplicate,
-                    message: "a second value for \(measure) \(members.joined(separator: ", ")) in \(period); the first is on row \(rows[i - 1])",
-                    fix: "remove one of the two rows"
+                    message: Message("RunMerge.secondValueFirstRow", measure, members.joined(separator: ", "), period, rows[i - 1]),
+                    fix: Message("RunMerge.secondValueFirstRow.fix")
                 )
             }
         }

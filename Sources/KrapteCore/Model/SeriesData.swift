@@ -83,17 +83,17 @@ public struct SeriesData: Sendable, Hashable {
     public init(decoding data: Data) throws {
         self.init()
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            guard raw.count >= 4 else { throw StoreError(.corrupt, "a stored series is shorter than its header") }
+            guard raw.count >= 4 else { throw StoreError(.corrupt, Message("SeriesData.storedSeriesShorterThan")) }
             let n = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)))
             let trailer = 4 + n * 13
             guard raw.count == trailer || raw.count >= trailer + (n + 1) * 4 else {
-                throw StoreError(.corrupt, "a stored series has \(raw.count) bytes, expected \(trailer) or more")
+                throw StoreError(.corrupt, Message("SeriesData.storedSeriesBytesExpected", raw.count, trailer))
             }
             periods.reserveCapacity(n)
             values.reserveCapacity(n)
             for i in 0..<n { periods.append(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 + i * 4, as: Int32.self))) }
             guard periods.allSatisfy({ Period(storageKey: $0) != nil }) else {
-                throw StoreError(.corrupt, "a stored series holds a period that is not one")
+                throw StoreError(.corrupt, Message("SeriesData.storedSeriesHoldsPeriod"))
             }
             let vo = 4 + n * 4
             for i in 0..<n {
@@ -105,7 +105,7 @@ public struct SeriesData: Sendable, Hashable {
             let m = Int(inputStarts[n])
             let valid = inputStarts.first == 0 && zip(inputStarts, inputStarts.dropFirst()).allSatisfy { $0 <= $1 }
             guard valid, raw.count == trailer + (n + 1 + m) * 4 else {
-                throw StoreError(.corrupt, "the inputs of a stored series do not match its length")
+                throw StoreError(.corrupt, Message("SeriesData.inputsStoredSeriesDo"))
             }
             let po = trailer + (n + 1) * 4
             inputPeriods = (0..<m).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: po + $0 * 4, as: Int32.self)) }

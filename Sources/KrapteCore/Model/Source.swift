@@ -54,11 +54,30 @@ public struct Source: Sendable, Hashable, Codable {
     /// The line under a figure, card, chart or table that shows figures of `dataset` as loaded in `vintage`: the
     /// citation, the dataset and its version (`Bron: CBS (85224NED, versie 3)`, `Bron: CBS (85880NED, 85920NED);
     /// bewerking Krapte (arbeidsproductiviteit, versie 7)`), or for illustrative figures a line that says so.
-    public func line(dataset: String, vintage: Int64?) -> String {
-        let version = vintage.map { ", versie \($0)" } ?? ""
-        let cite = citation.isEmpty ? "Bron: onbekend" : citation
-        return "\(cite) (\(dataset)\(version))"
+    public func line(dataset: String, vintage: Int64?, in language: Language = .nl) -> String {
+        let version = vintage.map { Message("Source.version", $0).text(in: language) } ?? ""
+        return "\(citation(in: language)) (\(dataset)\(version))"
     }
+
+    /// The citation in `language`: Krapte's own words in it ("Bron:", "bewerking Krapte", the illustrative note) in
+    /// that language; a citation a publisher wrote is kept as it is.
+    public func citation(in language: Language) -> String {
+        guard !citation.isEmpty else { return Message("Source.unknown").text(in: language) }
+        guard language != .nl else { return citation }
+        if citation == Self.illustrativeCitation { return Message("Source.illustrative").text(in: language) }
+        if citation == Self.generatedCitation { return Message("Source.generated").text(in: language) }
+        var text = citation
+        if text.hasPrefix("Bron: ") { text = Message("Source.prefix").text(in: language) + text.dropFirst("Bron: ".count) }
+        if text.hasSuffix("; bewerking Krapte") {
+            text = text.dropLast("; bewerking Krapte".count) + Message("Source.processed").text(in: language)
+        }
+        return text
+    }
+
+    private static let illustrativeCitation = "Illustratief: berekend uit gegenereerde cijfers, geen echte data"
+
+    /// The citation of figures Krapte generated to illustrate what it does (the demo's cube and survey).
+    public static let generatedCitation = "Illustratief: gegenereerde cijfers, geen echte data"
 
     /// The source of a dataset computed from inputs with these sources, each read from dataset `inputs[i]`: the
     /// publishers of the published tables behind them, through computed inputs, cited with the tables and
@@ -84,7 +103,7 @@ public struct Source: Sendable, Hashable, Codable {
             location: location,
             licence: licences.joined(separator: "; "),
             citation: illustrative
-                ? "Illustratief: berekend uit gegenereerde cijfers, geen echte data"
+                ? illustrativeCitation
                 : "Bron: \(cited.joined(separator: ", ")); bewerking Krapte",
             origins: origins,
             illustrative: illustrative

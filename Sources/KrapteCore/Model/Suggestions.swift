@@ -30,26 +30,26 @@ public enum Suggestions {
     }
 
     /// The sentence to add to a message: ` Bedoelde u 80472ned?`, ` Bedoelde u A of B?`, or nothing.
-    public static func sentence(_ text: String, in candidates: [String]) -> String {
+    public static func sentence(_ text: String, in candidates: [String]) -> Message {
         sentence(text, among: candidates.map { ($0, $0) })
     }
 
     /// The sentence for members (regions, questions, sectors) found by their code or label, shown by their label.
-    public static func sentence(_ text: String, members: [Member]) -> String {
+    public static func sentence(_ text: String, members: [Member]) -> Message {
         sentence(text, among: members.flatMap { [($0.code, $0.label), ($0.label, $0.label)] })
     }
 
     /// The sentence for candidates found by several names each (a measure by its code and its title), shown by one
     /// (its code): each is named once.
-    public static func sentence(_ text: String, among candidates: [(name: String, shown: String)]) -> String {
+    public static func sentence(_ text: String, among candidates: [(name: String, shown: String)]) -> Message {
         var found: [String] = []
         for name in nearest(text, in: candidates.map(\.name), limit: candidates.count) {
             for c in candidates where c.name == name && !found.contains(c.shown) { found.append(c.shown) }
         }
         found = Array(found.prefix(3))
-        guard let last = found.last else { return "" }
-        let list = found.count == 1 ? last : found.dropLast().joined(separator: ", ") + " of " + last
-        return " Bedoelde u \(list)?"
+        guard let last = found.last else { return Message("Suggestions.none") }
+        if found.count == 1 { return Message("Suggestions.one", last) }
+        return Message("Suggestions.several", found.dropLast().joined(separator: ", "), last)
     }
 
     /// The edit distance between two texts, or nil when it exceeds `limit` (counted in characters).

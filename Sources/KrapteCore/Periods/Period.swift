@@ -32,15 +32,8 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible {
             }
         }
 
-        /// Dutch name, as in "kwartaal".
-        public var dutchName: String {
-            switch self {
-            case .year: "jaar"
-            case .halfYear: "halfjaar"
-            case .quarter: "kwartaal"
-            case .month: "maand"
-            }
-        }
+        /// The name in `language`: `kwartaal`; `quarter`.
+        public func name(in language: Language) -> String { Catalogue.shipped(language)["frequency.\(self)"] }
     }
 
     /// A compact integer that identifies the period, used as a storage key: `year * 64 + frequency * 16 + number`.
@@ -173,7 +166,7 @@ extension Period: Codable {
         let container = try decoder.singleValueContainer()
         let code = try container.decode(String.self)
         guard let period = Period(code: code) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(code.excerpt) is not a CBS period code")
+            throw DecodingProblem(decoder.codingPath, Message("ODataRecord.cbsPeriodCode", code.excerpt))
         }
         self = period
     }

@@ -106,7 +106,7 @@ extension Store {
                 let first = all.first.map { ISO8601DateFormatter.day.string(from: $0.effectiveDate) } ?? "-"
                 throw StoreError(
                     .notFound,
-                    "dataset \(q.dataset) has no release on or before \(ISO8601DateFormatter.day.string(from: asOf)); the first is of \(first)"
+                    Message("ObservationQuery.datasetReleaseBeforeFirst", q.dataset, ISO8601DateFormatter.day.string(from: asOf), first)
                 )
             }
             vintage = v
@@ -119,7 +119,15 @@ extension Store {
             let suggestion = Suggestions.sentence(q.measure, among: dataset.measures.flatMap { [($0.code, $0.code), ($0.title, $0.code)] })
             throw StoreError(
                 .notFound,
-                "dataset \(q.dataset) heeft geen onderwerp \(q.measure.excerpt).\(suggestion) Het heeft \(dataset.measures.prefix(12).map(\.code).joined(separator: ", "))\(dataset.measures.count > 12 ? ", ..." : "") (krapte show \(q.dataset) toont ze alle)."
+                Message(
+                    "ObservationQuery.datasetHeeftGeenOnderwerp",
+                    q.dataset,
+                    q.measure.excerpt,
+                    suggestion,
+                    dataset.measures.prefix(12).map(\.code).joined(separator: ", "),
+                    dataset.measures.count > 12 ? ", ..." : "",
+                    q.dataset
+                )
             )
         }
         var allowed: [Int: Set<String>] = [:]
@@ -127,7 +135,13 @@ extension Store {
             guard let d = dataset.dimensions.firstIndex(where: { $0.code == f.dimension || $0.title == f.dimension }) else {
                 throw StoreError(
                     .notFound,
-                    "dataset \(q.dataset) heeft geen dimensie \(f.dimension.excerpt).\(Suggestions.sentence(f.dimension, in: dataset.dimensions.map(\.code) + dataset.dimensions.map(\.title))) Het heeft \(dataset.dimensions.map(\.code).joined(separator: ", "))."
+                    Message(
+                        "ObservationQuery.datasetHeeftGeenDimensie",
+                        q.dataset,
+                        f.dimension.excerpt,
+                        Suggestions.sentence(f.dimension, in: dataset.dimensions.map(\.code) + dataset.dimensions.map(\.title)),
+                        dataset.dimensions.map(\.code).joined(separator: ", ")
+                    )
                 )
             }
             var codes = allowed[d] ?? []
@@ -135,7 +149,14 @@ extension Store {
                 guard let m = dataset.dimensions[d].member(named: name) else {
                     throw StoreError(
                         .notFound,
-                        "dimensie \(dataset.dimensions[d].code) van \(q.dataset) heeft geen lid \(name.excerpt).\(dataset.dimensions[d].suggestion(for: name)) Geef een code of label (krapte show \(q.dataset) toont ze)."
+                        Message(
+                            "ObservationQuery.dimensieVanHeeftGeen",
+                            dataset.dimensions[d].code,
+                            q.dataset,
+                            name.excerpt,
+                            dataset.dimensions[d].suggestion(for: name),
+                            q.dataset
+                        )
                     )
                 }
                 codes.insert(m.code)

@@ -133,8 +133,8 @@ extension Release.Finished {
                 row: nil,
                 column: nil,
                 code: .structure,
-                message: "dataset \(dataset.id) is stored with other measure codes than this release's, from another of CBS's formats",
-                fix: "load it again: its measures are then matched to those stored"
+                message: Message("Store.datasetStoredOtherMeasure", dataset.id),
+                fix: Message("Store.datasetStoredOtherMeasure.fix")
             )
         }
         let old = existing.dimensions.map(\.code)
@@ -146,8 +146,8 @@ extension Release.Finished {
                 column: nil,
                 code: .structure,
                 message:
-                    "dataset \(dataset.id) is already in the store with dimensions [\(old.joined(separator: ", "))], and this file has [\(new.joined(separator: ", "))]",
-                fix: "load it under another id with --dataset, or check that it is the same table"
+                    Message("Store.datasetAlreadyStoreDimensions", dataset.id, old.joined(separator: ", "), new.joined(separator: ", ")),
+                fix: Message("Store.loadUnderAnotherId.fix")
             )
         }
     }

@@ -16,16 +16,20 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// The kind of failure.
     public var code: Code
     /// A sentence a user can act on.
-    public var message: String
+    public var message: Message
     /// The cause, for the log; never shown to a web client.
     public var underlying: (any Error)?
 
     /// Makes an error.
-    public init(_ code: Code, _ message: String, underlying: (any Error)? = nil) {
+    public init(_ code: Code, _ message: Message, underlying: (any Error)? = nil) {
         self.code = code
         self.message = message
         self.underlying = underlying
     }
 
-    public var description: String { message }
+    /// The message in `language`.
+    public func description(in language: Language) -> String { message.text(in: language) }
+
+    /// The message in Dutch.
+    public var description: String { message.text(in: .nl) }
 }

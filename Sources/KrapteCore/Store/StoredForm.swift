@@ -40,12 +40,12 @@ public enum StoredForm {
         do {
             dataset = try JSONDecoder().decode(Dataset.self, from: Data(json.utf8))
         } catch {
-            throw StoreError(.corrupt, "the metadata of vintage \(vintage) cannot be read", underlying: error)
+            throw StoreError(.corrupt, Message("StoredForm.metadataVintageCannotRead", vintage), underlying: error)
         }
         if let v = dataset.violation() {
             throw StoreError(
                 .corrupt,
-                "vintage \(vintage) of dataset \(dataset.id.excerpt) breaks a rule of Krapte (\(v.field): \(v.message)); remove the vintage with `krapte remove` and load the table again"
+                Message("StoredForm.vintageDatasetBreaksRule", vintage, dataset.id.excerpt, v.field, v.message)
             )
         }
         return dataset
@@ -61,7 +61,7 @@ public enum StoredForm {
     public static func noDataset(_ id: String, known: [String] = []) -> StoreError {
         StoreError(
             .notFound,
-            "er is geen dataset \(id.excerpt) in de database.\(Suggestions.sentence(id, in: known)) Alle datasets staan op /datasets en onder krapte datasets."
+            Message("StoredForm.erGeenDatasetDe", id.excerpt, Suggestions.sentence(id, in: known))
         )
     }
 
@@ -74,7 +74,13 @@ public enum StoredForm {
         guard !chosen.isEmpty else {
             throw StoreError(
                 .notFound,
-                "dataset \(dataset.excerpt) has no vintage \(vintage); it has \(vintages.map { String($0.id) }.joined(separator: ", ")) (`krapte show \(dataset)` lists them)"
+                Message(
+                    "StoredForm.datasetVintageKrapteShow",
+                    dataset.excerpt,
+                    vintage,
+                    vintages.map { String($0.id) }.joined(separator: ", "),
+                    dataset
+                )
             )
         }
         return chosen
@@ -84,7 +90,7 @@ public enum StoredForm {
     /// - Throws: `StoreError.corrupt` when they do not.
     public static func check(members: [String], fit dataset: Dataset) throws {
         guard members.count == dataset.dimensions.count else {
-            throw StoreError(.corrupt, "a stored series of \(dataset.id) does not match the dataset's dimensions; load the table again")
+            throw StoreError(.corrupt, Message("StoredForm.storedSeriesDoesMatch", dataset.id))
         }
     }
 }

@@ -21,14 +21,17 @@ public struct CalibratedDesign: SurveyDesign {
         let n = base.count
         for (k, m) in margins.enumerated() {
             guard m.levels.count == n, m.levels.allSatisfy({ (0..<m.totals.count).contains($0) }) else {
-                throw SurveyError(message: "calibration margin \(k + 1) does not give every unit a level", fix: "check the calibration variables")
+                throw SurveyError(
+                    message: Message("CalibratedDesign.calibrationMarginDoesGive", k + 1),
+                    fix: Message("CalibratedDesign.calibrationMarginDoesGive.fix")
+                )
             }
             var sample = [Double](repeating: 0, count: m.totals.count)
             for i in 0..<n { sample[m.levels[i]] += base.weights[i] }
             if let empty = sample.indices.first(where: { sample[$0] == 0 && m.totals[$0] > 0 }) {
                 throw SurveyError(
-                    message: "calibration margin \(k + 1), level \(empty + 1), has a population count but no respondents",
-                    fix: "merge the level with another"
+                    message: Message("CalibratedDesign.calibrationMarginLevelPopulation", k + 1, empty + 1),
+                    fix: Message("CalibratedDesign.calibrationMarginLevelPopulation.fix")
                 )
             }
         }
@@ -57,8 +60,8 @@ public struct CalibratedDesign: SurveyDesign {
             }
             guard converged else {
                 throw SurveyError(
-                    message: "raking did not converge in \(maxIterations) rounds",
-                    fix: "check that the margins' totals agree with each other"
+                    message: Message("CalibratedDesign.rakingDidConvergeRounds", maxIterations),
+                    fix: Message("CalibratedDesign.rakingDidConvergeRounds.fix")
                 )
             }
         }
@@ -77,7 +80,10 @@ public struct CalibratedDesign: SurveyDesign {
             }
         }
         guard let factor = Self.cholesky(gram, p) else {
-            throw SurveyError(message: "the calibration variables are collinear", fix: "leave out a margin that the others determine")
+            throw SurveyError(
+                message: Message("CalibratedDesign.calibrationVariablesCollinear"),
+                fix: Message("CalibratedDesign.calibrationVariablesCollinear.fix")
+            )
         }
         self.base = base
         self.weights = w

@@ -28,7 +28,10 @@ public struct SampleDesign: SurveyDesign {
     public init(strata: [Int], clusters: [Int]? = nil, weights: [Double], populationClusters: [Double?]? = nil) throws {
         let n = strata.count
         guard weights.count == n, clusters.map({ $0.count == n }) ?? true else {
-            throw SurveyError(message: "strata, clusters and weights differ in length", fix: "give one of each per unit")
+            throw SurveyError(
+                message: Message("SampleDesign.strataClustersWeightsDiffer"),
+                fix: Message("SampleDesign.strataClustersWeightsDiffer.fix")
+            )
         }
         let unclustered = clusters == nil
         let clusters = clusters ?? Array(0..<n)
@@ -40,26 +43,32 @@ public struct SampleDesign: SurveyDesign {
             if clusterStratum[c] == -1 {
                 clusterStratum[c] = strata[i]
             } else if clusterStratum[c] != strata[i] {
-                throw SurveyError(message: "cluster \(c) lies in strata \(clusterStratum[c]) and \(strata[i])", fix: "number clusters within strata")
+                throw SurveyError(
+                    message: Message("SampleDesign.clusterLiesStrata", c, clusterStratum[c], strata[i]),
+                    fix: Message("SampleDesign.clusterLiesStrata.fix")
+                )
             }
         }
         var sampled = [Int](repeating: 0, count: stratumCount)
         for h in clusterStratum where h >= 0 { sampled[h] += 1 }
         if let single = sampled.firstIndex(of: 1) {
             throw SurveyError(
-                message: "stratum \(single) has a single \(unclustered ? "respondent" : "cluster"), so its variance cannot be estimated",
-                fix: "merge it with a similar stratum"
+                message: Message("SampleDesign.stratumSingleSoVariance", single, unclustered ? "respondent" : "cluster"),
+                fix: Message("SampleDesign.stratumSingleSoVariance.fix")
             )
         }
         let population = populationClusters ?? Array(repeating: nil, count: stratumCount)
         guard population.count >= stratumCount else {
-            throw SurveyError(message: "population sizes for \(population.count) of \(stratumCount) strata", fix: "give N for every stratum")
+            throw SurveyError(
+                message: Message("SampleDesign.populationSizesStrata", population.count, stratumCount),
+                fix: Message("SampleDesign.populationSizesStrata.fix")
+            )
         }
         for h in 0..<stratumCount {
             if let N = population[h], N < Double(sampled[h]) {
                 throw SurveyError(
-                    message: "stratum \(h) has \(sampled[h]) sampled units but a population of \(N)",
-                    fix: "check the population counts"
+                    message: Message("SampleDesign.stratumSampledUnitsBut", h, sampled[h], N),
+                    fix: Message("SampleDesign.stratumSampledUnitsBut.fix")
                 )
             }
         }

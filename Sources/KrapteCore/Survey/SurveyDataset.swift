@@ -57,7 +57,12 @@ public enum SurveyDataset {
         var columns: [String] = []
         for column in design.domains.joined() where !columns.contains(column) { columns.append(column) }
         for name in ["Vraag", "Antwoord"] where columns.contains(name) {
-            throw SurveyError(file: file, column: name, message: "a domain column may not be called \(name)", fix: "rename the column")
+            throw SurveyError(
+                file: file,
+                column: name,
+                message: Message("SurveyDataset.domainColumnMayCalled", name),
+                fix: Message("SurveyDataset.domainColumnMayCalled.fix")
+            )
         }
         let dataset = Dataset(
             id: design.dataset,
@@ -86,8 +91,8 @@ public enum SurveyDataset {
                 throw SurveyError(
                     file: file,
                     column: design.wave,
-                    message: "wave \(row.wave.excerpt) is not a year",
-                    fix: "store waves named by their year"
+                    message: Message("SurveyDataset.waveYear", row.wave.excerpt),
+                    fix: Message("SurveyDataset.waveYear.fix")
                 )
             }
             let domainColumns = row.domainType == "overall" ? [] : row.domainType.split(separator: "_x_").map(String.init)
@@ -102,8 +107,8 @@ public enum SurveyDataset {
                     throw SurveyError(
                         file: file,
                         column: column,
-                        message: "the value \(total.excerpt) of \(column) would read as the total",
-                        fix: "rename the value in the respondent file"
+                        message: Message("SurveyDataset.valueWouldReadTotal", total.excerpt, column),
+                        fix: Message("SurveyDataset.valueWouldReadTotal.fix")
                     )
                 }
                 members.append(release.memberIndex(Member(code: values[i], label: design.label(column, values[i]), parent: total), dimension: k + 1))

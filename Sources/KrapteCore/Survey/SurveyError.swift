@@ -7,12 +7,12 @@ public struct SurveyError: LocatedError, Sendable, Hashable {
     /// The column, when known.
     public var column: String?
     /// What is wrong.
-    public var message: String
+    public var message: Message
     /// How to fix it.
-    public var fix: String
+    public var fix: Message
 
     /// Makes an error.
-    public init(file: String = "-", row: Int? = nil, column: String? = nil, message: String, fix: String) {
+    public init(file: String = "-", row: Int? = nil, column: String? = nil, message: Message, fix: Message) {
         self.file = file
         self.row = row
         self.column = column

@@ -32,11 +32,22 @@ public struct SurveyEstimator: Sendable {
         let needed =
             [spec.wave] + spec.strata + spec.questions.map(\.name) + spec.domains.flatMap { $0 } + (spec.calibration?.margins.map(\.variable) ?? [])
         for name in needed where data.columns[name] == nil {
-            throw SurveyError(file: data.file, row: 1, column: name, message: "no column \(name.excerpt)", fix: "add it, or change the design file")
+            throw SurveyError(
+                file: data.file,
+                row: 1,
+                column: name,
+                message: Message("SurveyEstimator.column", name.excerpt),
+                fix: Message("SurveyEstimator.column.fix")
+            )
         }
         let waveColumn = data.columns[spec.wave]!
         guard let waveCode = waveColumn.levels.firstIndex(of: wave).map(Int32.init) else {
-            throw SurveyError(file: data.file, column: spec.wave, message: "no respondents of wave \(wave)", fix: "check the wave")
+            throw SurveyError(
+                file: data.file,
+                column: spec.wave,
+                message: Message("SurveyEstimator.respondentsWave", wave),
+                fix: Message("SurveyEstimator.respondentsWave.fix")
+            )
         }
         let units = waveColumn.codes.indices.filter { waveColumn.codes[$0] == waveCode }
         // Strata: the combinations of the stratum columns' codes, numbered as they first appear.
@@ -51,8 +62,8 @@ public struct SurveyEstimator: Sendable {
                     file: data.file,
                     row: data.rows[firstUnit[h]],
                     column: spec.strata.joined(separator: ", "),
-                    message: "stratum \(Self.describe(spec.strata, key)) of wave \(wave) has no population count in \(data.populationFile)",
-                    fix: "add a row for it to \(data.populationFile), or correct the respondent's stratum"
+                    message: Message("SurveyEstimator.stratumWavePopulationCount", Self.describe(spec.strata, key), wave, data.populationFile),
+                    fix: Message("SurveyEstimator.stratumWavePopulationCount.fix", data.populationFile)
                 )
             }
             population[h] = N
@@ -67,8 +78,8 @@ public struct SurveyEstimator: Sendable {
                 file: data.file,
                 row: data.rows[firstUnit[h]],
                 column: spec.strata.joined(separator: ", "),
-                message: "stratum \(Self.describe(spec.strata, key)) of wave \(wave) has a single respondent, so its variance cannot be estimated",
-                fix: "merge the stratum with a similar one in both files"
+                message: Message("SurveyEstimator.stratumWaveSingleRespondent", Self.describe(spec.strata, key), wave),
+                fix: Message("SurveyEstimator.stratumWaveSingleRespondent.fix")
             )
         }
         let design: any SurveyDesign = try spec.calibration.map { try calibrated(base, $0, data, units) } ?? base
@@ -129,8 +140,8 @@ public struct SurveyEstimator: Sendable {
                         file: data.file,
                         row: data.rows[i],
                         column: m.variable,
-                        message: "\(values[i].excerpt) has no population count in the calibration",
-                        fix: "add it to calibration.margins of the design"
+                        message: Message("SurveyEstimator.populationCountCalibration", values[i].excerpt),
+                        fix: Message("SurveyEstimator.populationCountCalibration.fix")
                     )
                 }
                 return l

@@ -109,53 +109,75 @@ public struct SurveySpecification: Sendable, Hashable, Codable {
             self = try JSONDecoder().decode(SurveySpecification.self, from: data)
         } catch let error as DecodingError {
             throw IndicatorDefinitions.error(error, file: file)
+        } catch let problem as DecodingProblem {
+            throw problem.definitionError(file: file)
         }
-        func fail(_ path: String, _ message: String, _ fix: String) -> DefinitionError {
+        func fail(_ path: String, _ message: Message, _ fix: Message?) -> DefinitionError {
             DefinitionError(file: file, path: path, message: message, fix: fix)
         }
         // The estimates are stored as a dataset with this id.
         if let problem = DatasetRules.identifierProblem(dataset) {
-            throw fail("dataset", "\(dataset.excerpt) is not an id: \(problem)", DatasetRules.identifierFix)
+            throw fail("dataset", Message("SurveySpecification.id", dataset.excerpt, problem), DatasetRules.identifierFix)
         }
-        guard !strata.isEmpty else { throw fail("strata", "no stratum columns", "name the columns that define the strata") }
-        guard !questions.isEmpty else { throw fail("questions", "no questions", "list the questions with their categories") }
+        guard !strata.isEmpty else {
+            throw fail("strata", Message("SurveySpecification.stratumColumns"), Message("SurveySpecification.stratumColumns.fix"))
+        }
+        guard !questions.isEmpty else {
+            throw fail("questions", Message("SurveySpecification.questions"), Message("SurveySpecification.questions.fix"))
+        }
         // Each column has one part: the id only identifies, the wave only dates, a question is asked once.
         let named = [("wave", [wave]), ("strata", strata), ("questions", questions.map(\.name)), ("domains", Array(domains.joined()))]
         for (key, columns) in named where columns.contains(id) {
-            throw fail(key, "\(id.excerpt) is the respondents' id column", "name another column; the id only tells respondents apart")
+            throw fail(key, Message("SurveySpecification.respondentsIdColumn", id.excerpt), Message("SurveySpecification.respondentsIdColumn.fix"))
         }
         for (key, columns) in named.dropFirst() where columns.contains(wave) {
-            throw fail(key, "\(wave.excerpt) is the wave column", "name another column; estimates are made per wave already")
+            throw fail(key, Message("SurveySpecification.waveColumn", wave.excerpt), Message("SurveySpecification.waveColumn.fix"))
         }
         for (key, columns) in [("strata", strata), ("questions", questions.map(\.name))] where Set(columns).count != columns.count {
-            throw fail(key, "a column is named twice", "name each column once")
+            throw fail(key, Message("SurveySpecification.columnNamedTwice"), Message("SurveySpecification.columnNamedTwice.fix"))
         }
         if let q = questions.first(where: { strata.contains($0.name) }) {
-            throw fail("questions", "\(q.name.excerpt) is a stratum column too", "a question is a column of its own")
+            throw fail(
+                "questions",
+                Message("SurveySpecification.stratumColumnToo", q.name.excerpt),
+                Message("SurveySpecification.stratumColumnToo.fix")
+            )
         }
         for (k, q) in questions.enumerated() {
             guard !q.categories.isEmpty, Set(q.categories).count == q.categories.count else {
-                throw fail("questions[\(k)] (\(q.name))", "the categories are empty or repeat", "list each answer label once, in order")
+                throw fail(
+                    "questions[\(k)] (\(q.name))",
+                    Message("SurveySpecification.categoriesEmptyRepeat"),
+                    Message("SurveySpecification.categoriesEmptyRepeat.fix")
+                )
             }
         }
         if let calibration, calibration.method == .postStratify, calibration.margins.count != 1 {
-            throw fail("calibration.margins", "post-stratification takes one margin", "use method rake for several")
+            throw fail(
+                "calibration.margins",
+                Message("SurveySpecification.postStratificationTakesOne"),
+                Message("SurveySpecification.postStratificationTakesOne.fix")
+            )
         }
         let classifying = Set(strata + domains.joined())
         for (column, list) in levels.sorted(by: { $0.key < $1.key }) {
             guard classifying.contains(column) else {
                 throw fail(
                     "levels.\(column)",
-                    "\(column.excerpt) is not a stratum or domain column",
-                    "list levels of the columns in strata or domains"
+                    Message("SurveySpecification.stratumDomainColumn", column.excerpt),
+                    Message("SurveySpecification.stratumDomainColumn.fix")
                 )
             }
             guard Set(list.map(\.code)).count == list.count else {
-                throw fail("levels.\(column)", "a value is listed twice", "list each value once, in the order it is reported")
+                throw fail("levels.\(column)", Message("SurveySpecification.valueListedTwice"), Message("SurveySpecification.valueListedTwice.fix"))
             }
         }
         for column in titles.keys.sorted() where !classifying.contains(column) {
-            throw fail("titles.\(column)", "\(column.excerpt) is not a stratum or domain column", "give titles of the columns in strata or domains")
+            throw fail(
+                "titles.\(column)",
+                Message("SurveySpecification.stratumDomainColumn", column.excerpt),
+                Message("SurveySpecification.stratumDomainColumn.fix2")
+            )
         }
         for (k, table) in tables.enumerated() {
             if let problem = table.problem(in: self) { throw fail("tables[\(k)] (\(table.name))", problem.message, problem.fix) }

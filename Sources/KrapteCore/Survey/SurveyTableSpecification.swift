@@ -70,28 +70,38 @@ public struct SurveyTableSpecification: Sendable, Hashable, Codable {
     }
 
     /// What is wrong with the table in `design`, and how to fix it; nil when nothing is.
-    public func problem(in design: SurveySpecification) -> (message: String, fix: String)? {
+    public func problem(in design: SurveySpecification) -> (message: Message, fix: Message)? {
         let types = Set(design.domains.filter { !$0.isEmpty }.map { $0.joined(separator: "_x_") })
         let known = types.sorted().joined(separator: ", ")
-        guard !questions.isEmpty else { return ("no questions", "list the questions the table shows") }
+        guard !questions.isEmpty else { return (Message("SurveyTableSpecification.questions"), Message("SurveyTableSpecification.questions.fix")) }
         for name in questions {
             guard let q = design.question(name) else {
-                return ("no question \(name.excerpt)", "use one of \(design.questions.map(\.name).joined(separator: ", "))")
+                return (
+                    Message("SurveyTableSpecification.question", name.excerpt),
+                    Message("SurveyTableSpecification.question.fix", design.questions.map(\.name).joined(separator: ", "))
+                )
             }
             if let category, !q.categories.contains(category) {
-                return ("\(category.excerpt) is not a category of \(name)", "use one of \(q.categories.joined(separator: ", "))")
+                return (
+                    Message("SurveyTableSpecification.category", category.excerpt, name),
+                    Message("SurveyTableSpecification.category.fix", q.categories.joined(separator: ", "))
+                )
             }
         }
         if category == nil, questions.count > 1 {
-            return ("several questions need a category", "name the answer whose share the columns show, such as \"Ja\"")
+            return (
+                Message("SurveyTableSpecification.severalQuestionsNeedCategory"), Message("SurveyTableSpecification.severalQuestionsNeedCategory.fix")
+            )
         }
         for type in rows + (columns ?? []) + sorted where !types.contains(type) {
-            return ("\(type.excerpt) is not a domain of the design", "use one of \(known), or add it to domains")
+            return (Message("SurveyTableSpecification.domainDesign", type.excerpt), Message("SurveyTableSpecification.domainDesign.fix", known))
         }
         if columns != nil {
-            guard category != nil else { return ("columns need a category", "name the answer whose share the cells show") }
+            guard category != nil else {
+                return (Message("SurveyTableSpecification.columnsNeedCategory"), Message("SurveyTableSpecification.columnsNeedCategory.fix"))
+            }
             guard rows.isEmpty, sorted.isEmpty else {
-                return ("with columns the rows are the questions", "leave rows and sorted out")
+                return (Message("SurveyTableSpecification.columnsRowsQuestions"), Message("SurveyTableSpecification.columnsRowsQuestions.fix"))
             }
         }
         return nil

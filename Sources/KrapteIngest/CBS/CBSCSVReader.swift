@@ -102,8 +102,8 @@ public struct CBSCSVReader {
                     row: record.line,
                     column: nil,
                     code: .raggedRow,
-                    message: "the row has \(record.count) fields and the header \(columns.count)",
-                    fix: "give every row as many fields as the header, separated by ';'"
+                    message: Message("CBSCSVReader.rowFieldsHeader", record.count, columns.count),
+                    fix: Message("CBSCSVReader.rowFieldsHeader.fix")
                 )
             }
             var memberIdx: [Int] = []
@@ -128,8 +128,8 @@ public struct CBSCSVReader {
                     row: record.line,
                     column: columns.timeKey,
                     code: .unknownPeriod,
-                    message: "\(periodText.excerpt) is not a CBS period",
-                    fix: "write a code such as 2024KW04 or a label such as '2024 4e kwartaal', '2024 april' or '2024'"
+                    message: Message("CBSCSVReader.cbsPeriod", periodText.excerpt),
+                    fix: Message("CBSCSVReader.cbsPeriod.fix")
                 )
             }
             var status: ObservationStatus = parsed.provisional ? .voorlopig : .definitief
@@ -155,8 +155,8 @@ public struct CBSCSVReader {
                         row: record.line,
                         column: c.key,
                         code: .notANumber,
-                        message: "\((record.string(c.index) ?? "?").excerpt) is not a number",
-                        fix: "write a number with a decimal point, or leave the field empty (or '.') when there is no value"
+                        message: Message("CBSCSVReader.number", (record.string(c.index) ?? "?").excerpt),
+                        fix: Message("CBSCSVReader.number.fix")
                     )
                 }
             }
@@ -167,8 +167,8 @@ public struct CBSCSVReader {
                 row: nil,
                 column: nil,
                 code: .empty,
-                message: "the file is empty",
-                fix: "check that it is the right file"
+                message: Message("CBSCSVReader.fileEmpty"),
+                fix: Message("CBSCSVReader.fileEmpty.fix")
             )
         }
         decimals.apply(to: &release)
@@ -181,8 +181,8 @@ public struct CBSCSVReader {
             row: row,
             column: column,
             code: .encoding,
-            message: "the field is not valid UTF-8",
-            fix: "save the file as UTF-8 (CBS files are UTF-8; a file saved by Excel may be Windows-1252)"
+            message: Message("CBSCSVReader.fieldValidUtf"),
+            fix: Message("CBSCSVReader.fieldValidUtf.fix")
         )
     }
 
@@ -227,8 +227,8 @@ public struct CBSCSVReader {
                         row: header.line,
                         column: key,
                         code: .malformed,
-                        message: "the header names \(key.excerpt) twice, as fields \(first + 1) and \(i + 1)",
-                        fix: "remove or rename one of the two columns"
+                        message: Message("CBSCSVReader.headerNamesTwiceFields", key.excerpt, first + 1, i + 1),
+                        fix: Message("CBSCSVReader.headerNamesTwiceFields.fix")
                     )
                 }
                 if key == "ID" { continue }
@@ -266,8 +266,8 @@ public struct CBSCSVReader {
                     row: header.line,
                     column: "Perioden",
                     code: .missingColumn,
-                    message: "the header has no Perioden column",
-                    fix: "check the file and the separator (';'); for a table of one period, give it with --period (for example --period 2024JJ00)"
+                    message: Message("CBSCSVReader.headerPeriodenColumn"),
+                    fix: Message("CBSCSVReader.headerPeriodenColumn.fix")
                 )
             }
             fixedPeriod = timeIndex == nil ? period : nil
@@ -277,8 +277,8 @@ public struct CBSCSVReader {
                     row: header.line,
                     column: nil,
                     code: .missingColumn,
-                    message: "the header has no measure columns (keys ending in _1, _2, ...)",
-                    fix: "check that this is a CBS table and that the separator is ';'; use a mapping file for other CSV files"
+                    message: Message("CBSCSVReader.headerMeasureColumnsKeys"),
+                    fix: Message("CBSCSVReader.headerMeasureColumnsKeys.fix")
                 )
             }
             guard dimensions.count <= SeriesKey.maximumDimensions else {
@@ -287,8 +287,8 @@ public struct CBSCSVReader {
                     row: header.line,
                     column: nil,
                     code: .malformed,
-                    message: "the table has \(dimensions.count) dimensions besides time; Krapte holds at most \(SeriesKey.maximumDimensions)",
-                    fix: "split the table"
+                    message: Message("CBSCSVReader.tableDimensionsBesidesTime", dimensions.count, SeriesKey.maximumDimensions),
+                    fix: Message("CBSCSVReader.tableDimensionsBesidesTime.fix")
                 )
             }
             time = timeIndex

@@ -34,8 +34,8 @@ struct StatLineMetadata {
                     row: record.line,
                     column: nil,
                     code: .malformed,
-                    message: "the metadata file does not start with a section name such as \"TableInfos\"",
-                    fix: "pass the metadata CSV that StatLine downloaded with the data"
+                    message: Message("StatLineMetadata.metadataFileDoesStart"),
+                    fix: Message("StatLineMetadata.metadataFileDoesStart.fix")
                 )
             }
             if header == nil {
@@ -52,8 +52,8 @@ struct StatLineMetadata {
                 row: nil,
                 column: nil,
                 code: .malformed,
-                message: "the metadata file has no TableInfos or DataProperties section",
-                fix: "pass the metadata CSV that StatLine downloaded with the data"
+                message: Message("StatLineMetadata.metadataFileTableinfosDataproperties"),
+                fix: Message("StatLineMetadata.metadataFileTableinfosDataproperties.fix")
             )
         }
         identifier = info["Identifier"]

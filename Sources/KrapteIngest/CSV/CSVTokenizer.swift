@@ -70,8 +70,8 @@ public struct CSVTokenizer: Sendable {
                 row: line,
                 column: "\(i + 1)",
                 code: .malformed,
-                message: "column \(i + 1) of the header is \(length) bytes long, too long for a column name",
-                fix: "check that this is a CSV file with a header line, and its separator"
+                message: Message("CSVTokenizer.columnHeaderBytesLong", i + 1, length),
+                fix: Message("CSVTokenizer.columnHeaderBytesLong.fix")
             )
         }
 
@@ -90,8 +90,8 @@ public struct CSVTokenizer: Sendable {
             row: nil,
             column: nil,
             code: .unreadable,
-            message: "the file cannot be read",
-            fix: "check the path and that the file is readable"
+            message: Message("CSVTokenizer.fileCannotRead"),
+            fix: Message("CSVTokenizer.fileCannotRead.fix")
         )
         guard let handle = try? FileHandle(forReadingFrom: url) else { throw unreadable }
         defer { try? handle.close() }
@@ -212,8 +212,8 @@ public struct CSVTokenizer: Sendable {
                         row: line,
                         column: nil,
                         code: .malformed,
-                        message: "a record has more than \(capacity) fields",
-                        fix: "check the separator"
+                        message: Message("CSVTokenizer.recordMoreThanFields", capacity),
+                        fix: Message("CSVTokenizer.recordMoreThanFields.fix")
                     )
                 }
                 if p < n, base[p] == UInt8(ascii: "\"") {
@@ -229,8 +229,8 @@ public struct CSVTokenizer: Sendable {
                                     row: line,
                                     column: nil,
                                     code: .malformed,
-                                    message: "a quoted field is not closed before the end of the file",
-                                    fix: "close the field with a double quote"
+                                    message: Message("CSVTokenizer.quotedFieldClosedBefore"),
+                                    fix: Message("CSVTokenizer.quotedFieldClosedBefore.fix")
                                 )
                             }
                             break recordLoop
@@ -269,8 +269,8 @@ public struct CSVTokenizer: Sendable {
                         row: line,
                         column: nil,
                         code: .malformed,
-                        message: "text follows the closing quote of field \(count)",
-                        fix: "quote the whole field, writing a quote inside it twice"
+                        message: Message("CSVTokenizer.textFollowsClosingQuote", count),
+                        fix: Message("CSVTokenizer.textFollowsClosingQuote.fix")
                     )
                 } else {
                     let start = p

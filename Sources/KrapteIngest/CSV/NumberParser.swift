@@ -46,8 +46,8 @@ public struct NumberParser: Sendable {
             row: row,
             column: column,
             code: .invalid,
-            message: "\(text.excerpt) is too large a number to hold",
-            fix: "check the field: numbers must lie within about ±1.8e308"
+            message: Message("NumberParser.tooLargeNumberHold", text.excerpt),
+            fix: Message("NumberParser.tooLargeNumberHold.fix")
         )
     }
 

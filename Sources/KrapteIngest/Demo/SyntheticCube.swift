@@ -126,7 +126,7 @@ public struct SyntheticCube: Sendable {
                 publisher: "Krapte (illustratief)",
                 location: "krapte demo, seed \(seed)",
                 licence: "CC0",
-                citation: "Illustratief: gegenereerde cijfers, geen echte data",
+                citation: Source.generatedCitation,
                 illustrative: true
             ),
             dimensions: [

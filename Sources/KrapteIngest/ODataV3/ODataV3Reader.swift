@@ -100,8 +100,8 @@ public struct ODataV3Reader: Sendable {
                 row: nil,
                 column: "Type",
                 code: .malformed,
-                message: "DataProperties lists no TimeDimension",
-                fix: "Krapte loads tables with periods; check the table id"
+                message: Message("ODataV3Reader.datapropertiesListsTimedimension"),
+                fix: Message("ODataV3Reader.datapropertiesListsTimedimension.fix")
             )
         }
         guard !topics.isEmpty else {
@@ -110,8 +110,8 @@ public struct ODataV3Reader: Sendable {
                 row: nil,
                 column: "Type",
                 code: .malformed,
-                message: "DataProperties lists no numeric Topic",
-                fix: "check the table id; the table has nothing Krapte can load"
+                message: Message("ODataV3Reader.datapropertiesListsNumericTopic"),
+                fix: Message("ODataV3Reader.datapropertiesListsNumericTopic.fix")
             )
         }
         var release = try options.cbsRelease(

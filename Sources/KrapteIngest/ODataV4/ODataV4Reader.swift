@@ -74,8 +74,8 @@ public struct ODataV4Reader: Sendable {
                 row: nil,
                 column: nil,
                 code: .malformed,
-                message: "the table has no TimeDimension",
-                fix: "Krapte loads tables with periods; check the table id"
+                message: Message("ODataV4Reader.tableTimedimension"),
+                fix: Message("ODataV4Reader.tableTimedimension.fix")
             )
         }
         var measures: [Measure] = []
@@ -110,8 +110,8 @@ public struct ODataV4Reader: Sendable {
                         row: record,
                         column: "Measure",
                         code: .unknownMember,
-                        message: "measure \(String(describing: row["Measure"] ?? "").excerpt) is not among the table's MeasureCodes",
-                        fix: "save MeasureCodes and Observations together"
+                        message: Message("ODataV4Reader.measureAmongTableS", String(describing: row["Measure"] ?? "").excerpt),
+                        fix: Message("ODataV4Reader.measureAmongTableS.fix")
                     )
                 }
                 var members: [Int] = []
@@ -127,8 +127,8 @@ public struct ODataV4Reader: Sendable {
                         row: record,
                         column: "ValueAttribute",
                         code: .malformed,
-                        message: "unknown ValueAttribute \(attributeText.excerpt)",
-                        fix: "expected None, Impossible, Confidential or NotAvailable"
+                        message: Message("ODataV4Reader.unknownValueattribute", attributeText.excerpt),
+                        fix: Message("ODataV4Reader.unknownValueattribute.fix")
                     )
                 }
                 let value = try ODataRecord.number(row, "Value", file: file, record: record)

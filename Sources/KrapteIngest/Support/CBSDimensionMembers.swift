@@ -53,8 +53,8 @@ struct CBSDimensionMembers {
                 row: row,
                 column: dimension,
                 code: .unknownMember,
-                message: "code \(key.excerpt) is not among the table's \(collection)",
-                fix: "save the codes and observations from the same release, or load with --new-members"
+                message: Message("CBSDimensionMembers.codeAmongTableS", key.excerpt, collection),
+                fix: Message("CBSDimensionMembers.codeAmongTableS.fix")
             )
         }
         let i = release.memberIndex(member, dimension: d)

@@ -36,8 +36,8 @@ struct MemberResolver {
                     row: row,
                     column: dimension,
                     code: .invalid,
-                    message: "the label \(label.excerpt) of \(text.excerpt) cannot be a label: \(problem)",
-                    fix: "write a label of at most \(DatasetRules.maximumLabelLength) characters without control characters"
+                    message: Message("MemberResolver.labelCannotLabel", label.excerpt, text.excerpt, problem),
+                    fix: Message("MemberResolver.labelCannotLabel.fix", DatasetRules.maximumLabelLength)
                 )
             }
             member.label = label
@@ -54,8 +54,8 @@ struct MemberResolver {
                 row: row,
                 column: dimension,
                 code: .unknownMember,
-                message: "the member is empty",
-                fix: "fill in a code or label for \(dimension)"
+                message: Message("MemberResolver.memberEmpty"),
+                fix: Message("MemberResolver.memberEmpty.fix", dimension)
             )
         }
         if lists.isEmpty { return try newMember(text, file: file, row: row) }
@@ -69,8 +69,8 @@ struct MemberResolver {
                     row: row,
                     column: dimension,
                     code: .unknownMember,
-                    message: "\(text.excerpt) names several members of \(list.title): \(codes.joined(separator: ", "))",
-                    fix: "write the code instead of the label"
+                    message: Message("MemberResolver.namesSeveralMembers", text.excerpt, list.title, codes.joined(separator: ", ")),
+                    fix: Message("MemberResolver.namesSeveralMembers.fix")
                 )
             case .notFound: continue
             }
@@ -81,8 +81,8 @@ struct MemberResolver {
             row: row,
             column: dimension,
             code: .unknownMember,
-            message: "\(text.excerpt) is not in the code list \(lists.map(\.title).joined(separator: " or "))",
-            fix: "correct the label, write its code, or load with --new-members to keep it as a new member of this dataset"
+            message: Message("MemberResolver.codeList", text.excerpt, Message.either(lists.map(\.title))),
+            fix: Message("MemberResolver.codeList.fix")
         )
     }
 
@@ -105,19 +105,19 @@ struct MemberResolver {
                 row: row,
                 column: dimension,
                 code: .unknownMember,
-                message: "\(text.excerpt) names no \(levelName) in the code list \(lists.map(\.title).joined(separator: " or "))",
-                fix: "correct the name of the \(levelName), or write its CBS code"
+                message: Message("MemberResolver.namesCodeList", text.excerpt, levelName, Message.either(lists.map(\.title))),
+                fix: Message("MemberResolver.namesCodeList.fix", levelName)
             )
         }
         let slug = Self.slug(name)
-        if let problem = DatasetRules.labelProblem(text) ?? (slug.isEmpty ? "it has no letter or digit to make a code from" : nil) {
+        if let problem = DatasetRules.labelProblem(text) ?? (slug.isEmpty ? Message("MemberResolver.noLetterOrDigit") : nil) {
             throw IngestError(
                 file: file,
                 row: row,
                 column: dimension,
                 code: .invalid,
-                message: "the gemeente \(text.excerpt) cannot be a member: \(problem)",
-                fix: "write the gemeente's name as CBS does"
+                message: Message("MemberResolver.gemeenteCannotMember", text.excerpt, problem),
+                fix: Message("MemberResolver.gemeenteCannotMember.fix")
             )
         }
         let code = "gemeente-" + slug
@@ -129,14 +129,14 @@ struct MemberResolver {
     ///   make a code from.
     private func newMember(_ text: String, file: String, row: Int) throws -> Member {
         let code = Self.code(for: text)
-        if let problem = DatasetRules.labelProblem(text) ?? (code.isEmpty ? "it has no letter or digit to make a code from" : nil) {
+        if let problem = DatasetRules.labelProblem(text) ?? (code.isEmpty ? Message("MemberResolver.noLetterOrDigit") : nil) {
             throw IngestError(
                 file: file,
                 row: row,
                 column: dimension,
                 code: .invalid,
-                message: "the label \(text.excerpt) cannot be a member: \(problem)",
-                fix: "write a label of at most \(DatasetRules.maximumLabelLength) characters with letters or digits and no control characters"
+                message: Message("MemberResolver.labelCannotMember", text.excerpt, problem),
+                fix: Message("MemberResolver.labelCannotMember.fix", DatasetRules.maximumLabelLength)
             )
         }
         return Member(code: code, label: text)

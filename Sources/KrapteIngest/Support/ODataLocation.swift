@@ -35,8 +35,8 @@ public enum ODataLocation: Sendable {
                 row: nil,
                 column: nil,
                 code: .unreadable,
-                message: "the request failed (\(error.localizedDescription))",
-                fix: "check the URL and the network, then load again; nothing was stored"
+                message: Message("ODataLocation.requestFailed", error.localizedDescription),
+                fix: Message("ODataLocation.requestFailed.fix")
             )
         }
         if let http = response as? HTTPURLResponse, http.statusCode != 200 {
@@ -45,8 +45,8 @@ public enum ODataLocation: Sendable {
                 row: nil,
                 column: nil,
                 code: .unreadable,
-                message: "the server answered HTTP \(http.statusCode)",
-                fix: "check the table id in the URL, or try again later; nothing was stored"
+                message: Message("ODataLocation.serverAnsweredHttp", http.statusCode),
+                fix: Message("ODataLocation.serverAnsweredHttp.fix")
             )
         }
         return data
@@ -97,7 +97,7 @@ extension ODataLocation {
         _ body: ([[String: Any]], String) throws -> Void
     ) async throws {
         var rowsRead = 0
-        var expected: (count: Int, source: String)?
+        var expected: (count: Int, source: Message)?
         switch self {
         case .folder(let folder):
             let prefixes = savedPrefixes + [endpoint]
@@ -112,21 +112,23 @@ extension ODataLocation {
                     row: nil,
                     column: nil,
                     code: .empty,
-                    message: "the folder has no \(prefixes[0])<n>.json",
-                    fix: "save the \(endpoint) responses in the folder"
+                    message: Message("ODataLocation.folderNJson", prefixes[0]),
+                    fix: Message("ODataLocation.folderNJson.fix", endpoint)
                 )
             }
             if let capture = try CaptureIndex(folder: folder) {
                 if let missing = capture.pages.first(where: { !pages.contains($0) }) {
-                    throw Self.incomplete(folder.path, "index.json lists \(missing.excerpt), which is not in the folder")
+                    throw Self.incomplete(folder.path, Message("ODataLocation.indexJsonListsFolder", missing.excerpt))
                 }
-                expected = capture.rows.map { ($0, "index.json (observationRows)") }
+                expected = capture.rows.map { ($0, Message("Krapte.as", "index.json (observationRows)")) }
             }
             for name in pages {
                 let url = folder.appendingPathComponent(name)
                 let object = try jsonObject(try Self.read(url), file: url.path)
                 let rows = try jsonValues(object, file: url.path)
-                if expected == nil, let count = Self.serviceCount(object) { expected = (count, "\(name.excerpt) (the service's count)") }
+                if expected == nil, let count = Self.serviceCount(object) {
+                    expected = (count, Message("ODataLocation.serviceCountIn", name.excerpt))
+                }
                 rowsRead += rows.count
                 try body(rows, url.path)
             }
@@ -140,20 +142,20 @@ extension ODataLocation {
                         row: nil,
                         column: nextLinkKey,
                         code: .malformed,
-                        message: "the server links back to a page already read",
-                        fix: "report this to the publisher; nothing was stored"
+                        message: Message("ODataLocation.serverLinksBackPage"),
+                        fix: Message("ODataLocation.serverLinksBackPage.fix")
                     )
                 }
                 let object = try jsonObject(try await Self.get(url), file: url.absoluteString)
                 let rows = try jsonValues(object, file: url.absoluteString)
-                if expected == nil, let count = Self.serviceCount(object) { expected = (count, "the service's count") }
+                if expected == nil, let count = Self.serviceCount(object) { expected = (count, Message("ODataLocation.serviceCount")) }
                 rowsRead += rows.count
                 try body(rows, url.absoluteString)
                 next = (object[nextLinkKey] as? String).flatMap { URL(string: $0, relativeTo: url)?.absoluteURL }
             }
         }
         if let expected, expected.count != rowsRead {
-            throw Self.incomplete(name, "\(expected.source) gives \(expected.count) rows of \(endpoint), and \(rowsRead) were read")
+            throw Self.incomplete(name, Message("ODataLocation.givesRowsWereRead", expected.source, expected.count, endpoint, rowsRead))
         }
     }
 
@@ -164,14 +166,14 @@ extension ODataLocation {
         var byNumber: [Int: String] = [:]
         for name in names {
             guard let n = pageNumber(name), n >= 1 else {
-                throw incomplete(folder.path, "the page \(name.excerpt) has no page number")
+                throw incomplete(folder.path, Message("ODataLocation.pagePageNumber", name.excerpt))
             }
             if let other = byNumber.updateValue(name, forKey: n) {
-                throw incomplete(folder.path, "\(other.excerpt) and \(name.excerpt) are both page \(n)")
+                throw incomplete(folder.path, Message("ODataLocation.bothPage", other.excerpt, name.excerpt, n))
             }
         }
         for n in 1...max(1, byNumber.count) where byNumber[n] == nil {
-            throw incomplete(folder.path, "page \(n) is missing (the folder has \(byNumber.count) pages, numbered up to \(byNumber.keys.max() ?? 0))")
+            throw incomplete(folder.path, Message("ODataLocation.pageMissingFolderPages", n, byNumber.count, byNumber.keys.max() ?? 0))
         }
         return (1...byNumber.count).compactMap { byNumber[$0] }
     }
@@ -194,14 +196,14 @@ extension ODataLocation {
         }
     }
 
-    private static func incomplete(_ file: String, _ message: String) -> IngestError {
+    private static func incomplete(_ file: String, _ message: Message) -> IngestError {
         IngestError(
             file: file,
             row: nil,
             column: nil,
             code: .malformed,
-            message: "the table is incomplete: \(message)",
-            fix: "save every page of the table again; nothing was stored"
+            message: Message("ODataLocation.tableIncomplete", message),
+            fix: Message("ODataLocation.tableIncomplete.fix")
         )
     }
 }
@@ -232,8 +234,8 @@ func jsonObject(_ data: Data, file: String) throws -> [String: Any] {
                 row: nil,
                 column: nil,
                 code: .malformed,
-                message: "the response is not a JSON object",
-                fix: "check that this is an OData response"
+                message: Message("ODataLocation.responseJsonObject"),
+                fix: Message("ODataLocation.responseJsonObject.fix")
             )
         }
         return object
@@ -245,8 +247,8 @@ func jsonObject(_ data: Data, file: String) throws -> [String: Any] {
             row: nil,
             column: nil,
             code: .malformed,
-            message: "the response is not valid JSON",
-            fix: "save the response again; it may be cut off"
+            message: Message("ODataLocation.responseValidJson"),
+            fix: Message("ODataLocation.responseValidJson.fix")
         )
     }
 }
@@ -259,8 +261,8 @@ func jsonValues(_ object: [String: Any], file: String) throws -> [[String: Any]]
             row: nil,
             column: "value",
             code: .malformed,
-            message: "the response has no 'value' array",
-            fix: "check that this is an OData collection response"
+            message: Message("ODataLocation.responseValueArray"),
+            fix: Message("ODataLocation.responseValueArray.fix")
         )
     }
     return values

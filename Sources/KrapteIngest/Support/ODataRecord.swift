@@ -12,8 +12,8 @@ enum ODataRecord {
                 row: record,
                 column: column,
                 code: .missingColumn,
-                message: "the record has no \(column)",
-                fix: "fetch the data without $select, so that every dimension is present"
+                message: Message("ODataRecord.record", column),
+                fix: Message("ODataRecord.record.fix")
             )
         }
         return key
@@ -28,8 +28,8 @@ enum ODataRecord {
                 row: record,
                 column: column,
                 code: .unknownPeriod,
-                message: "\(String(describing: row[column] ?? "").excerpt) is not a CBS period code",
-                fix: "periods are written like 2024KW04"
+                message: Message("ODataRecord.cbsPeriodCode", String(describing: row[column] ?? "").excerpt),
+                fix: Message("ODataRecord.cbsPeriodCode.fix")
             )
         }
         return period
@@ -53,8 +53,8 @@ enum ODataRecord {
                 row: record,
                 column: column,
                 code: .notANumber,
-                message: "\(String(describing: other).excerpt) is not a number",
-                fix: "\(column) must be a JSON number or null"
+                message: Message("ODataRecord.number", String(describing: other).excerpt),
+                fix: Message("ODataRecord.number.fix", column)
             )
         }
     }
@@ -98,8 +98,8 @@ enum ODataRecord {
                 row: record,
                 column: "Decimals",
                 code: .invalid,
-                message: "measure \(code) has \(String(describing: other).excerpt) as its decimals",
-                fix: "Decimals must be a whole number from 0 to 15"
+                message: Message("ODataRecord.measureDecimals", code, String(describing: other).excerpt),
+                fix: Message("ODataRecord.measureDecimals.fix")
             )
         }
         return Measure(

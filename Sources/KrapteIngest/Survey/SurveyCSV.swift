@@ -26,7 +26,7 @@ struct SurveyCSV {
         try InputFile.check(url)
         // Mapped, not copied: the parts are read where the file is.
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
-            throw SurveyError(file: file, message: "the file cannot be read", fix: "check the path")
+            throw SurveyError(file: file, message: Message("SurveyCSV.fileCannotRead"), fix: Message("SurveyCSV.fileCannotRead.fix"))
         }
         let start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let (headerEnd, split) = Self.boundaries(data, from: start, splitSize: splitSize)
@@ -38,11 +38,17 @@ struct SurveyCSV {
         try tokenizer.forEachRecord(in: data.subdata(in: start..<headerEnd), file: file) { record in
             if header.isEmpty { header = (0..<record.count).map { (record.string($0) ?? "").trimmingCharacters(in: .whitespaces) } }
         }
-        guard !header.isEmpty else { throw SurveyError(file: file, message: "the file is empty", fix: "check that it is the right file") }
+        guard !header.isEmpty else { throw SurveyError(file: file, message: Message("SurveyCSV.fileEmpty"), fix: Message("SurveyCSV.fileEmpty.fix")) }
         let names = Array(Set(needs)).sorted()
         let positions = try names.map { name in
             guard let i = header.firstIndex(of: name) else {
-                throw SurveyError(file: file, row: 1, column: name, message: "no column \(name.excerpt)", fix: "add it, or change the design file")
+                throw SurveyError(
+                    file: file,
+                    row: 1,
+                    column: name,
+                    message: Message("SurveyCSV.column", name.excerpt),
+                    fix: Message("SurveyCSV.column.fix")
+                )
             }
             return i
         }
@@ -69,7 +75,9 @@ struct SurveyCSV {
         }
         // The first part's error comes first in the file; the second part's lines move on past the first part's.
         let done = parts.compactMap { $0 }
-        guard let first = try done.first?.get() else { throw SurveyError(file: file, message: "the file cannot be read", fix: "check the path") }
+        guard let first = try done.first?.get() else {
+            throw SurveyError(file: file, message: Message("SurveyCSV.fileCannotRead"), fix: Message("SurveyCSV.fileCannotRead.fix"))
+        }
         var lineOffsets = [0]
         var read = [first]
         if let second = done.dropFirst().first {
@@ -131,8 +139,8 @@ struct SurveyCSV {
                 file: file,
                 row: 1,
                 column: name,
-                message: "\(name.excerpt) is the respondents' id column, and cannot be a wave, stratum, question or domain too",
-                fix: "name another column in the design file"
+                message: Message("SurveyCSV.respondentsIdColumnCannot", name.excerpt),
+                fix: Message("SurveyCSV.respondentsIdColumnCannot.fix")
             )
         }
         return column
@@ -228,8 +236,8 @@ struct SurveyCSV {
                         throw SurveyError(
                             file: layout.file,
                             row: line,
-                            message: "\(record.count) fields where the header has \(layout.fields)",
-                            fix: "check separators and quotes in this row"
+                            message: Message("SurveyCSV.fieldsWhereHeader", record.count, layout.fields),
+                            fix: Message("SurveyCSV.fieldsWhereHeader.fix")
                         )
                     }
                     for k in positions.indices {
@@ -253,8 +261,8 @@ struct SurveyCSV {
                                 file: layout.file,
                                 row: line,
                                 column: layout.names[k],
-                                message: "not UTF-8 text",
-                                fix: "save the file as UTF-8"
+                                message: Message("SurveyCSV.utfText"),
+                                fix: Message("SurveyCSV.utfText.fix")
                             )
                         }
                         flat.append(Int32(interners[k].insert(raw)))

@@ -29,15 +29,19 @@ public struct SurveyFileReader: Sendable {
         )
         let (rows, columns, duplicate) = (table.rows, table.columns, table.duplicate)
         guard !rows.isEmpty else {
-            throw SurveyError(file: file, message: "the file holds no respondents, only a header", fix: "check that it is the right file")
+            throw SurveyError(
+                file: file,
+                message: Message("SurveyFileReader.fileHoldsRespondentsOnly"),
+                fix: Message("SurveyFileReader.fileHoldsRespondentsOnly.fix")
+            )
         }
         if let (row, first) = duplicate {
             throw SurveyError(
                 file: file,
                 row: row,
                 column: spec.id,
-                message: "this respondent is also in row \(first)",
-                fix: "give every respondent one row"
+                message: Message("SurveyFileReader.respondentAlsoRow", first),
+                fix: Message("SurveyFileReader.respondentAlsoRow.fix")
             )
         }
         /// The row of the first respondent whose value in `column` is `level`.
@@ -49,8 +53,8 @@ public struct SurveyFileReader: Sendable {
                     file: file,
                     row: firstRow(column, empty),
                     column: name,
-                    message: "empty",
-                    fix: "every respondent needs a wave and a stratum"
+                    message: Message("SurveyFileReader.empty"),
+                    fix: Message("SurveyFileReader.empty.fix")
                 )
             }
         }
@@ -61,8 +65,8 @@ public struct SurveyFileReader: Sendable {
                     file: file,
                     row: firstRow(column, level),
                     column: q.name,
-                    message: "\(answer.excerpt) is not an answer category of \(q.name)",
-                    fix: "use one of \(q.categories.map { "'\($0)'" }.joined(separator: ", ")), or leave it empty when the question was skipped"
+                    message: Message("SurveyFileReader.answerCategory", answer.excerpt, q.name),
+                    fix: Message("SurveyFileReader.answerCategory.fix", q.categories.map { "'\($0)'" }.joined(separator: ", "))
                 )
             }
         }
@@ -74,8 +78,8 @@ public struct SurveyFileReader: Sendable {
                     file: file,
                     row: firstRow(column, level),
                     column: name,
-                    message: "\(value.excerpt) is not among the levels of \(name) in the design",
-                    fix: "correct the value, or add it to levels.\(name) of the design"
+                    message: Message("SurveyFileReader.amongLevelsDesign", value.excerpt, name),
+                    fix: Message("SurveyFileReader.amongLevelsDesign.fix", name)
                 )
             }
         }
@@ -94,8 +98,8 @@ public struct SurveyFileReader: Sendable {
                     file: populationFile,
                     row: row,
                     column: spec.population,
-                    message: "\(text.excerpt) is not a count",
-                    fix: "write the number of establishments"
+                    message: Message("SurveyFileReader.count", text.excerpt),
+                    fix: Message("SurveyFileReader.count.fix")
                 )
             }
             if let earlier = counts[wave]?[key] {
@@ -103,8 +107,8 @@ public struct SurveyFileReader: Sendable {
                     file: populationFile,
                     row: row,
                     column: spec.strata.joined(separator: ", "),
-                    message: "this stratum and wave are also in row \(earlier.row)",
-                    fix: "give each stratum one count per wave"
+                    message: Message("SurveyFileReader.stratumWaveAlsoRow", earlier.row),
+                    fix: Message("SurveyFileReader.stratumWaveAlsoRow.fix")
                 )
             }
             counts[wave, default: [:]][key] = (count, row)

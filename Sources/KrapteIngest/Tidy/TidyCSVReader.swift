@@ -40,8 +40,8 @@ public struct TidyCSVReader {
                 row: nil,
                 column: nil,
                 code: .empty,
-                message: "the file is empty",
-                fix: "check that it is the right file"
+                message: Message("TidyCSVReader.fileEmpty"),
+                fix: Message("TidyCSVReader.fileEmpty.fix")
             )
         }
         rows.applyDecimals(to: &release)

@@ -41,7 +41,7 @@ struct TidyLayout {
     /// Resolves `mapping` for a load with `options`.
     /// - Throws: `IngestError` naming `mappingFile` and the field that is wrong, and how to fix it.
     init(mapping: TidyMapping, options: IngestOptions, file: String, mappingFile: String) throws {
-        func error(_ field: String, _ message: String, _ fix: String) -> IngestError {
+        func error(_ field: String, _ message: Message, _ fix: Message) -> IngestError {
             IngestError(file: mappingFile, row: nil, column: field, code: .mapping, message: message, fix: fix)
         }
         separator = try Self.byte(mapping.separator, default: UInt8(ascii: ","), field: "separator", mappingFile: mappingFile)
@@ -52,25 +52,27 @@ struct TidyLayout {
         guard decimal != separator, thousands != separator, thousands != decimal else {
             throw error(
                 "decimal",
-                "the separator, the decimal mark and the thousands separator must differ",
-                "write for example \"separator\": \";\", \"decimal\": \",\", \"thousands\": \".\""
+                Message("TidyLayout.separatorDecimalMarkThousands"),
+                Message("TidyLayout.separatorDecimalMarkThousands.fix")
             )
         }
         let missing = mapping.missing ?? NumberParser.defaultMissingTokens
         if let (i, token) = missing.enumerated().first(where: { $0.element.first?.isNumber == true || $0.element.utf8.count > 20 }) {
             throw error(
                 "missing[\(i)]",
-                "\(token.excerpt) cannot stand for a missing value: it starts with a digit or is longer than 20 bytes",
-                "write a short token such as NA, . or -"
+                Message("TidyLayout.cannotStandMissingValue", token.excerpt),
+                Message("TidyLayout.cannotStandMissingValue.fix")
             )
         }
         numbers = NumberParser(decimal: decimal, thousands: thousands, missing: missing)
         switch (mapping.encoding ?? "utf-8").lowercased() {
         case "utf-8", "utf8": encoding = .utf8
         case "windows-1252", "cp1252", "latin1", "iso-8859-1": encoding = .windows1252
-        case let other: throw error("encoding", "unknown encoding \(other.excerpt)", "write utf-8 or windows-1252")
+        case let other: throw error("encoding", Message("TidyLayout.unknownEncoding", other.excerpt), Message("TidyLayout.unknownEncoding.fix"))
         }
-        guard !mapping.measures.isEmpty else { throw error("measures", "no measures are listed", "list at least one measure") }
+        guard !mapping.measures.isEmpty else {
+            throw error("measures", Message("TidyLayout.measuresListed"), Message("TidyLayout.measuresListed.fix"))
+        }
         switch (mapping.measureColumn, mapping.valueColumn) {
         case (nil, nil):
             shape = .wide(columns: mapping.measures.map { $0.column ?? $0.code })
@@ -84,8 +86,8 @@ struct TidyLayout {
         case (nil, _), (_, nil):
             throw error(
                 mapping.measureColumn == nil ? "measureColumn" : "valueColumn",
-                "a long layout needs both measureColumn and valueColumn",
-                "name both, or give each measure a column"
+                Message("TidyLayout.longLayoutNeedsBoth"),
+                Message("TidyLayout.longLayoutNeedsBoth.fix")
             )
         }
         period = mapping.period
@@ -104,8 +106,8 @@ struct TidyLayout {
                 guard let list = BuiltInCodeLists.all[id] else {
                     throw error(
                         "dimensions[\(i)].codeList",
-                        "unknown code list \(id.excerpt)",
-                        "use one of \(BuiltInCodeLists.all.keys.sorted().joined(separator: ", ")), or none"
+                        Message("TidyLayout.unknownCodeList", id.excerpt),
+                        Message("TidyLayout.unknownCodeList.fix", BuiltInCodeLists.all.keys.sorted().joined(separator: ", "))
                     )
                 }
                 lists = [list]
@@ -114,8 +116,8 @@ struct TidyLayout {
             if d.labelColumn != nil, let list = lists.first {
                 throw error(
                     "dimensions[\(i)].labelColumn",
-                    "the dimension \(code.excerpt) takes its labels from the code list \(list.id)",
-                    "leave labelColumn out, or write \"codeList\": \"none\" to keep the file's codes and labels"
+                    Message("TidyLayout.dimensionTakesLabelsCode", code.excerpt, list.id),
+                    Message("TidyLayout.dimensionTakesLabelsCode.fix")
                 )
             }
             dimensions.append(KrapteCore.Dimension(code: code, title: d.title ?? code, kind: kind, codeList: lists.first?.id))
@@ -147,8 +149,8 @@ struct TidyLayout {
                 row: nil,
                 column: field,
                 code: .mapping,
-                message: "\(text.excerpt) is not a single character that can separate fields or numbers",
-                fix: "write one character such as ';', ',' or '.', or 'tab'; leave the field out for the default"
+                message: Message("TidyLayout.singleCharacterCanSeparate", text.excerpt),
+                fix: Message("TidyLayout.singleCharacterCanSeparate.fix")
             )
         }
         return byte

@@ -85,8 +85,17 @@ public struct TidyMapping: Sendable, Decodable {
                 row: nil,
                 column: CodingPath.text(context.codingPath + [key]),
                 code: .mapping,
-                message: "the mapping lacks \(key.stringValue.excerpt)",
-                fix: "add it; Guides/TidyCSV.md shows a complete mapping"
+                message: Message("TidyMapping.mappingLacks", key.stringValue.excerpt),
+                fix: Message("TidyMapping.mappingLacks.fix")
+            )
+        } catch let problem as DecodingProblem {
+            throw IngestError(
+                file: url.path,
+                row: nil,
+                column: problem.path,
+                code: .mapping,
+                message: problem.message,
+                fix: Message("TidyMapping.correctValueGuidesTidycsv.fix")
             )
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
             throw IngestError(
@@ -94,8 +103,8 @@ public struct TidyMapping: Sendable, Decodable {
                 row: nil,
                 column: nil,
                 code: .mapping,
-                message: "the mapping is not valid JSON",
-                fix: "check commas, quotes and brackets"
+                message: Message("TidyMapping.mappingValidJson"),
+                fix: Message("TidyMapping.mappingValidJson.fix")
             )
         } catch let DecodingError.dataCorrupted(context) {
             throw IngestError(
@@ -103,8 +112,8 @@ public struct TidyMapping: Sendable, Decodable {
                 row: nil,
                 column: CodingPath.text(context.codingPath),
                 code: .mapping,
-                message: context.debugDescription,
-                fix: "correct the value; Guides/TidyCSV.md describes every field"
+                message: Message("TidyMapping.decoding", context.debugDescription),
+                fix: Message("TidyMapping.correctValueGuidesTidycsv.fix")
             )
         } catch let DecodingError.typeMismatch(_, context) {
             throw IngestError(
@@ -112,8 +121,8 @@ public struct TidyMapping: Sendable, Decodable {
                 row: nil,
                 column: context.codingPath.isEmpty ? nil : CodingPath.text(context.codingPath),
                 code: .mapping,
-                message: "a field of the mapping has the wrong type",
-                fix: "Guides/TidyCSV.md shows the type of every field"
+                message: Message("TidyMapping.fieldMappingWrongType"),
+                fix: Message("TidyMapping.fieldMappingWrongType.fix")
             )
         } catch {
             throw IngestError(
@@ -121,8 +130,8 @@ public struct TidyMapping: Sendable, Decodable {
                 row: nil,
                 column: nil,
                 code: .mapping,
-                message: "the mapping cannot be read (\(error))",
-                fix: "correct the JSON"
+                message: Message("TidyMapping.mappingCannotRead", String(describing: error)),
+                fix: Message("TidyMapping.mappingCannotRead.fix")
             )
         }
     }

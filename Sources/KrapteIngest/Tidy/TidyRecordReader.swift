@@ -52,8 +52,8 @@ final class TidyRecordReader {
                     row: header.line,
                     column: name,
                     code: .malformed,
-                    message: "the header names \(name.excerpt) twice, as fields \(first + 1) and \(second + 1), so it is not clear which to read",
-                    fix: "remove or rename one of the two columns"
+                    message: Message("TidyRecordReader.headerNamesTwiceFields", name.excerpt, first + 1, second + 1),
+                    fix: Message("TidyRecordReader.headerNamesTwiceFields.fix")
                 )
             }
             guard let i = index[name] else {
@@ -63,8 +63,8 @@ final class TidyRecordReader {
                     row: header.line,
                     column: name,
                     code: .missingColumn,
-                    message: "the header has no column \(name.excerpt) (named by '\(field)' in the mapping); it has \(names)",
-                    fix: "rename the column in the file or in the mapping, and check the separator"
+                    message: Message("TidyRecordReader.headerColumnNamedMapping", name.excerpt, field, names),
+                    fix: Message("TidyRecordReader.headerColumnNamedMapping.fix")
                 )
             }
             return i
@@ -106,8 +106,8 @@ final class TidyRecordReader {
                 row: record.line,
                 column: nil,
                 code: .raggedRow,
-                message: "the row has \(record.count) fields and the header \(fieldCount)",
-                fix: "give every row as many fields as the header; quote fields that contain the separator"
+                message: Message("TidyRecordReader.rowFieldsHeader", record.count, fieldCount),
+                fix: Message("TidyRecordReader.rowFieldsHeader.fix")
             )
         }
         for d in 0..<dimensionColumns.count {
@@ -127,8 +127,8 @@ final class TidyRecordReader {
                     row: record.line,
                     column: layout.period,
                     code: .unknownPeriod,
-                    message: "\(text.excerpt) is not a period",
-                    fix: "write a CBS code such as 2024KW04, 2024MM04 or 2024JJ00, or a label such as '2024 4e kwartaal'"
+                    message: Message("TidyRecordReader.period", text.excerpt),
+                    fix: Message("TidyRecordReader.period.fix")
                 )
             }
             return p
@@ -143,8 +143,8 @@ final class TidyRecordReader {
                         row: record.line,
                         column: name,
                         code: .malformed,
-                        message: "\(text.excerpt) is not a status",
-                        fix: "write definitief, voorlopig or nader voorlopig (or leave it empty for definitief)"
+                        message: Message("TidyRecordReader.status", text.excerpt),
+                        fix: Message("TidyRecordReader.status.fix")
                     )
                 }
                 return s
@@ -164,8 +164,8 @@ final class TidyRecordReader {
                         row: record.line,
                         column: measure.name,
                         code: .unknownMember,
-                        message: "measure \(text.excerpt) is not listed in the mapping",
-                        fix: "add it to 'measures' in the mapping"
+                        message: Message("TidyRecordReader.measureListedMapping", text.excerpt),
+                        fix: Message("TidyRecordReader.measureListedMapping.fix")
                     )
                 }
                 return m
@@ -205,9 +205,8 @@ final class TidyRecordReader {
                 row: record.line,
                 column: column.name,
                 code: .notANumber,
-                message: "\(try text(record, column.index, column: column.name).excerpt) is not a number",
-                fix:
-                    "write a number with a decimal \(comma ? "comma" : "point"), or leave the field empty when there is no value; check 'decimal' and 'thousands' in the mapping"
+                message: Message("TidyRecordReader.number", try text(record, column.index, column: column.name).excerpt),
+                fix: comma ? Message("TidyRecordReader.number.fixComma") : Message("TidyRecordReader.number.fixPoint")
             )
         }
     }
@@ -231,10 +230,8 @@ final class TidyRecordReader {
                 row: record.line,
                 column: column,
                 code: .encoding,
-                message: utf8 ? "the field is not valid UTF-8" : "the field holds a byte that Windows-1252 does not define",
-                fix: utf8
-                    ? "save the file as UTF-8, or declare \"encoding\": \"windows-1252\" in the mapping"
-                    : "check the file's encoding and declare it in the mapping (utf-8 or windows-1252)"
+                message: utf8 ? Message("TidyRecordReader.notUTF8") : Message("TidyRecordReader.notWindows1252"),
+                fix: utf8 ? Message("TidyRecordReader.notUTF8.fix") : Message("TidyRecordReader.notWindows1252.fix")
             )
         }
         return text

@@ -1,3 +1,5 @@
+import KrapteCore
+
 /// A horizontal bar chart across members (regions, sectors, occupations): one bar per member with its value at the
 /// end, an axis through zero, and room for long labels. Bars without a value are listed with "geen waarde".
 public struct BarChart: Sendable {
@@ -27,14 +29,17 @@ public struct BarChart: Sendable {
     public var decimals: Int
     /// The chart's width in pixels; the height follows from the number of bars.
     public var width = 720
+    /// The language of the chart's own words ("geen waarde").
+    public var language = Language.nl
 
     /// Makes a bar chart.
-    public init(id: String, title: String, summary: String, bars: [Bar], decimals: Int) {
+    public init(id: String, title: String, summary: String, bars: [Bar], decimals: Int, language: Language = .nl) {
         self.id = id
         self.title = title
         self.summary = summary
         self.bars = bars
         self.decimals = decimals
+        self.language = language
     }
 
     /// The chart as an SVG element.
@@ -50,7 +55,7 @@ public struct BarChart: Sendable {
             let top = frame.top + Double(i) * rowHeight
             canvas.label(frame.left - 8, top + 15, Self.shortened(bar.label), anchor: "end")
             guard let value = bar.value, value.isFinite else {
-                canvas.label(zero + 4, top + 15, "geen waarde", fill: ChartPalette.axis)
+                canvas.label(zero + 4, top + 15, Message("Chart.noValue").text(in: language), fill: ChartPalette.axis)
                 continue
             }
             let end = frame.x(scale.fraction(value))

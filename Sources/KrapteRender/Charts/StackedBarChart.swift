@@ -1,3 +1,5 @@
+import KrapteCore
+
 /// A horizontal 100% stacked bar chart of shares per answer category, one bar per group (sector, size class), as
 /// figures 1 and 2 of seed 003 show survey results. A suppressed group (too few respondents) is hatched and says so,
 /// and never shows a share.
@@ -28,14 +30,17 @@ public struct StackedBarChart: Sendable {
     public var bars: [Bar]
     /// The chart's width in pixels; the height follows from the bars and the legend.
     public var width = 720
+    /// The language of the chart's own words ("te weinig respondenten").
+    public var language = Language.nl
 
     /// Makes a stacked bar chart.
-    public init(id: String, title: String, summary: String, categories: [String], bars: [Bar]) {
+    public init(id: String, title: String, summary: String, categories: [String], bars: [Bar], language: Language = .nl) {
         self.id = id
         self.title = title
         self.summary = summary
         self.categories = categories
         self.bars = bars
+        self.language = language
     }
 
     /// The chart as an SVG element.
@@ -66,10 +71,10 @@ public struct StackedBarChart: Sendable {
                     frame.plotWidth,
                     rowHeight - 8,
                     fill: "",
-                    tooltip: "\(bar.label): te weinig respondenten",
+                    tooltip: "\(bar.label): " + Message("Chart.tooFew").text(in: language),
                     pattern: true
                 )
-                canvas.label(frame.left + 8, top + 16, "te weinig respondenten")
+                canvas.label(frame.left + 8, top + 16, Message("Chart.tooFew").text(in: language))
                 continue
             }
             var start = 0.0
@@ -85,7 +90,7 @@ public struct StackedBarChart: Sendable {
                 start += share
             }
         }
-        frame.legend(categories, top: frame.bottomY + 36, on: &canvas, hatched: suppressed ? "te weinig respondenten" : nil)
+        frame.legend(categories, top: frame.bottomY + 36, on: &canvas, hatched: suppressed ? Message("Chart.tooFew").text(in: language) : nil)
         return canvas.finished()
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The key-figure sheet of a region: a card per figure with its value and period, an arrow for its direction, a
 /// colour and a sentence for whether that is good or bad news, its source and status, and the explanation on demand.
 public struct KeyFiguresPage: Page {
@@ -26,6 +28,8 @@ public struct KeyFiguresPage: Page {
         public var news: String?
         /// For the spanningsindicator, its typering (`krap`).
         public var typering: String?
+        /// The class that colours the typering as on the spanningsindicator page (`typering-zeer-krap`).
+        public var typeringClass: String?
         /// `voorlopig` or `nader voorlopig`; nil when final.
         public var status: String?
         /// The source (`Bron: CBS (80590ned, versie 3)`).
@@ -60,6 +64,7 @@ public struct KeyFiguresPage: Page {
             self.newsClass = newsClass
             self.news = news
             self.typering = typering
+            self.typeringClass = typering.map { "typering-" + $0.replacingOccurrences(of: " ", with: "-") }
             self.status = status
             self.source = source
             self.explanation = explanation

@@ -74,9 +74,15 @@ public struct DataTable: Sendable {
 
     /// A cell for a value with its status: the number in Dutch format with `decimals` decimals, marked when the
     /// status is not final, or the attribute's label when there is no value.
-    public static func valueCell(_ value: Double?, decimals: Int, status: ObservationStatus, attribute: ValueAttribute = .present) -> Cell {
-        let text = value.map { DutchNumberFormat.format($0, decimals: decimals) } ?? (attribute == .present ? "." : attribute.dutchLabel)
-        return Cell(text, numeric: true, mark: status.mark, markTitle: status.dutchLabel)
+    public static func valueCell(
+        _ value: Double?,
+        decimals: Int,
+        status: ObservationStatus,
+        attribute: ValueAttribute = .present,
+        in language: Language = .nl
+    ) -> Cell {
+        let text = value.map { DutchNumberFormat.format($0, decimals: decimals) } ?? (attribute == .present ? "." : attribute.label(in: language))
+        return Cell(text, numeric: true, mark: status.mark, markTitle: status.label(in: language))
     }
 
     /// Makes a table.

@@ -1,4 +1,5 @@
 import Foundation
+import KrapteCore
 import Mustache
 
 /// Renders Krapte's HTML pages from the Mustache templates in `Templates/`: every page fills the layout

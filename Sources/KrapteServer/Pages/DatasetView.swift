@@ -5,6 +5,8 @@ import KrapteRender
 /// Builds the page of a dataset's metadata from its latest vintage.
 struct DatasetView: Sendable {
     let store: any Store
+    /// The texts of the page's language.
+    let t: Texts
 
     /// The most members a dimension lists on the page.
     static let maxMembers = 200
@@ -16,70 +18,82 @@ struct DatasetView: Sendable {
             statuses = try await store.periodStatuses(of: id, vintage: vintages[vintages.count - 1].id, measure: first.code)
         }
         let periods = statuses.keys.sorted()
-        let day = DateFormatter.dutchDay
+        let language = t.language
+        let day = DateFormatter.day(in: language)
+        let unknown = t(Message("DatasetView.unknown"))
         var page = DatasetPage(
             pageTitle: dataset.title,
             id: id,
             summary: dataset.summary,
-            publisher: dataset.source.publisher.isEmpty ? "onbekend" : dataset.source.publisher,
+            publisher: dataset.source.publisher.isEmpty ? unknown : dataset.source.publisher,
             location: dataset.source.location,
-            licence: dataset.source.licence.isEmpty ? "niet opgegeven" : dataset.source.licence,
-            citation: dataset.source.line(dataset: id, vintage: vintages.last?.id),
+            licence: dataset.source.licence.isEmpty ? t(Message("DatasetView.noLicence")) : dataset.source.licence,
+            citation: dataset.source.line(dataset: id, vintage: vintages.last?.id, in: language),
             dimensions: dataset.dimensions.map { d in
                 DatasetPage.DimensionInfo(
                     code: d.code,
                     title: d.title,
-                    kind: DutchNames.kind(d.kind),
+                    kind: ReaderNames.kind(d.kind, in: language),
                     codeList: d.codeList ?? "",
                     count: DutchNumberFormat.integer(d.members.count),
                     members: d.members.prefix(Self.maxMembers).map { ExplorerView.label($0) }
-                        + (d.members.count > Self.maxMembers ? ["... en \(d.members.count - Self.maxMembers) meer"] : [])
+                        + (d.members.count > Self.maxMembers ? [t(Message("DatasetView.more", d.members.count - Self.maxMembers))] : [])
                 )
             },
             measures: DataTable(
-                caption: dataset.measures.contains(where: \.decimalsInferred)
-                    ? "Onderwerpen met eenheid (a: de bron geeft geen decimalen; ze zijn afgeleid uit de waarden)"
-                    : "Onderwerpen met eenheid",
-                headings: [.init("Code"), .init("Titel"), .init("Eenheid"), .init("Decimalen", numeric: true), .init("Soort")],
+                caption: t(Message(dataset.measures.contains(where: \.decimalsInferred) ? "DatasetView.measuresInferred" : "DatasetView.measures")),
+                headings: [
+                    .init(t(Message("DatasetView.code"))), .init(t(Message("DatasetView.title"))), .init(t(Message("DatasetView.unit"))),
+                    .init(t(Message("DatasetView.decimals")), numeric: true), .init(t(Message("DatasetView.kind"))),
+                ],
                 rows: dataset.measures.map { m in
                     DataTable.Row([
-                        .init(m.code, rowHeader: true), .init(m.title), .init(m.unit.isEmpty ? "onbekend" : m.unit),
-                        .init("\(m.decimals)", numeric: true, mark: m.decimalsInferred ? "a" : nil, markTitle: "afgeleid uit de waarden"),
-                        .init(DutchNames.kind(m.kind)),
+                        .init(m.code, rowHeader: true), .init(m.title), .init(m.unit.isEmpty ? unknown : m.unit),
+                        .init("\(m.decimals)", numeric: true, mark: m.decimalsInferred ? "a" : nil, markTitle: t(Message("DatasetView.inferred"))),
+                        .init(ReaderNames.kind(m.kind, in: language)),
                     ])
                 }
             ),
             statuses: [ObservationStatus.naderVoorlopig, .voorlopig].compactMap { status in
                 let these = periods.filter { statuses[$0] == status }
-                return these.isEmpty ? nil : "\(status.dutchLabel): \(these.map(\.dutchLabel).joined(separator: ", "))"
+                return these.isEmpty ? nil : "\(status.label(in: language)): \(these.map { $0.label(in: language) }.joined(separator: ", "))"
             },
-            periods: periods.isEmpty
-                ? "geen"
-                : "\(DutchNumberFormat.integer(periods.count)), van \(periods[0].dutchLabel) tot en met \(periods[periods.count - 1].dutchLabel)",
+            periods: periods.first.flatMap { first in
+                periods.last.map { last in
+                    t(Message("DatasetView.periods", DutchNumberFormat.integer(periods.count), first.label(in: language), last.label(in: language)))
+                }
+            } ?? t(Message("DatasetView.noPeriods")),
             vintages: DataTable(
-                caption: "Versies: elke geladen uitgave blijft bewaard",
+                caption: t(Message("DatasetView.versions")),
                 headings: [
-                    .init("Versie", numeric: true), .init("Gepubliceerd"), .init("Geladen"), .init("Formaat"), .init("Observaties", numeric: true),
+                    .init(t(Message("DatasetView.version")), numeric: true), .init(t(Message("DatasetView.published"))),
+                    .init(t(Message("DatasetView.loaded"))), .init(t(Message("DatasetView.format"))),
+                    .init(t(Message("DatasetView.observations")), numeric: true),
                 ],
                 rows: vintages.reversed().map { v in
                     DataTable.Row([
-                        .init("\(v.id)", numeric: true), .init(v.publishedAt.map { day.string(from: $0) } ?? "onbekend"),
-                        .init(DateFormatter.dutchDayTime.string(from: v.loadedAt)), .init(DutchNames.format(v.format)),
+                        .init("\(v.id)", numeric: true), .init(v.publishedAt.map { day.string(from: $0) } ?? unknown),
+                        .init(DateFormatter.dayTime(in: language).string(from: v.loadedAt)), .init(ReaderNames.format(v.format, in: language)),
                         .init(DutchNumberFormat.integer(v.observationCount), numeric: true),
                     ])
                 }
             ),
             derivation: dataset.derivation.map { d in
                 DataTable(
-                    caption: "Invoer van de berekening",
-                    headings: [.init("Rol"), .init("Reeks"), .init("Dataset"), .init("Onderwerp"), .init("Versie", numeric: true), .init("Leden")],
+                    caption: t(Message("DatasetView.inputs")),
+                    headings: [
+                        .init(t(Message("DatasetView.role"))), .init(t(Message("DatasetView.series"))), .init(t(Message("DatasetView.dataset"))),
+                        .init(t(Message("DatasetView.measure"))), .init(t(Message("DatasetView.version")), numeric: true),
+                        .init(t(Message("DatasetView.members"))),
+                    ],
                     rows: d.inputs.map { i in
                         DataTable.Row([
-                            .init(DutchNames.role(i.role)), .init(i.series ?? ""), .init(i.dataset), .init(i.measure),
+                            .init(ReaderNames.role(i.role, in: language)), .init(i.series ?? ""), .init(i.dataset), .init(i.measure),
                             .init("\(i.vintage)", numeric: true),
                             .init(
                                 i.members.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.joined(separator: ", "))" }
-                                    .joined(separator: "; ") + (i.sumOver.isEmpty ? "" : " (opgeteld over \(i.sumOver.joined(separator: ", ")))")
+                                    .joined(separator: "; ")
+                                    + (i.sumOver.isEmpty ? "" : t(Message("DatasetView.summed", i.sumOver.joined(separator: ", "))))
                             ),
                         ])
                     }

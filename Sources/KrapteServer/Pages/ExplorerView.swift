@@ -7,6 +7,8 @@ import KrapteRender
 /// first member of each dimension, over every period of the finest frequency.
 struct ExplorerView: Sendable {
     let store: any Store
+    /// The texts of the page's language.
+    let t: Texts
 
     /// The most lines one chart draws; the table shows every series.
     static let maxLines = 8
@@ -50,10 +52,8 @@ struct ExplorerView: Sendable {
             (varying.isEmpty ? measure.title : varying.map { entry.members[$0].label }.joined(separator: " · "), entry.series)
         }
         var notices: [String] = []
-        if shown.isEmpty { notices.append("Voor deze keuze zijn er geen cijfers.") }
-        if series.count > Self.maxLines {
-            notices.append("De lijngrafiek toont de eerste \(Self.maxLines) van \(series.count) reeksen; de tabel toont ze alle.")
-        }
+        if shown.isEmpty { notices.append(t(Message("ExplorerView.noFigures"))) }
+        if series.count > Self.maxLines { notices.append(t(Message("ExplorerView.firstLines", Self.maxLines, series.count))) }
         let filters = zip(dataset.dimensions, choice.members).map { d, members in (d.code, members.map(\.code).joined(separator: ",")) }
         var api = [("measure", measure.code)] + filters
         var state = api
@@ -75,14 +75,19 @@ struct ExplorerView: Sendable {
                     options: d.members.map { FormChoice(value: $0.code, label: Self.label($0), selected: members.contains($0)) }
                 )
             },
-            from: periods.map { FormChoice(value: $0.code, label: $0.dutchLabel, selected: $0 == shownRange?.lowerBound) },
-            to: periods.map { FormChoice(value: $0.code, label: $0.dutchLabel, selected: $0 == shownRange?.upperBound) },
+            from: periods.map { FormChoice(value: $0.code, label: $0.label(in: t.language), selected: $0 == shownRange?.lowerBound) },
+            to: periods.map { FormChoice(value: $0.code, label: $0.label(in: t.language), selected: $0 == shownRange?.upperBound) },
             notices: notices,
-            lineChart: Self.lineChart(measure, series, shown, frequency: frequency),
-            barChart: Self.barChart(measure, series, at: shown.last),
-            table: Self.table(measure, series, shown),
-            sourceLine:
-                "Eenheid: \(measure.unit.isEmpty ? "onbekend" : measure.unit). \(dataset.source.line(dataset: id, vintage: result.vintage.id)).",
+            lineChart: Self.lineChart(measure, series, shown, frequency: frequency, t: t),
+            barChart: Self.barChart(measure, series, at: shown.last, t: t),
+            table: Self.table(measure, series, shown, t: t),
+            sourceLine: t(
+                Message(
+                    "ExplorerView.sourceLine",
+                    measure.unit.isEmpty ? t(Message("DatasetView.unknown")) : measure.unit,
+                    dataset.source.line(dataset: id, vintage: result.vintage.id, in: t.language)
+                )
+            ),
             csvURL: base + (api + [("format", "csv"), ("limit", String(APIRoutes.maximumPageSize))]).queryString,
             jsonURL: base + (api + [("format", "json"), ("limit", String(APIRoutes.maximumPageSize))]).queryString,
             permalink: "/verkenner/\(id.pathEncoded)?" + state.queryString
@@ -100,12 +105,17 @@ struct ExplorerView: Sendable {
             guard let m = dataset.measure(named: name) else {
                 throw APIError(
                     .notFound,
-                    "Dataset \(dataset.id) heeft geen onderwerp \(name.excerpt).\(Suggestions.sentence(name, among: dataset.measures.flatMap { [($0.code, $0.title), ($0.title, $0.title)] })) Kies een onderwerp in het formulier."
+                    Message(
+                        "ExplorerView.datasetHeeftGeenOnderwerp",
+                        dataset.id,
+                        name.excerpt,
+                        Suggestions.sentence(name, among: dataset.measures.flatMap { [($0.code, $0.title), ($0.title, $0.title)] })
+                    )
                 )
             }
             measure = m
         } else {
-            guard let m = dataset.measures.first else { throw APIError(.notFound, "Dataset \(dataset.id) heeft geen onderwerpen.") }
+            guard let m = dataset.measures.first else { throw APIError(.notFound, Message("ExplorerView.datasetHeeftGeenOnderwerpen", dataset.id)) }
             measure = m
         }
         var chosen: [[Member]] = []
@@ -116,7 +126,7 @@ struct ExplorerView: Sendable {
                 guard let m = d.member(named: name) else {
                     throw APIError(
                         .notFound,
-                        "\(d.title) van \(dataset.id) heeft geen lid \(name.excerpt).\(d.suggestion(for: name)) Kies de leden in het formulier."
+                        Message("ExplorerView.vanHeeftGeenLid", d.title, dataset.id, name.excerpt, d.suggestion(for: name))
                     )
                 }
                 if !members.contains(m) { members.append(m) }
@@ -128,7 +138,7 @@ struct ExplorerView: Sendable {
         guard combinations <= maxSeries else {
             throw APIError(
                 .badRequest,
-                "Deze keuze geeft \(combinations) reeksen; de verkenner toont er ten hoogste \(maxSeries). Kies minder leden."
+                Message("ExplorerView.dezeKeuzeGeeftReeksen", combinations, maxSeries)
             )
         }
         return Choice(measure: measure, members: chosen)
@@ -137,49 +147,58 @@ struct ExplorerView: Sendable {
     static func unit(_ measure: Measure) -> String { measure.unit.isEmpty ? "" : " (\(measure.unit))" }
 
     /// The first `maxLines` series over the periods shown.
-    static func lineChart(_ measure: Measure, _ series: [NamedSeries], _ shown: [Period], frequency: Period.Frequency?) -> String? {
+    static func lineChart(_ measure: Measure, _ series: [NamedSeries], _ shown: [Period], frequency: Period.Frequency?, t: Texts) -> String? {
         guard let first = shown.first, let last = shown.last else { return nil }
         let drawn = series.prefix(maxLines)
+        let language = t.language
         return LineChart(
             id: "lijn",
-            title: "\(measure.title)\(unit(measure)), \(first.dutchLabel) tot en met \(last.dutchLabel)",
-            summary:
-                "Lijngrafiek van \(measure.title) per \(frequency?.dutchName ?? "periode") voor \(drawn.map(\.name).joined(separator: ", ")).",
-            xLabels: shown.map(\.dutchLabel),
-            xTicks: shown.map(\.dutchAxisLabel),
+            title: t(Message("ExplorerView.lineTitle", measure.title + unit(measure), first.label(in: language), last.label(in: language))),
+            summary: t(
+                Message(
+                    "ExplorerView.lineSummary",
+                    measure.title,
+                    frequency?.name(in: language) ?? t(Message("ExplorerView.period")),
+                    drawn.map(\.name).joined(separator: ", ")
+                )
+            ),
+            xLabels: shown.map { $0.label(in: language) },
+            xTicks: shown.map { $0.axisLabel(in: language) },
             series: drawn.map { s in LineChart.Series(name: s.name, values: shown.map { s.series.value(at: $0) }) },
             decimals: measure.decimals
         ).svg()
     }
 
     /// Every series at the last period shown, when there is more than one.
-    static func barChart(_ measure: Measure, _ series: [NamedSeries], at last: Period?) -> String? {
+    static func barChart(_ measure: Measure, _ series: [NamedSeries], at last: Period?, t: Texts) -> String? {
         guard series.count > 1, let last else { return nil }
         return BarChart(
             id: "staaf",
-            title: "\(measure.title)\(unit(measure)), \(last.dutchLabel)",
-            summary: "Staafgrafiek van \(measure.title) in \(last.dutchPhrase) voor \(series.count) reeksen.",
+            title: "\(measure.title)\(unit(measure)), \(last.label(in: t.language))",
+            summary: t(Message("ExplorerView.barSummary", measure.title, last.phrase(in: t.language), series.count)),
             bars: series.map { BarChart.Bar(label: $0.name, value: $0.series.value(at: last)) },
-            decimals: measure.decimals
+            decimals: measure.decimals,
+            language: t.language
         ).svg()
     }
 
     /// A row per period shown and a column per series, each value with its status mark.
-    static func table(_ measure: Measure, _ series: [NamedSeries], _ shown: [Period]) -> DataTable? {
+    static func table(_ measure: Measure, _ series: [NamedSeries], _ shown: [Period], t: Texts) -> DataTable? {
         guard !shown.isEmpty else { return nil }
         return DataTable(
             caption: "\(measure.title)\(unit(measure))",
-            headings: [DataTable.Heading("Periode")] + series.map { DataTable.Heading($0.name, numeric: true) },
+            headings: [DataTable.Heading(t(Message("ExplorerView.periodHeading")))] + series.map { DataTable.Heading($0.name, numeric: true) },
             rows: shown.map { p in
                 DataTable.Row(
-                    [DataTable.Cell(p.dutchLabel, rowHeader: true)]
+                    [DataTable.Cell(p.label(in: t.language), rowHeader: true)]
                         + series.map { s in
                             let point = s.series[p]
                             return DataTable.valueCell(
                                 point?.value,
                                 decimals: measure.decimals,
                                 status: point?.status ?? .definitief,
-                                attribute: point?.attribute ?? .notAvailable
+                                attribute: point?.attribute ?? .notAvailable,
+                                in: t.language
                             )
                         }
                 )
@@ -198,7 +217,7 @@ struct ExplorerView: Sendable {
     static func period(_ parameters: Parameters, _ name: String) throws -> Period? {
         guard let text = parameters.get(name), !text.isEmpty else { return nil }
         guard let p = Period.parseLabel(text)?.period else {
-            throw APIError(.badRequest, "\(name.excerpt) neemt een periode zoals 2024KW04 of 2024 4e kwartaal, niet \(text.excerpt).")
+            throw APIError(.badRequest, Message("ExplorerView.neemtEenPeriodeZoals", name.excerpt, text.excerpt))
         }
         return p
     }

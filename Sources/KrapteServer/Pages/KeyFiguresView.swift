@@ -9,6 +9,8 @@ import KrapteRender
 struct KeyFiguresView: Sendable {
     let store: any Store
     let sheet: KeyFigureSheet
+    /// The texts of the page's language.
+    let t: Texts
 
     /// A figure's dataset, read once.
     private struct Source {
@@ -29,7 +31,7 @@ struct KeyFiguresView: Sendable {
         var asOf: Period?
         if let asked = parameters.get("periode"), !asked.isEmpty {
             guard let p = Period.parseLabel(asked)?.period else {
-                throw APIError(.badRequest, "'periode' neemt een periode zoals 2024KW03 of 2024 3e kwartaal, niet \(asked.excerpt).")
+                throw APIError(.badRequest, Message("KeyFiguresView.periodeNeemtEenPeriode", asked.excerpt))
             }
             asOf = p
         }
@@ -41,7 +43,7 @@ struct KeyFiguresView: Sendable {
             }
             let dataset = try await store.latest(figure.dataset).metadata
             guard let measure = dataset.measure(named: figure.measure) else {
-                missing.append("\(figure.title): dataset \(figure.dataset) heeft geen onderwerp \(figure.measure).")
+                missing.append(t(Message("KeyFiguresView.noMeasure", figure.title, figure.dataset, figure.measure)))
                 continue
             }
             sources.append(
@@ -69,7 +71,7 @@ struct KeyFiguresView: Sendable {
             guard let m = regions.first(where: { $0.code == asked || $0.label == asked }) else {
                 throw APIError(
                     .notFound,
-                    "Er zijn geen kerncijfers voor regio \(asked.excerpt).\(Suggestions.sentence(asked, members: regions)) Kies een regio in het formulier."
+                    Message("KeyFiguresView.erZijnGeenKerncijfers", asked.excerpt, Suggestions.sentence(asked, members: regions))
                 )
             }
             region = m
@@ -88,8 +90,14 @@ struct KeyFiguresView: Sendable {
                         let held = RegionLevel.allCases.filter { level in
                             s.dataset.dimensions[g].members.contains { RegionLevel(code: $0.code) == level }
                         }
-                        let has = held.isEmpty ? "" : " (wel voor \(held.map(\.pluralName).joined(separator: ", ")))"
-                        missing.append("\(s.figure.title): \(s.dataset.id) heeft geen cijfers voor \(region.label)\(has).")
+                        let names = held.map { $0.pluralName(in: t.language) }
+                        missing.append(
+                            t(
+                                names.isEmpty
+                                    ? Message("KeyFiguresView.noFigures", s.figure.title, s.dataset.id, region.label)
+                                    : Message("KeyFiguresView.noFiguresButFor", s.figure.title, s.dataset.id, region.label, Message.all(names))
+                            )
+                        )
                         continue
                     }
                     regional.append(try await card(s, region: (s.dataset.dimensions[g].code, region.code), asOf: asOf))
@@ -97,17 +105,15 @@ struct KeyFiguresView: Sendable {
                     national.append(try await card(s, region: nil, asOf: asOf))
                 }
             } catch let problem as Problem {
-                missing.append("\(s.figure.title): \(problem.text)")
+                missing.append("\(s.figure.title): \(t(problem.text))")
             }
         }
         if !notLoaded.isEmpty {
-            missing.append(
-                "Niet geladen: \(notLoaded.joined(separator: ", ")). Laad de CBS-tabellen met krapte ingest en bereken de indicatoren met krapte compute --all om ook hun kerncijfers te zien."
-            )
+            missing.append(t(Message("KeyFiguresView.notLoaded", notLoaded.joined(separator: ", "))))
         }
         var sections: [KeyFiguresPage.Section] = []
         if let region, !regional.isEmpty { sections.append(.init(title: region.label, cards: regional)) }
-        if !national.isEmpty { sections.append(.init(title: "Nederland", cards: national)) }
+        if !national.isEmpty { sections.append(.init(title: t(Message("KeyFiguresView.netherlands")), cards: national)) }
         var page = KeyFiguresPage(
             pageTitle: "\(sheet.title)\(region.map { ": \($0.label)" } ?? "")",
             regions: regions.map { FormChoice(value: $0.code, label: $0.label, selected: $0.code == region?.code) },
@@ -115,13 +121,13 @@ struct KeyFiguresView: Sendable {
             missing: missing
         )
         page.illustrative = sources.contains { $0.dataset.source.illustrative }
-        page.asOf = asOf?.dutchLabel
+        page.asOf = asOf?.label(in: t.language)
         return page
     }
 
     /// Why a figure cannot be shown.
     private struct Problem: Error {
-        var text: String
+        var text: Message
     }
 
     private func card(_ s: Source, region: (String, String)?, asOf: Period?) async throws -> KeyFiguresPage.Card {
@@ -134,35 +140,34 @@ struct KeyFiguresView: Sendable {
             throw Problem(text: error.message)
         }
         guard let series = result.singleSeries else {
-            throw Problem(
-                text: "de keuze in de kerncijfers geeft \(result.timeSeries().count) reeksen in \(s.dataset.id); kies één lid per dimensie."
-            )
+            throw Problem(text: Message("KeyFiguresView.severalSeries", result.timeSeries().count, s.dataset.id))
         }
         let decimals = s.figure.decimals ?? s.measure.decimals
         let rise = s.figure.rise ?? s.dataset.derivation?.rise ?? .neutral
         guard let reading = s.figure.read(series, rise: rise, decimals: decimals, asOf: asOf), let value = reading.latest.value else {
-            throw Problem(text: "\(s.dataset.id) heeft voor deze keuze geen waarde.")
+            throw Problem(text: Message("KeyFiguresView.noValue", s.dataset.id))
         }
         let percent = s.measure.unit == "%"
-        var direction =
-            "geen vergelijking: \(s.figure.compare == .previousPeriod ? "de periode ervoor" : "dezelfde periode een jaar eerder") ontbreekt"
+        var direction = t(Message(s.figure.compare == .previousPeriod ? "KeyFiguresView.noPrevious" : "KeyFiguresView.noYearBefore"))
         if let base = reading.base, let b = base.value, let d = reading.direction {
-            let verb = d == .up ? "gestegen" : d == .down ? "gedaald" : "gelijk gebleven"
             // A percentage changes by percentage points, a balance (saldo) or a value below zero by points; a
             // percent change of those says nothing.
             let difference = DutchNumberFormat.format(value - b, decimals: decimals).signed
             let change =
                 percent
-                ? difference + " procentpunt"
+                ? t(Message("KeyFiguresView.percentagePoints", difference))
                 : s.measure.unit == "saldo" || value < 0 || b <= 0
-                    ? difference + (abs(value - b) == 1 ? " punt" : " punten")
+                    ? t(Message(abs(value - b) == 1 ? "KeyFiguresView.point" : "KeyFiguresView.points", difference))
                     : reading.percentChange.map { DutchNumberFormat.percent($0, decimals: abs($0) < 1 ? 1 : 0, signed: true) } ?? ""
-            direction = "\(verb) t.o.v. \(base.period.dutchLabel)\(change.isEmpty || d == .flat ? "" : " (\(change))")"
+            let since = base.period.label(in: t.language)
+            direction =
+                change.isEmpty || d == .flat
+                ? t(Message("KeyFiguresView.direction.\(d)", since)) : t(Message("KeyFiguresView.directionBy.\(d)", since, change))
         }
         let news: String? =
             switch reading.news {
-            case .good?: "goed nieuws"
-            case .bad?: "slecht nieuws"
+            case .good?: t(Message("KeyFiguresView.goodNews"))
+            case .bad?: t(Message("KeyFiguresView.badNews"))
             default: nil
             }
         // Thousands as people write them: 383,8 x 1 000 is 383.800.
@@ -180,14 +185,14 @@ struct KeyFiguresView: Sendable {
             title: s.figure.title,
             value: DutchNumberFormat.format(shown, decimals: shownDecimals) + (percent ? "%" : ""),
             unit: ["aantal", "%", "", "x 1 000"].contains(s.measure.unit) ? "" : s.measure.unit,
-            period: reading.latest.period.dutchLabel,
+            period: reading.latest.period.label(in: t.language),
             arrow: reading.direction.map { $0 == .up ? "↑" : $0 == .down ? "↓" : "→" },
             direction: direction,
             newsClass: "news-\((reading.news ?? .neutral).rawValue)",
             news: news,
             typering: typering,
-            status: reading.latest.status == .definitief ? nil : reading.latest.status.dutchLabel,
-            source: s.dataset.source.line(dataset: s.dataset.id, vintage: result.vintage.id),
+            status: reading.latest.status == .definitief ? nil : reading.latest.status.label(in: t.language),
+            source: s.dataset.source.line(dataset: s.dataset.id, vintage: result.vintage.id, in: t.language),
             explanation: s.figure.explanation,
             explorerURL: "/verkenner/\(s.dataset.id.pathEncoded)?" + state.queryString
         )

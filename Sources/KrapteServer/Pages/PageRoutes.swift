@@ -3,7 +3,7 @@ import Hummingbird
 import KrapteCore
 import KrapteRender
 
-/// The Dutch web pages: the start page, a page per dataset, the explorer, the key figures of a region, the
+/// The web pages, in Dutch (English on request): the start page, a page per dataset, the explorer, the key figures of a region, the
 /// spanningsindicator and the results of a survey. Server-rendered HTML that works without JavaScript; every choice is
 /// a GET form, so every state of a page has its own address.
 struct PageRoutes: Sendable {
@@ -13,25 +13,25 @@ struct PageRoutes: Sendable {
     let cache: PageCache
 
     func add(to router: some RouterMethods<BasicRequestContext>) {
-        router.get("/") { request, _ in try await cached(request) { try await HomeView(store: store).page() } }
-        router.get("datasets") { request, _ in try await cached(request) { try await HomeView(store: store).page() } }
+        router.get("/") { request, _ in try await cached(request) { t in try await HomeView(store: store, t: t).page() } }
+        router.get("datasets") { request, _ in try await cached(request) { t in try await HomeView(store: store, t: t).page() } }
         router.get("datasets/:dataset") { request, context in
             let id = try context.parameters.decoded("dataset")
-            return try await cached(request) { try await DatasetView(store: store).page(id) }
+            return try await cached(request) { t in try await DatasetView(store: store, t: t).page(id) }
         }
         router.get("verkenner/:dataset") { request, context in
             let id = try context.parameters.decoded("dataset")
-            return try await cached(request) { try await ExplorerView(store: store).page(id, request.uri.queryParameters) }
+            return try await cached(request) { t in try await ExplorerView(store: store, t: t).page(id, request.uri.queryParameters) }
         }
         router.get("enquete/:dataset") { request, context in
             let id = try context.parameters.decoded("dataset")
-            return try await cached(request) { try await SurveyView(store: store).page(id, request.uri.queryParameters) }
+            return try await cached(request) { t in try await SurveyView(store: store, t: t).page(id, request.uri.queryParameters) }
         }
         router.get("kerncijfers") { request, _ in
-            try await cached(request) { try await KeyFiguresView(store: store, sheet: sheet).page(request.uri.queryParameters) }
+            try await cached(request) { t in try await KeyFiguresView(store: store, sheet: sheet, t: t).page(request.uri.queryParameters) }
         }
         router.get("spanningsindicator") { request, _ in
-            try await cached(request) { try await TensionView(store: store).page(request.uri.queryParameters) }
+            try await cached(request) { t in try await TensionView(store: store, t: t).page(request.uri.queryParameters) }
         }
         router.get("static/krapte.css") { _, _ in
             Response(
@@ -44,24 +44,24 @@ struct PageRoutes: Sendable {
 
     /// The page at the request's address, in the language it asks for (`Language.asked`): kept from before
     /// while the store is unchanged, else built and kept.
-    func cached(_ request: Request, _ build: () async throws -> some Page) async throws -> Response {
+    func cached(_ request: Request, _ build: (Texts) async throws -> some Page) async throws -> Response {
         let version = try await cache.version(of: store)
         let language = Self.language(of: request)
         let address = language.rawValue + " " + request.uri.string
         if let page = cache.page(address, version: version) { return Self.html(page) }
-        let page = ByteBuffer(string: renderer.render(try await build(), in: language))
+        let page = ByteBuffer(string: renderer.render(try await build(.shipped(language)), in: language))
         cache.keep(page, at: address, version: version)
         return Self.html(page)
     }
 
-    /// The language a request asks for with `?lang=`.
+    /// The language a request asks for with `?lang=`, else with `Accept-Language`.
     static func language(of request: Request) -> Language {
-        Language.asked(request.uri.queryParameters.get("lang"))
+        Language.asked(request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
     }
 
-    /// An HTML response.
+    /// An HTML response; it depends on `Accept-Language`, so a cache between keeps one per language.
     static func html(_ page: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: page))
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .vary: "Accept-Language"], body: .init(byteBuffer: page))
     }
 }
 

@@ -7,6 +7,8 @@ import KrapteRender
 /// stacked bar chart and a table of the shares per answer, the total first, suppressed domains hatched and `x`.
 struct SurveyView: Sendable {
     let store: any Store
+    /// The texts of the page's language.
+    let t: Texts
 
     func page(_ id: String, _ parameters: Parameters) async throws -> SurveyPage {
         let (dataset, vintages) = try await store.latest(id)
@@ -14,7 +16,7 @@ struct SurveyView: Sendable {
         guard SurveyDataset.holds(dataset) else {
             throw APIError(
                 .notFound,
-                "Dataset \(id) bevat geen enquêteschattingen; sla ze op met krapte survey estimate --store, of bekijk de cijfers in de verkenner (/verkenner/\(id))."
+                Message("SurveyView.datasetBevatGeenEnqu", id, id)
             )
         }
         let questions = dimensions[0].members
@@ -23,27 +25,27 @@ struct SurveyView: Sendable {
             guard let m = questions.first(where: { $0.code == asked }) else {
                 throw APIError(
                     .notFound,
-                    "Dataset \(id) heeft geen vraag \(asked.excerpt).\(Suggestions.sentence(asked, members: questions)) Kies een vraag in het formulier."
+                    Message("SurveyView.datasetHeeftGeenVraag", id, asked.excerpt, Suggestions.sentence(asked, members: questions))
                 )
             }
             question = m
         } else {
-            guard let first = questions.first else { throw APIError(.notFound, "Dataset \(id) heeft geen vragen.") }
+            guard let first = questions.first else { throw APIError(.notFound, Message("SurveyView.datasetHeeftGeenVragen", id)) }
             question = first
         }
         let filter = ObservationQuery.Filter(dimension: "Vraag", members: [question.code])
         let shares = try await store.query(ObservationQuery(dataset: id, measure: "Aandeel", filters: [filter]))
         let waves = Set(shares.rows.map(\.period)).sorted()
-        guard let latest = waves.last else { throw APIError(.notFound, "Dataset \(id) heeft geen schattingen voor \(question.label).") }
+        guard let latest = waves.last else { throw APIError(.notFound, Message("SurveyView.datasetHeeftGeenSchattingen", id, question.label)) }
         var wave = latest
         if let asked = parameters.get("meting"), !asked.isEmpty {
             guard let p = Period.parseLabel(asked)?.period else {
-                throw APIError(.badRequest, "'meting' neemt een jaar zoals 2025, niet \(asked.excerpt).")
+                throw APIError(.badRequest, Message("SurveyView.metingNeemtEenJaar", asked.excerpt))
             }
             guard waves.contains(p) else {
                 throw APIError(
                     .notFound,
-                    "Dataset \(id) heeft voor deze vraag geen meting \(asked.excerpt); er zijn metingen van \(waves.map(\.dutchLabel).joined(separator: ", ")). Kies er een in het formulier."
+                    Message("SurveyView.datasetHeeftVoorDeze", id, asked.excerpt, waves.map { $0.label(in: t.language) }.joined(separator: ", "))
                 )
             }
             wave = p
@@ -66,7 +68,7 @@ struct SurveyView: Sendable {
         let total = columns.map { _ in SurveyDataset.total }
         let sections = columns.enumerated().map { k, column in
             let domains =
-                [(label: "Totaal", key: total)]
+                [(label: t(Message("SurveyView.total")), key: total)]
                 + column.members.filter { $0.code != SurveyDataset.total }.compactMap { m -> (label: String, key: [String])? in
                     var key = total
                     key[k] = m.code
@@ -74,14 +76,14 @@ struct SurveyView: Sendable {
                 }
             return section(column, domains, cells: cells, counts: counts, categories: categories, question: question, wave: wave)
         }
-        let waveText = wave.dutchLabel
+        let waveText = wave.label(in: t.language)
         var page = SurveyPage(
             pageTitle: "\(dataset.title): \(question.label) (\(waveText))",
             dataset: id,
             questions: questions.map { FormChoice(value: $0.code, label: $0.label, selected: $0 == question) },
-            waves: waves.reversed().map { FormChoice(value: $0.code, label: $0.dutchLabel, selected: $0 == wave) },
+            waves: waves.reversed().map { FormChoice(value: $0.code, label: $0.label(in: t.language), selected: $0 == wave) },
             sections: sections,
-            sourceLine: "\(dataset.source.line(dataset: id, vintage: vintages[vintages.count - 1].id)). \(dataset.summary)",
+            sourceLine: "\(dataset.source.line(dataset: id, vintage: vintages.last?.id, in: t.language)). \(dataset.summary)",
             csvURL: "/api/v1/datasets/\(id.pathEncoded)/observations?"
                 + [("measure", "Aandeel"), ("Vraag", question.code), ("period", wave.code), ("format", "csv")].queryString,
             explorerURL: "/verkenner/\(id.pathEncoded)?"
@@ -104,13 +106,13 @@ struct SurveyView: Sendable {
         func suppressed(_ key: [String]) -> Bool { categories.contains { cells[key]?[$0.code]?.value == nil } }
         let chart = StackedBarChart(
             id: "enquete-\(column.code)",
-            title: "\(question.label) naar \(column.title), \(wave.dutchLabel)",
-            summary:
-                "Gestapelde staafgrafiek van de aandelen per antwoord naar \(column.title); domeinen met te weinig respondenten zijn gearceerd.",
+            title: t(Message("SurveyView.chartTitle", question.label, column.title, wave.label(in: t.language))),
+            summary: t(Message("SurveyView.chartSummary", column.title)),
             categories: categories.map(\.label),
             bars: domains.map { d in
                 StackedBarChart.Bar(label: d.label, shares: suppressed(d.key) ? nil : categories.map { cells[d.key]?[$0.code]?.value ?? 0 })
-            }
+            },
+            language: t.language
         )
         let rows = domains.map { d in
             DataTable.Row(
@@ -123,9 +125,9 @@ struct SurveyView: Sendable {
             )
         }
         let table = DataTable(
-            caption: "\(question.label) naar \(column.title), \(wave.dutchLabel) (x: te weinig respondenten)",
+            caption: t(Message("SurveyView.tableCaption", question.label, column.title, wave.label(in: t.language))),
             headings: [DataTable.Heading(column.title)] + categories.map { DataTable.Heading($0.label, numeric: true) }
-                + [DataTable.Heading("Respondenten", numeric: true)],
+                + [DataTable.Heading(t(Message("SurveyView.respondents")), numeric: true)],
             rows: rows
         )
         return SurveyPage.Section(title: column.title, chart: chart.svg(), table: table)

@@ -7,6 +7,8 @@ import KrapteRender
 /// indicators `spanningsindicator` (per occupation and region) and `spanningsindicator-regio` (per region).
 struct TensionView: Sendable {
     let store: any Store
+    /// The texts of the page's language.
+    let t: Texts
 
     /// The indicator per occupation and region.
     static let perOccupation = "spanningsindicator"
@@ -20,14 +22,14 @@ struct TensionView: Sendable {
         guard present.contains(Self.perOccupation) else {
             throw APIError(
                 .notFound,
-                "De spanningsindicator is nog niet berekend: voer krapte compute --all uit (of krapte demo) en laad deze pagina opnieuw."
+                Message("TensionView.deSpanningsindicatorNogNiet")
             )
         }
         let dataset = try await store.latest(Self.perOccupation).metadata
         guard let g = dataset.dimensions.firstIndex(where: { $0.kind == .geography }),
             let o = dataset.dimensions.firstIndex(where: { $0.kind == .classification })
         else {
-            throw APIError(.notFound, "De spanningsindicator in de database heeft geen dimensies voor regio en beroep.")
+            throw APIError(.notFound, Message("TensionView.deSpanningsindicatorDeDatabase"))
         }
         let regions = dataset.dimensions[g].members
         let region: Member
@@ -35,13 +37,13 @@ struct TensionView: Sendable {
             guard let m = regions.first(where: { $0.code == asked || $0.label == asked }) else {
                 throw APIError(
                     .notFound,
-                    "De spanningsindicator heeft geen regio \(asked.excerpt).\(dataset.dimensions[g].suggestion(for: asked)) Kies een regio in het formulier."
+                    Message("TensionView.deSpanningsindicatorHeeftGeen", asked.excerpt, dataset.dimensions[g].suggestion(for: asked))
                 )
             }
             region = m
         } else {
             guard let first = regions.first(where: { $0.code == KeyFigureSheet.shipped.defaultRegion }) ?? regions.first else {
-                throw APIError(.notFound, "De spanningsindicator in de database heeft geen regio's.")
+                throw APIError(.notFound, Message("TensionView.deSpanningsindicatorDeDatabase2"))
             }
             region = first
         }
@@ -53,16 +55,21 @@ struct TensionView: Sendable {
         )
         let all = result.timeSeries()
         let quarters = Set(all.flatMap { $0.series.periods }).filter { $0.frequency == .quarter }.sorted()
-        guard let latest = quarters.last else { throw APIError(.notFound, "De spanningsindicator heeft geen kwartalen voor \(region.label).") }
+        guard let latest = quarters.last else { throw APIError(.notFound, Message("TensionView.deSpanningsindicatorHeeftGeen2", region.label)) }
         var period = latest
         if let asked = parameters.get("periode"), !asked.isEmpty {
             guard let p = Period.parseLabel(asked)?.period else {
-                throw APIError(.badRequest, "'periode' neemt een kwartaal zoals 2024KW04 of 2024 4e kwartaal, niet \(asked.excerpt).")
+                throw APIError(.badRequest, Message("TensionView.periodeNeemtEenKwartaal", asked.excerpt))
             }
             guard quarters.contains(p) else {
                 throw APIError(
                     .notFound,
-                    "De spanningsindicator heeft geen cijfers over \(p.dutchPhrase); kies een kwartaal van \(quarters[0].dutchLabel) tot en met \(latest.dutchLabel)."
+                    Message(
+                        "TensionView.deSpanningsindicatorHeeftGeen3",
+                        p.phrase(in: t.language),
+                        quarters[0].label(in: t.language),
+                        latest.label(in: t.language)
+                    )
                 )
             }
             period = p
@@ -83,20 +90,20 @@ struct TensionView: Sendable {
                 typering: typering?.rawValue ?? "",
                 typeringClass: "typering-" + (typering?.rawValue ?? "").replacingOccurrences(of: " ", with: "-"),
                 sincePeak: peak?.percent.map { DutchNumberFormat.percent($0, decimals: 0, signed: true) } ?? ".",
-                peak: peak?.peak.period.dutchLabel ?? ""
+                peak: peak?.peak.period.label(in: t.language) ?? ""
             )
         }
         let (headline, chart) = try await regional(region, period: period, present: present)
         var page = TensionPage(
-            pageTitle: "Spanningsindicator \(region.label)",
+            pageTitle: t(Message("TensionView.title", region.label)),
             regions: regions.map { FormChoice(value: $0.code, label: $0.label, selected: $0 == region) },
-            periods: quarters.reversed().map { FormChoice(value: $0.code, label: $0.dutchLabel, selected: $0 == period) },
+            periods: quarters.reversed().map { FormChoice(value: $0.code, label: $0.label(in: t.language), selected: $0 == period) },
             headline: headline,
             chart: chart,
             tightest: Array(occupations.prefix(Self.top)),
             loosest: Array(occupations.suffix(Self.top).reversed()),
             occupations: occupations,
-            sourceLine: Self.sourceLine(dataset, vintage: result.vintage.id),
+            sourceLine: Self.sourceLine(dataset, vintage: result.vintage.id, t: t),
             csvURL: "/api/v1/datasets/\(Self.perOccupation)/observations?"
                 + [("measure", Self.perOccupation), (regionFilter.dimension, region.code), ("period", period.code), ("format", "csv")].queryString
         )
@@ -115,30 +122,38 @@ struct TensionView: Sendable {
             let value = series.value(at: period)
         else { return (nil, nil) }
         let typering = Spanningsindicator.typering(value, in: period)?.rawValue ?? ""
-        var headline =
-            "In \(region.label) waren er in \(period.dutchPhrase) \(DutchNumberFormat.format(value, decimals: 1)) openstaande vacatures per WW-uitkering korter dan 6 maanden: de arbeidsmarkt was \(typering)."
+        let language = t.language
+        var headline = t(
+            Message("TensionView.headline", region.label, period.phrase(in: language), DutchNumberFormat.format(value, decimals: 1), typering)
+        )
         if let first = series.periods.first, let peak = series.sincePeak(.quarter, in: PeriodRange(first, period)), let pct = peak.percent,
             let top = peak.peak.value, peak.peak.period != period
         {
-            headline +=
-                " Sinds de piek in \(peak.peak.period.dutchPhrase) (\(DutchNumberFormat.format(top, decimals: 1))) is de spanning \(pct < 0 ? "gedaald" : "gestegen") met \(DutchNumberFormat.percent(abs(pct)))."
+            let since = peak.peak.period.phrase(in: language)
+            headline += t(
+                Message(
+                    pct < 0 ? "TensionView.sincePeakDown" : "TensionView.sincePeakUp",
+                    since,
+                    DutchNumberFormat.format(top, decimals: 1),
+                    DutchNumberFormat.percent(abs(pct))
+                )
+            )
         }
         let shown = series.points.filter { $0.period <= period }
         let chart = LineChart(
             id: "spanning-regio",
-            title: "Spanningsindicator \(region.label), alle beroepen",
-            summary: "Lijngrafiek van de spanningsindicator van \(region.label) per kwartaal tot en met \(period.dutchPhrase).",
-            xLabels: shown.map(\.period.dutchLabel),
-            xTicks: shown.map(\.period.dutchAxisLabel),
-            series: [LineChart.Series(name: "Spanningsindicator", values: shown.map(\.value))],
+            title: t(Message("TensionView.chartTitle", region.label)),
+            summary: t(Message("TensionView.chartSummary", region.label, period.phrase(in: language))),
+            xLabels: shown.map { $0.period.label(in: language) },
+            xTicks: shown.map { $0.period.axisLabel(in: language) },
+            series: [LineChart.Series(name: t(Message("TensionView.seriesName")), values: shown.map(\.value))],
             decimals: 2
         ).svg()
         return (headline, chart)
     }
 
     /// What the figures are and where they come from, through the derivation to the published tables.
-    static func sourceLine(_ dataset: Dataset, vintage: Int64) -> String {
-        "Spanningsindicator: openstaande vacatures per WW-uitkering korter dan 6 maanden, typering volgens UWV. "
-            + dataset.source.line(dataset: dataset.id, vintage: vintage) + "."
+    static func sourceLine(_ dataset: Dataset, vintage: Int64, t: Texts) -> String {
+        t(Message("TensionView.sourceLine", dataset.source.line(dataset: dataset.id, vintage: vintage, in: t.language)))
     }
 }

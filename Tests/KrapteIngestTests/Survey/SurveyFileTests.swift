@@ -122,22 +122,22 @@ import Testing
             let (estimator, data) = try Self.read(responses: responses)
             _ = try estimator.estimate(data)
         }
-        #expect(error.description.hasPrefix(place), "\(error)")
-        #expect(error.description.contains(message), "\(error)")
-        #expect(!error.fix.isEmpty)
+        #expect(error.description(in: .en).hasPrefix(place), "\(error)")
+        #expect(error.description(in: .en).contains(message), "\(error)")
+        #expect(!error.fix.english.isEmpty)
     }
 
     @Test func aWrongPopulationFileOrDesignIsNamed() throws {
         let notANumber = try #require(throws: SurveyError.self) {
             try Self.read(population: Self.population.replacingOccurrences(of: "2025,C,groot,20", with: "2025,C,groot,twintig"))
         }
-        #expect(notANumber.description.hasPrefix("population.csv, row 3, column N"))
+        #expect(notANumber.description.hasPrefix("population.csv, rij 3, kolom N: 'twintig' is geen aantal"))
         let twice = try #require(throws: SurveyError.self) { try Self.read(population: Self.population + "2025,C,groot,21\n") }
-        #expect(twice.description.contains("also in row 3"))
+        #expect(twice.description(in: .en).contains("also in row 3"))
         let design = try #require(throws: DefinitionError.self) {
             try Self.read(design: Self.design.replacingOccurrences(of: "\"Ja\", \"Nee\"", with: "\"Ja\", \"Ja\""))
         }
-        #expect(design.path.contains("questions[0]") && design.message.contains("repeat"))
+        #expect(design.path.contains("questions[0]") && design.message.english.contains("repeat"))
     }
 
     /// The design's levels order and label the domains, and a value outside them is named by row and column.
@@ -153,7 +153,10 @@ import Testing
         let unlisted = try #require(throws: SurveyError.self) {
             try Self.read(responses: Self.responses.replacingOccurrences(of: "12,2024,J,klein", with: "12,2024,K,klein"), design: design)
         }
-        #expect(unlisted.description.hasPrefix("responses.csv, row 13, column sector") && unlisted.message.contains("'K' is not among the levels"))
+        #expect(
+            unlisted.description(in: .en).hasPrefix("responses.csv, row 13, column sector")
+                && unlisted.message.english.contains("'K' is not among the levels")
+        )
         let stray = try #require(throws: DefinitionError.self) {
             try Self.read(design: design.replacingOccurrences(of: "\"levels\": {\"sector\"", with: "\"levels\": {\"sektor\""))
         }
@@ -175,7 +178,7 @@ import Testing
         let error = try #require(throws: DefinitionError.self) {
             try Self.read(design: String(Self.design.dropLast()) + ", \"tables\": [\(table)]}")
         }
-        #expect(error.path == "tables[0] (t1)" && error.message == message, "\(error)")
+        #expect(error.path == "tables[0] (t1)" && error.message.english == message, "\(error)")
     }
 
     /// A respondent file of `count` rows with quoted fields that hold line ends, doubled quotes and separators in a

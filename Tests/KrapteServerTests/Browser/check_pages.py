@@ -41,11 +41,14 @@ def fail(message):
     print("FAIL", message)
 
 
-def browser():
+def browser(language):
+    """Chromium set to `language` (it sends it as Accept-Language, which Krapte follows)."""
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,2000"):
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,2000",
+                 f"--lang={language}"):
         options.add_argument(flag)
+    options.add_experimental_option("prefs", {"intl.accept_languages": language})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
@@ -168,17 +171,35 @@ def check_openapi():
         jsonschema.validate(json.loads(error.read()), schema, cls=jsonschema.Draft202012Validator)
 
 
+def check_language(driver, language):
+    """Every page is in the browser's language, as its html element says."""
+    for name, path in PAGES.items():
+        driver.get(BASE + path)
+        lang = driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+        if lang != language:
+            fail(f"{name}: a browser set to {language} gets a page in {lang!r}")
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
-    driver = browser()
+    driver = browser("nl")
     try:
+        check_language(driver, "nl")
         for name, path in PAGES.items():
             check_page(driver, name, path)
         check_explorer(driver)
     finally:
         driver.quit()
+    # A browser set to English gets every page in English, and those pass axe-core too.
+    driver = browser("en-GB")
+    try:
+        check_language(driver, "en")
+        for name, path in PAGES.items():
+            check_page(driver, name + "-en", path)
+    finally:
+        driver.quit()
     check_openapi()
-    print(f"{len(PAGES)} pages checked in Chromium; screenshots in {OUT}")
+    print(f"{len(PAGES)} pages checked in Chromium in Dutch and English; screenshots in {OUT}")
     if failures:
         print(f"{len(failures)} failures")
         sys.exit(1)
