@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "KrapteRender",
             dependencies: ["KrapteCore", .product(name: "Mustache", package: "swift-mustache")],
-            resources: [.copy("Templates")],
+            resources: [.copy("Templates"), .copy("Maps/Boundaries")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -192,6 +192,33 @@ import Testing
         #expect(try await Self.get(store, long).0 == .uriTooLong)
     }
 
+    /// The spanningsindicator page maps every arbeidsmarktregio in the chosen quarter, classed by typering, each
+    /// region a link to its own page with its name and value as a tooltip, the region shown outlined, the same
+    /// figures in a table beside it, and the map's source.
+    @Test func theSpanningsindicatorPageMapsEveryRegion() async throws {
+        let store = try await DemoStore.make()
+        let (status, html, _) = try await Self.get(store, "/spanningsindicator?regio=AM02&periode=2024KW03")
+        #expect(status == .ok)
+        let map = try #require(html.firstMatch(of: /<svg[^>]*class="map"(?s:.*?)<\/svg>/)).output
+        #expect(map.matches(of: /<path id="AM\d\d"/).count == 35)
+        // The demo store's small cube has a few regions; the others are drawn as having no figures.
+        let computed = try await store.rows(of: "spanningsindicator-regio", "spanningsindicator-regio", period: "2024KW03").filter {
+            $0.members.first?.code.hasPrefix("AM") == true
+        }.count
+        #expect(computed > 1 && computed < 35)
+        #expect(map.matches(of: /<a href="\/spanningsindicator\?regio=AM\d\d&amp;periode=2024KW03"/).count == computed)
+        #expect(map.matches(of: /: geen cijfers<\/title>/).count == 35 - computed && map.contains(">geen cijfers</text>"))
+        #expect(map.contains("<title>Friesland (AM): ") && map.contains(##"stroke="#1A1A1A" stroke-width="2.5""##))
+        #expect(map.contains("role=\"group\"") && !map.contains("role=\"img\""))
+        // Each region's value on the map equals the one in the table beside it and the indicator's own figure.
+        let value = try await store.rows(of: "spanningsindicator-regio", "spanningsindicator-regio", where: ["RegioS": "AM02"], period: "2024KW03")
+            .first?.value
+        let written = DutchNumberFormat.format(try #require(value), decimals: 2)
+        #expect(map.contains("<title>Friesland (AM): \(written) ("))
+        #expect(html.contains(#"aria-current="page">Friesland (AM)</a></th><td class="num">\#(written)</td>"#))
+        #expect(html.contains("Bron kaart: CBS/PDOK."))
+    }
+
     @Test func theSpanningsindicatorPageAsksForTheIndicatorFirst() async throws {
         let (status, html, _) = try await Self.get(try await APITests.loaded(), "/spanningsindicator")
         #expect(status == .notFound && html.contains("krapte compute --all"))

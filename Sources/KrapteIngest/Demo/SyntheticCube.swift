@@ -28,7 +28,8 @@ public struct SyntheticCube: Sendable {
     /// A cube of a given size, for benchmarks: occupations and regions repeat the built-in lists' codes with a suffix when more are asked.
     public static func sized(occupations: Int, regions: Int, quarters: Int, seed: UInt64 = 7) -> SyntheticCube {
         let groups = BuiltInCodeLists.brc2014.members.filter { $0.code.count == 4 }
-        let ams = BuiltInCodeLists.regions.members.filter { $0.code.hasPrefix("AM") }
+        // The arbeidsmarktregio's of today, not those merged away (AM04 ended in 2015).
+        let ams = BuiltInCodeLists.regions.members.filter { $0.code.hasPrefix("AM") && $0.validTo == nil }
         return SyntheticCube(
             occupations: (0..<occupations).map { i in groups[i % groups.count] }.enumerated().map { i, m in
                 i < groups.count ? m : CodeListMember(code: "\(m.code)-\(i / groups.count)", label: "\(m.label) (\(i / groups.count))")

@@ -7,13 +7,14 @@ struct SVGCanvas {
     /// The chart's id, unique on its page; ids inside the chart start with it.
     let id: String
 
-    /// Starts a document of `width` x `height` whose title and description a screen reader announces.
-    init(id: String, width: Int, height: Int, title: String, description: String) {
+    /// Starts a document of `width` x `height` whose title and description a screen reader announces: an image, or
+    /// for a chart with links in it (a map) a group, whose links a reader can reach.
+    init(id: String, width: Int, height: Int, title: String, description: String, role: String = "img", kind: String = "chart") {
         let id = Markup.escape(id)
         self.id = id
         text = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \(width) \(height)" width="\(width)" \
-            height="\(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" font-family="system-ui, sans-serif" \
+            <svg xmlns="http://www.w3.org/2000/svg" class="\(kind)" viewBox="0 0 \(width) \(height)" width="\(width)" \
+            height="\(height)" role="\(role)" aria-labelledby="\(id)-title \(id)-desc" font-family="system-ui, sans-serif" \
             font-size="12">
             <title id="\(id)-title">\(Markup.escape(title))</title>
             <desc id="\(id)-desc">\(Markup.escape(description))</desc>
@@ -38,9 +39,21 @@ struct SVGCanvas {
     }
 
     /// A rectangle with a tooltip (`<title>`) that says what it shows.
-    mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double, fill: String, tooltip: String? = nil, pattern: Bool = false) {
+    mutating func rect(
+        _ x: Double,
+        _ y: Double,
+        _ width: Double,
+        _ height: Double,
+        fill: String,
+        tooltip: String? = nil,
+        pattern: Bool = false,
+        outline: Bool = false
+    ) {
         let box = "x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(0, width)))\" height=\"\(Self.n(max(0, height)))\""
-        let paint = pattern ? "fill=\"url(#\(id)-hatch)\" stroke=\"\(ChartPalette.axis)\"" : "fill=\"\(fill)\""
+        let paint =
+            pattern
+            ? "fill=\"url(#\(id)-hatch)\" stroke=\"\(ChartPalette.axis)\""
+            : "fill=\"\(fill)\"" + (outline ? " stroke=\"\(ChartPalette.axis)\"" : "")
         if let tooltip {
             text += "<rect \(box) \(paint)><title>\(Markup.escape(tooltip))</title></rect>\n"
         } else {
@@ -88,5 +101,20 @@ struct SVGCanvas {
     }
 
     /// The finished document.
+    /// A region of a map: its outline (`d`, an SVG path) filled with `fill`, its name and value as a tooltip, and,
+    /// when given, a link to its own page; the selected region with a dark outline.
+    mutating func region(id: String, d: String, fill: String, tooltip: String, link: String?, selected: Bool) {
+        let (stroke, width) = selected ? ("#1A1A1A", "2.5") : (fill == ChartPalette.noData ? ChartPalette.axis : "#FFFFFF", "0.8")
+        let shape = """
+            <path id="\(Markup.escape(id))" d="\(d)" fill="\(fill)" stroke="\(stroke)" stroke-width="\(width)" stroke-linejoin="round">\
+            <title>\(Markup.escape(tooltip))</title></path>
+            """
+        if let link {
+            text += "<a href=\"\(Markup.escape(link))\" aria-label=\"\(Markup.escape(tooltip))\">\(shape)</a>\n"
+        } else {
+            text += shape + "\n"
+        }
+    }
+
     func finished() -> String { text + "</svg>\n" }
 }

@@ -106,6 +106,7 @@ extension TensionPage: MustacheParent {
         case "occupations": occupations
         case "sourceLine": sourceLine
         case "csvURL": csvURL
+        case "map": map
         default: nil
         }
     }

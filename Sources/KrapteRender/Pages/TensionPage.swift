@@ -55,6 +55,54 @@ public struct TensionPage: Page {
     public var csvURL: String
     /// Whether the page shows illustrative figures: the layout then says so in a banner above the content.
     public var illustrative = false
+    /// The map of every arbeidsmarktregio in the quarter, when the indicator per region is computed.
+    public var map: RegionsMap?
+
+    /// The map of the regions and the same figures as a table.
+    public struct RegionsMap: Sendable {
+        /// The map as SVG.
+        public var svg: String
+        /// The source line under it, with the map's own source.
+        public var source: String
+        /// The table's caption.
+        public var caption: String
+        /// A row per region.
+        public var rows: [Row]
+
+        /// A region's row.
+        public struct Row: Sendable {
+            /// The region's name.
+            public var label: String
+            /// Its page.
+            public var link: String
+            /// The value as written.
+            public var value: String
+            /// The typering.
+            public var typering: String
+            /// The typering's colour class.
+            public var typeringClass: String
+            /// Whether it is the region the page is about.
+            public var selected: Bool
+
+            /// Makes a row.
+            public init(label: String, link: String, value: String, typering: String, typeringClass: String, selected: Bool) {
+                self.label = label
+                self.link = link
+                self.value = value
+                self.typering = typering
+                self.typeringClass = typeringClass
+                self.selected = selected
+            }
+        }
+
+        /// Makes the map and its table.
+        public init(svg: String, source: String, caption: String, rows: [Row]) {
+            self.svg = svg
+            self.source = source
+            self.caption = caption
+            self.rows = rows
+        }
+    }
 
     /// Makes the page.
     public init(

@@ -108,7 +108,69 @@ struct TensionView: Sendable {
                 + [("measure", Self.perOccupation), (regionFilter.dimension, region.code), ("period", period.code), ("format", "csv")].queryString
         )
         page.illustrative = dataset.source.illustrative
+        page.map = try await regionsMap(region, period: period, present: present)
         return page
+    }
+
+    /// Every arbeidsmarktregio's spanningsindicator in `period` on a map classed by typering, and in a table, when
+    /// `spanningsindicator-regio` is computed.
+    private func regionsMap(_ selected: Member, period: Period, present: Set<String>) async throws -> TensionPage.RegionsMap? {
+        guard present.contains(Self.perRegion), let shapes = RegionMap.shipped(.arbeidsmarktregio) else { return nil }
+        let (dataset, vintages) = try await store.latest(Self.perRegion)
+        guard let g = dataset.dimensions.first(where: { $0.kind == .geography }) else { return nil }
+        let members = g.members.filter { RegionLevel(code: $0.code) == .arbeidsmarktregio }
+        guard !members.isEmpty else { return nil }
+        let result = try await store.query(
+            ObservationQuery(
+                dataset: Self.perRegion,
+                measure: Self.perRegion,
+                filters: [.init(dimension: g.code, members: members.map(\.code))],
+                periods: PeriodRange(period, period)
+            )
+        )
+        let classes = Spanningsindicator.Typering.allCases
+        var regions: [String: ChoroplethMap.Region] = [:]
+        var rows: [TensionPage.RegionsMap.Row] = []
+        for row in result.rows {
+            guard let member = row.members.first, let value = row.value else { continue }
+            let typering = Spanningsindicator.typering(value, in: period)
+            let written = DutchNumberFormat.format(value, decimals: 2)
+            let link = "/spanningsindicator?" + [("regio", member.code), ("periode", period.code)].queryString
+            regions[member.code] = ChoroplethMap.Region(
+                label: member.label,
+                value: typering.map { "\(written) (\($0.rawValue))" } ?? written,
+                classIndex: typering.flatMap { classes.firstIndex(of: $0) },
+                link: link,
+                selected: member.code == selected.code
+            )
+            rows.append(
+                .init(
+                    label: member.label,
+                    link: link,
+                    value: written,
+                    typering: typering?.rawValue ?? "",
+                    typeringClass: "typering-" + (typering?.rawValue ?? "").replacingOccurrences(of: " ", with: "-"),
+                    selected: member.code == selected.code
+                )
+            )
+        }
+        guard !regions.isEmpty else { return nil }
+        let when = period.label(in: t.language)
+        let map = ChoroplethMap(
+            id: "kaart",
+            title: t(Message("TensionView.mapTitle", when)),
+            summary: t(Message("TensionView.mapSummary", when)),
+            map: shapes,
+            regions: regions,
+            classes: classes.enumerated().map { .init(label: $1.rawValue, colour: ChartPalette.typering[$0]) },
+            noData: t(Message("Map.noData"))
+        )
+        return TensionPage.RegionsMap(
+            svg: map.svg(),
+            source: t(Message("Map.source", dataset.source.line(dataset: dataset.id, vintage: vintages.last?.id, in: t.language))),
+            caption: t(Message("TensionView.mapTitle", when)),
+            rows: rows
+        )
     }
 
     /// The sentence and chart of the region over all occupations, when `spanningsindicator-regio` is computed.
