@@ -219,6 +219,25 @@ import Testing
         #expect(html.contains("Bron kaart: CBS/PDOK."))
     }
 
+    /// The explorer draws regions of one level on a map in fifths of their values when only the region varies, and
+    /// offers to choose every region of a level with a map.
+    @Test func theExplorerMapsRegionsOfOneLevel() async throws {
+        let store = try await DemoStore.make()
+        let (oneStatus, one, _) = try await Self.get(store, "/verkenner/demo-spanning?measure=OpenstaandeVacatures&Beroep=0111&RegioS=AM01")
+        #expect(oneStatus == .ok && !one.contains(#"class="map""#))
+        let link = try #require(one.firstMatch(of: /<a href="([^"]+)">Alle arbeidsmarktregio&#39;s op de kaart<\/a>/)?.output.1)
+        let (status, html, _) = try await Self.get(store, String(link).replacingOccurrences(of: "&amp;", with: "&"))
+        #expect(status == .ok)
+        let map = try #require(html.firstMatch(of: /<svg[^>]*class="map"(?s:.*?)<\/svg>/)).output
+        #expect(map.matches(of: /<path id="AM\d\d"/).count == 35)
+        let linked = map.matches(of: /<a href="\/verkenner\/demo-spanning\?[^"]*RegioS=(AM\d\d)"/).map { String($0.output.1) }
+        #expect(linked.count == 4 && Set(linked).count == 4)
+        #expect(map.contains(" tot ") && map.contains(">geen cijfers</text>") && html.contains("Bron kaart: CBS/PDOK."))
+        // Two dimensions varying: no map.
+        let (_, two, _) = try await Self.get(store, "/verkenner/demo-spanning?measure=OpenstaandeVacatures&Beroep=0111,0112&RegioS=AM01,AM02")
+        #expect(!two.contains(#"class="map""#))
+    }
+
     @Test func theSpanningsindicatorPageAsksForTheIndicatorFirst() async throws {
         let (status, html, _) = try await Self.get(try await APITests.loaded(), "/spanningsindicator")
         #expect(status == .notFound && html.contains("krapte compute --all"))

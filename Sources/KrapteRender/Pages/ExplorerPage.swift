@@ -55,6 +55,12 @@ public struct ExplorerPage: Page {
     public var permalink: String
     /// Whether the page shows illustrative figures: the layout then says so in a banner above the content.
     public var illustrative = false
+    /// The chosen regions of one level on a map, at the last period shown.
+    public var map: String?
+    /// The source line under the map, with the map's own source.
+    public var mapSource: String?
+    /// Links that choose every region of a level that has a map (`Alle provincies op de kaart`).
+    public var mapLinks: [FormChoice] = []
 
     /// Makes the page.
     public init(

@@ -74,6 +74,10 @@ extension ExplorerPage: MustacheParent {
         case "csvURL": csvURL
         case "jsonURL": jsonURL
         case "permalink": permalink
+        case "map": map
+        case "mapSource": mapSource
+        case "mapLinks": mapLinks
+        case "hasMapLinks": !mapLinks.isEmpty
         default: nil
         }
     }

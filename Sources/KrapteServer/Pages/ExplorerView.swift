@@ -93,6 +93,9 @@ struct ExplorerView: Sendable {
             permalink: "/verkenner/\(id.pathEncoded)?" + state.queryString
         )
         page.illustrative = dataset.source.illustrative
+        page.mapLinks = Self.mapLinks(dataset, state, id: id, t: t)
+        page.map = Self.regionsMap(dataset, choice, all, at: shown.last, state: state, t: t)
+        page.mapSource = t(Message("Map.source", dataset.source.line(dataset: id, vintage: result.vintage.id, in: t.language)))
         return page
     }
 
