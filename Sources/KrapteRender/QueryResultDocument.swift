@@ -54,21 +54,30 @@ public struct QueryResultDocument: Sendable {
 
     /// CSV: per dimension its code and label, then period, value (with a full stop), the extra columns, status
     /// (in Dutch) and attribute, and for a derived dataset the input periods.
-    public var csv: String {
+    public var csv: String { csv(separator: ",", decimalComma: false, lineEnd: "\n") }
+
+    /// CSV as Dutch Excel opens it by a double click: the same columns, fields separated by `;`, values with a
+    /// decimal comma (every digit kept, no thousands separator), lines ended by CR LF, and a byte order mark so that
+    /// Excel reads UTF-8.
+    public var dutchExcelCSV: String { "\u{FEFF}" + csv(separator: ";", decimalComma: true, lineEnd: "\r\n") }
+
+    private func csv(separator: Character, decimalComma: Bool, lineEnd: String) -> String {
         let r = result
         let derived = r.dataset.derivation != nil
         let header =
             r.dataset.dimensions.flatMap { [$0.code, "\($0.code)_label"] } + ["period", "value"] + extra.map(\.title)
             + ["status", "attribute"] + (derived ? ["inputs"] : [])
-        var lines = [header.map(Self.csvField).joined(separator: ",")]
+        let field = { (s: String) in Self.csvField(s, separator: separator) }
+        var lines = [header.map(field).joined(separator: String(separator))]
         for (i, row) in r.rows.enumerated() {
-            var cells = row.members.flatMap { [$0.code, $0.label] } + [row.period.code, row.value.map { String($0) } ?? ""]
-            cells += extra.map { $0.values[i] }
+            let value = row.value.map { decimalComma ? String($0).replacingOccurrences(of: ".", with: ",") : String($0) } ?? ""
+            var cells = row.members.flatMap { [$0.code, $0.label] } + [row.period.code, value]
+            cells += extra.map { $0.values.indices.contains(i) ? $0.values[i] : "" }
             cells += [row.status.dutchLabel, row.attribute == .present ? "" : "\(row.attribute)"]
             if derived { cells.append(row.inputs.map(\.code).joined(separator: " ")) }
-            lines.append(cells.map(Self.csvField).joined(separator: ","))
+            lines.append(cells.map(field).joined(separator: String(separator)))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: lineEnd) + lineEnd
     }
 
     /// JSON: the dataset, measure, source, vintage and derivation, and the observations with their members by
@@ -105,9 +114,9 @@ public struct QueryResultDocument: Sendable {
         return String(decoding: (try? encoder.encode(doc)) ?? Data(), as: UTF8.self)
     }
 
-    /// A CSV field, quoted when it holds a comma, quote or line break.
-    public static func csvField(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+    /// A CSV field, quoted when it holds the separator, a quote or a line break.
+    public static func csvField(_ s: String, separator: Character = ",") -> String {
+        s.contains(separator) || s.contains("\"") || s.contains("\n") || s.contains("\r")
             ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 

@@ -23,7 +23,7 @@ public enum SurveyDocument {
             } else {
                 fields += Array(repeating: "", count: 7) + ["\(r.respondents)", "", "", "", ""]
             }
-            out += fields.map(QueryResultDocument.csvField).joined(separator: ",") + "\n"
+            out += fields.map { QueryResultDocument.csvField($0) }.joined(separator: ",") + "\n"
         }
         return out
     }
@@ -34,7 +34,7 @@ public enum SurveyDocument {
             "question", "domain_type", "domain", "category", "share_\(first)", "share_\(second)", "change", "se_change", "ci_low", "ci_high", "z",
             "p_value", "se_change_nofpc", "z_nofpc", "p_value_nofpc", "n_\(first)", "n_\(second)",
         ]
-        var out = columns.map(QueryResultDocument.csvField).joined(separator: ",") + "\n"
+        var out = columns.map { QueryResultDocument.csvField($0) }.joined(separator: ",") + "\n"
         for p in pairs {
             var fields = [p.question, p.domainType, p.domain, p.category]
             if let (a, b) = p.shares, let change = p.change, let se = p.se() {
@@ -44,7 +44,7 @@ public enum SurveyDocument {
                 fields += Array(repeating: "", count: 11)
             }
             fields += [p.first.map { "\($0.respondents)" } ?? "", p.second.map { "\($0.respondents)" } ?? ""]
-            out += fields.map(QueryResultDocument.csvField).joined(separator: ",") + "\n"
+            out += fields.map { QueryResultDocument.csvField($0) }.joined(separator: ",") + "\n"
         }
         return out
     }

@@ -47,9 +47,9 @@ extension SurveyTable {
         let headers = headers(estimates)
         let perWave = waveGroups.isEmpty ? headers.count : headers.count / waveGroups.count
         let named = headers.enumerated().map { k, h in waveGroups.isEmpty ? h : "\(waveGroups[k / perWave]) \(h)" }
-        var out = (["group_type", "group"] + named).map(QueryResultDocument.csvField).joined(separator: ",") + "\n"
+        var out = (["group_type", "group"] + named).map { QueryResultDocument.csvField($0) }.joined(separator: ",") + "\n"
         for row in rows(estimates).sections.joined() {
-            out += ([row.kind, row.label] + row.cells).map(QueryResultDocument.csvField).joined(separator: ",") + "\n"
+            out += ([row.kind, row.label] + row.cells).map { QueryResultDocument.csvField($0) }.joined(separator: ",") + "\n"
         }
         return out
     }

@@ -5,7 +5,7 @@ import KrapteCore
 import KrapteRender
 
 /// The JSON API under `/api/v1`: the datasets, a dataset's metadata and vintages, and queries with the semantics of
-/// `krapte query`, as JSON or, with `Accept: text/csv` or `?format=csv`, as CSV.
+/// `krapte query`, as JSON or, with `Accept: text/csv` or `?format=csv`, as CSV (`?format=csv-nl` for Dutch Excel).
 struct APIRoutes: Sendable {
     let store: any Store
     /// Lets a few queries of observations run at once.
@@ -62,6 +62,11 @@ struct APIRoutes: Sendable {
         var headers: HTTPFields = [:]
         if let next { headers[.link] = "<\(next)>; rel=\"next\"" }
         headers[.xTotalCount] = String(result.total)
+        if request.uri.queryParameters.get("format") == "csv-nl" {
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"\(Self.fileName(id))-nl.csv\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.dutchExcelCSV)))
+        }
         if Self.wantsCSV(request) {
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"\(Self.fileName(id)).csv\""
@@ -106,7 +111,7 @@ struct APIRoutes: Sendable {
             }
             query.asOf = date
         }
-        if let format = parameters.get("format"), !["json", "csv"].contains(format) {
+        if let format = parameters.get("format"), !["json", "csv", "csv-nl"].contains(format) {
             throw APIError(.badRequest, Message("APIRoutes.formatTakesJsonCsv", format.excerpt))
         }
         let limit = try parameters.get("limit").map { text in

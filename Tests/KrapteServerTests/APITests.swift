@@ -117,7 +117,27 @@ import Testing
                     #expect(String(buffer: response.body).contains("A,Alpha,2024KW04,103.0,voorlopig,"))
                 }
             }
+            // For Dutch Excel: a byte order mark, `;`, a decimal comma and CR LF, the same rows and columns.
+            try await client.execute(uri: uri + "&format=csv-nl", method: .get) { response in
+                #expect(response.status == .ok && response.headers[.contentDisposition] == "attachment; filename=\"t-nl.csv\"")
+                let bytes = Array(response.body.readableBytesView)
+                #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF])
+                let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+                #expect(text.contains("A;Alpha;2024KW04;103,0;voorlopig;\r\n") && !text.contains("\n\n"))
+                let standard = QueryResultDocument(expected).csv.split(separator: "\n").map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false).count
+                }
+                let dutch = text.split(separator: "\r\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).count }
+                #expect(dutch == standard)
+            }
         }
+    }
+
+    /// A field that holds the separator is quoted; a comma is no separator in Dutch Excel's CSV.
+    @Test func csvFieldsAreQuotedForTheirSeparator() {
+        #expect(QueryResultDocument.csvField("a,b") == "\"a,b\"" && QueryResultDocument.csvField("a;b") == "a;b")
+        #expect(QueryResultDocument.csvField("a;b", separator: ";") == "\"a;b\"" && QueryResultDocument.csvField("a,b", separator: ";") == "a,b")
+        #expect(QueryResultDocument.csvField("say \"x\"", separator: ";") == "\"say \"\"x\"\"\"")
     }
 
     /// Wrong requests get the status that says so and a JSON message naming what to fix.
@@ -141,7 +161,7 @@ import Testing
     @Test(arguments: [
         ("/api/v1/datasets/t/observations?measure=m&period=2024Q5", "en-GB,en;q=0.9", "'period' takes a CBS period"),
         ("/api/v1/datasets/t/observations?measure=m&period=2024Q5&lang=nl", "en", "'period' neemt een CBS-periode"),
-        ("/api/v1/datasets/t/observations?measure=m&format=xml&lang=en", "", "'format' takes json or csv, not 'xml'."),
+        ("/api/v1/datasets/t/observations?measure=m&format=xml&lang=en", "", "'format' takes json, csv or csv-nl, not 'xml'."),
         ("/api/v1/bestaat-niet", "en", "There is nothing at this address"),
     ])
     func messagesAreInTheLanguageAskedFor(uri: String, acceptLanguage: String, fragment: String) async throws {

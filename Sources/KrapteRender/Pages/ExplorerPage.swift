@@ -59,6 +59,8 @@ public struct ExplorerPage: Page {
     public var map: String?
     /// The source line under the map, with the map's own source.
     public var mapSource: String?
+    /// The download of what is shown as CSV for Dutch Excel.
+    public var excelURL: String?
     /// Links that choose every region of a level that has a map (`Alle provincies op de kaart`).
     public var mapLinks: [FormChoice] = []
 

@@ -75,6 +75,7 @@ extension ExplorerPage: MustacheParent {
         case "jsonURL": jsonURL
         case "permalink": permalink
         case "map": map
+        case "excelURL": excelURL
         case "mapSource": mapSource
         case "mapLinks": mapLinks
         case "hasMapLinks": !mapLinks.isEmpty

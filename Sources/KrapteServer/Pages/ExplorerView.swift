@@ -93,6 +93,7 @@ struct ExplorerView: Sendable {
             permalink: "/verkenner/\(id.pathEncoded)?" + state.queryString
         )
         page.illustrative = dataset.source.illustrative
+        page.excelURL = base + (api + [("format", "csv-nl"), ("limit", String(APIRoutes.maximumPageSize))]).queryString
         page.mapLinks = Self.mapLinks(dataset, state, id: id, t: t)
         page.map = Self.regionsMap(dataset, choice, all, at: shown.last, state: state, t: t)
         page.mapSource = t(Message("Map.source", dataset.source.line(dataset: id, vintage: result.vintage.id, in: t.language)))

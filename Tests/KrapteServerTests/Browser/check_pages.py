@@ -115,6 +115,14 @@ def check_explorer(driver):
     status, kind, text = fetch(driver.find_element(By.ID, "download-json").get_attribute("href")[len(BASE):])
     if len(json.loads(text)["observations"]) != count:
         fail("explorer: the JSON download differs from the table")
+    # The CSV for Dutch Excel holds the same rows, with `;` and a decimal comma, after a byte order mark.
+    standard = list(csv.reader(io.StringIO(fetch(href[len(BASE):])[2])))
+    status, kind, dutch = fetch(driver.find_element(By.ID, "download-csv-nl").get_attribute("href")[len(BASE):])
+    rows = list(csv.reader(io.StringIO(dutch.lstrip("\ufeff"), newline=""), delimiter=";"))
+    value = standard[0].index("value") if standard else 0
+    comma = [[c.replace(",", ".") if i == value else c for i, c in enumerate(r)] for r in rows]
+    if not dutch.startswith("\ufeff") or comma != standard:
+        fail("explorer: the CSV for Dutch Excel differs from the CSV")
     # The form works without JavaScript: choose another region and send it.
     Select(driver.find_element(By.ID, "f-RegioS")).deselect_all()
     Select(driver.find_element(By.ID, "f-RegioS")).select_by_value("AM02")
