@@ -117,4 +117,28 @@ import Testing
             .compactMap { $0.split(separator: ">").last?.split(separator: "<").first.map(String.init) }
         #expect(labels.joined(separator: "|") == expected)
     }
+
+    /// A downloaded chart carries its source line under it, on a white ground.
+    @Test func aDownloadedChartCarriesItsSource() throws {
+        let chart = BarChart(id: "b", title: "Titel", summary: "Samenvatting", bars: [.init(label: "A", value: 1)], decimals: 0).svg()
+        let file = try #require(ChartDownload.standalone(chart, source: "Bron: CBS (80472ned, versie 3)"))
+        #expect(file.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>") && file.contains(chart))
+        #expect(file.contains(">Bron: CBS (80472ned, versie 3)</tspan>") && file.contains("fill=\"#FFFFFF\""))
+        #expect(ChartDownload.standalone("<p>geen grafiek</p>", source: "x") == nil)
+    }
+
+    /// A time axis labels every period when there are few, else the years, at steps of 1, 2, 5 or 10.
+    @Test func timeAxesTickAtSensibleSteps() throws {
+        let quarters = try (0..<24).map { try #require(Period.quarter(2019, 1)?.advanced(by: $0)) }
+        let ticks = PeriodAxis.ticks(quarters, in: .nl)
+        #expect(ticks.filter { !$0.isEmpty } == ["2019", "2020", "2021", "2022", "2023", "2024"])
+        #expect(ticks[0] == "2019" && ticks[1].isEmpty && ticks[4] == "2020")
+        let few = try (0..<6).map { try #require(Period.quarter(2024, 1)?.advanced(by: $0)) }
+        #expect(PeriodAxis.ticks(few, in: .nl) == ["2024 K1", "2024 K2", "2024 K3", "2024 K4", "2025 K1", "2025 K2"])
+        let years = try (2000...2024).map { try #require(Period.year($0)) }
+        #expect(PeriodAxis.ticks(years, in: .en).filter { !$0.isEmpty } == ["2000", "2005", "2010", "2015", "2020"])
+        let months = try (0..<12).map { try #require(Period.month(2024, 3)?.advanced(by: $0)) }
+        #expect(PeriodAxis.ticks(months, in: .nl).filter { !$0.isEmpty }.count <= 8)
+        #expect(PeriodAxis.ticks(months, in: .nl).last == "2025 feb")
+    }
 }

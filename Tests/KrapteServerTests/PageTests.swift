@@ -238,6 +238,29 @@ import Testing
         #expect(!two.contains(#"class="map""#))
     }
 
+    /// Each chart of the explorer downloads as an SVG file with its title and its source line; one period shows as
+    /// bars, not as a line; a chart the choice does not have is a 404.
+    @Test func theExplorersChartsDownloadAsSVG() async throws {
+        let store = try await DemoStore.make()
+        let state = "measure=OpenstaandeVacatures&Bedrijfskenmerken=A-U,C,J&van=2022KW01&tot=2024KW04"
+        let (_, page, _) = try await Self.get(store, "/verkenner/demo-vacatures?" + state)
+        #expect(page.contains(#"id="download-line" href="/verkenner/demo-vacatures/lijn.svg?"#))
+        try await APITests.app(store).test(.router) { client in
+            let response = try await client.execute(uri: "/verkenner/demo-vacatures/lijn.svg?" + state, method: .get)
+            let svg = String(buffer: response.body)
+            #expect(response.status == .ok && response.headers[.contentType] == "image/svg+xml; charset=utf-8")
+            #expect(response.headers[.contentDisposition] == "attachment; filename=\"demo-vacatures-lijn.svg\"")
+            #expect(svg.hasPrefix("<?xml") && svg.contains("Openstaande vacatures (x 1 000), 2022 1e kwartaal tot en met 2024 4e kwartaal"))
+            #expect(svg.contains("Bron: CBS (demo-vacatures, versie"))
+            let bars = try await client.execute(uri: "/verkenner/demo-vacatures/staaf.svg?" + state, method: .get)
+            #expect(bars.status == .ok && String(buffer: bars.body).contains("<svg"))
+            let one = "measure=OpenstaandeVacatures&Bedrijfskenmerken=A-U&van=2024KW04&tot=2024KW04"
+            #expect(try await client.execute(uri: "/verkenner/demo-vacatures/lijn.svg?" + one, method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/verkenner/demo-vacatures/staaf.svg?" + one, method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/verkenner/demo-vacatures/taart.svg?" + state, method: .get).status == .notFound)
+        }
+    }
+
     @Test func theSpanningsindicatorPageAsksForTheIndicatorFirst() async throws {
         let (status, html, _) = try await Self.get(try await APITests.loaded(), "/spanningsindicator")
         #expect(status == .notFound && html.contains("krapte compute --all"))

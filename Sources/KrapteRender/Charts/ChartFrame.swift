@@ -38,18 +38,25 @@ struct ChartFrame {
         }
     }
 
-    /// A legend of coloured squares with names, three to a row, from `top`; a name longer than its column is cut
-    /// with an ellipsis (the chart's table and tooltips keep it whole).
+    /// How many names a legend row holds: three short ones, two longer ones, or one; so that names fit whole.
+    static func legendColumns(_ names: [String]) -> Int {
+        let longest = names.map(\.count).max() ?? 0
+        return longest <= 28 ? 3 : longest <= 45 ? 2 : 1
+    }
+
+    /// A legend of coloured squares with names, as many to a row as fit them whole (`legendColumns`), from `top`;
+    /// only a name longer than the whole width is cut with an ellipsis (the chart's table and tooltips keep it).
     func legend(_ names: [String], top: Double, on canvas: inout SVGCanvas, hatched: String? = nil) {
-        let column = plotWidth / 3
+        let columns = Self.legendColumns(names)
+        let column = plotWidth / Double(columns)
         for (i, name) in names.enumerated() {
-            let lx = left + Double(i % 3) * column
-            let ly = top + Double(i / 3) * 18
+            let lx = left + Double(i % columns) * column
+            let ly = top + Double(i / columns) * 18
             canvas.rect(lx, ly - 10, 12, 12, fill: ChartPalette.colour(i))
             canvas.label(lx + 18, ly, BarChart.shortened(name, limit: max(8, Int((column - 24) / 6.8))))
         }
         if let hatched {
-            let ly = top + Double((names.count + 2) / 3) * 18
+            let ly = top + Double((names.count + columns - 1) / columns) * 18
             canvas.rect(left, ly - 10, 12, 12, fill: "", pattern: true)
             canvas.label(left + 18, ly, hatched)
         }

@@ -23,7 +23,8 @@ public struct LineChart: Sendable {
     public var summary: String
     /// The labels of the x positions (periods, `2024 4e kwartaal`), in tooltips.
     public var xLabels: [String]
-    /// Shorter labels for the ticks of the x axis (`2024 K4`), one per x label; the x labels when nil.
+    /// Shorter labels for the ticks of the x axis (`2024 K4`, or `2024` at the start of a year), one per x label,
+    /// empty where there is no tick (`PeriodAxis.ticks`); nil for a tick at every few x labels.
     public var xTicks: [String]?
     /// The lines.
     public var series: [Series]
@@ -46,7 +47,8 @@ public struct LineChart: Sendable {
 
     /// The chart as an SVG element.
     public func svg() -> String {
-        let legendRows = series.count > 1 ? (series.count + 2) / 3 : 0
+        let columns = ChartFrame.legendColumns(series.map(\.name))
+        let legendRows = series.count > 1 ? (series.count + columns - 1) / columns : 0
         let frame = ChartFrame(width: Double(width), height: Double(height), left: 64, right: 36, top: 12, bottom: 30 + Double(legendRows) * 22)
         var canvas = SVGCanvas(id: id, width: width, height: height, title: title, description: summary)
         let values = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
@@ -55,10 +57,12 @@ public struct LineChart: Sendable {
         let count = max(1, xLabels.count - 1)
         func x(_ i: Int) -> Double { frame.left + frame.plotWidth * (xLabels.count == 1 ? 0.5 : Double(i) / Double(count)) }
         let every = max(1, Int((Double(xLabels.count) / 8).rounded(.up)))
-        // Every `every`-th label, counted back from the latest period so that it is always labelled.
-        for (i, label) in xLabels.enumerated() where (xLabels.count - 1 - i) % every == 0 {
+        // The ticks given, else every `every`-th label, counted back from the latest period so that it is always
+        // labelled.
+        for (i, label) in xLabels.enumerated() {
+            let tick = xTicks.map { $0.indices.contains(i) ? $0[i] : "" } ?? ((xLabels.count - 1 - i) % every == 0 ? label : "")
+            guard !tick.isEmpty else { continue }
             canvas.line(x(i), frame.bottomY, x(i), frame.bottomY + 4, stroke: ChartPalette.axis)
-            let tick = xTicks.flatMap { $0.indices.contains(i) ? $0[i] : nil } ?? label
             canvas.label(x(i), frame.bottomY + 16, tick, anchor: "middle")
         }
         for (s, line) in series.enumerated() {

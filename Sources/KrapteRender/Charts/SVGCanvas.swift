@@ -7,19 +7,44 @@ struct SVGCanvas {
     /// The chart's id, unique on its page; ids inside the chart start with it.
     let id: String
 
-    /// Starts a document of `width` x `height` whose title and description a screen reader announces: an image, or
-    /// for a chart with links in it (a map) a group, whose links a reader can reach.
+    /// Starts a document whose title and description a screen reader announces: an image, or for a chart with
+    /// links in it (a map) a group, whose links a reader can reach. The title is also written at the top, so that
+    /// the chart says what it shows wherever it is shown or downloaded; the chart draws its `width` x `height` below
+    /// it, in its own coordinates.
     init(id: String, width: Int, height: Int, title: String, description: String, role: String = "img", kind: String = "chart") {
         let id = Markup.escape(id)
         self.id = id
+        let lines = Self.wrapped(title, width: Double(width))
+        let top = Self.titleHeight(lines.count)
         text = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="\(kind)" viewBox="0 0 \(width) \(height)" width="\(width)" \
-            height="\(height)" role="\(role)" aria-labelledby="\(id)-title \(id)-desc" font-family="system-ui, sans-serif" \
+            <svg xmlns="http://www.w3.org/2000/svg" class="\(kind)" viewBox="0 0 \(width) \(height + top)" width="\(width)" \
+            height="\(height + top)" role="\(role)" aria-labelledby="\(id)-title \(id)-desc" font-family="system-ui, sans-serif" \
             font-size="12">
             <title id="\(id)-title">\(Markup.escape(title))</title>
             <desc id="\(id)-desc">\(Markup.escape(description))</desc>
+            <text x="0" y="0" font-size="15" font-weight="700" fill="#1A1A1A" aria-hidden="true">\
+            \(lines.map { "<tspan x=\"0\" dy=\"18\">\(Markup.escape($0))</tspan>" }.joined())</text>
+            <g transform="translate(0 \(top))">
 
             """
+    }
+
+    /// The height the title takes above the chart: 18 pixels a line and a gap.
+    static func titleHeight(_ lines: Int) -> Int { lines * 18 + 10 }
+
+    /// The title in lines that fit `width` at 15 pixels bold (about 8.2 pixels a character), broken between words.
+    static func wrapped(_ title: String, width: Double) -> [String] {
+        let fit = max(20, Int(width / 8.2))
+        var lines: [String] = []
+        var line = ""
+        for word in title.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > fit {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return lines + (line.isEmpty ? [] : [line])
     }
 
     /// A coordinate as SVG writes it: at most one decimal, a full stop.
@@ -116,5 +141,5 @@ struct SVGCanvas {
         }
     }
 
-    func finished() -> String { text + "</svg>\n" }
+    func finished() -> String { text + "</g>\n</svg>\n" }
 }

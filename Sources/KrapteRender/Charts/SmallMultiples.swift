@@ -21,8 +21,10 @@ public struct SmallMultiples: Sendable {
     public var title: String
     /// A sentence that says what the chart shows, for screen readers.
     public var summary: String
-    /// The labels along every panel's x axis (periods).
+    /// The labels of the x positions (periods, `2024 4e kwartaal`), in tooltips.
     public var xLabels: [String]
+    /// Short labels for the first and last tick of each panel (`2019 K1`, `2024 K4`); the x labels when nil.
+    public var xTicks: [String]?
     /// The panels, left to right, top to bottom.
     public var panels: [Panel]
     /// Decimals of the values in tooltips.
@@ -70,9 +72,10 @@ public struct SmallMultiples: Sendable {
                 }
                 let count = max(1, xLabels.count - 1)
                 func x(_ i: Int) -> Double { frame.left + frame.plotWidth * (xLabels.count == 1 ? 0.5 : Double(i) / Double(count)) }
-                if let first = xLabels.first, let last = xLabels.last {
+                let ticks = xTicks ?? xLabels
+                if let first = ticks.first, let last = ticks.last {
                     inner.label(x(0), frame.bottomY + 16, first, anchor: "start")
-                    if xLabels.count > 1 { inner.label(x(xLabels.count - 1), frame.bottomY + 16, last, anchor: "end") }
+                    if ticks.count > 1 { inner.label(x(ticks.count - 1), frame.bottomY + 16, last, anchor: "end") }
                 }
                 inner.path(
                     panel.values.enumerated().map { i, v in v.flatMap { $0.isFinite && i < xLabels.count ? (x(i), frame.y(scale.fraction($0))) : nil }

@@ -47,7 +47,8 @@ public struct StackedBarChart: Sendable {
     public func svg() -> String {
         let rowHeight = 24.0
         let suppressed = bars.contains { $0.shares == nil }
-        let legendRows = Double((categories.count + 2) / 3 + (suppressed ? 1 : 0))
+        let columns = ChartFrame.legendColumns(categories)
+        let legendRows = Double((categories.count + columns - 1) / columns + (suppressed ? 1 : 0))
         let height = Int(12 + Double(bars.count) * rowHeight + 36 + legendRows * 18)
         let frame = ChartFrame(
             width: Double(width),

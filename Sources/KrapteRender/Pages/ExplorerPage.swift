@@ -59,6 +59,12 @@ public struct ExplorerPage: Page {
     public var map: String?
     /// The source line under the map, with the map's own source.
     public var mapSource: String?
+    /// The downloads of the line chart, the bar chart and the map as SVG files.
+    public var lineChartURL: String?
+    /// The bar chart as an SVG file.
+    public var barChartURL: String?
+    /// The map as an SVG file.
+    public var mapURL: String?
     /// The download of what is shown as CSV for Dutch Excel.
     public var excelURL: String?
     /// Links that choose every region of a level that has a map (`Alle provincies op de kaart`).

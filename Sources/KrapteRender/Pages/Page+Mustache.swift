@@ -76,6 +76,9 @@ extension ExplorerPage: MustacheParent {
         case "permalink": permalink
         case "map": map
         case "excelURL": excelURL
+        case "lineChartURL": lineChartURL
+        case "barChartURL": barChartURL
+        case "mapURL": mapURL
         case "mapSource": mapSource
         case "mapLinks": mapLinks
         case "hasMapLinks": !mapLinks.isEmpty

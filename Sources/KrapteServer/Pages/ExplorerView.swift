@@ -10,7 +10,7 @@ struct ExplorerView: Sendable {
     /// The texts of the page's language.
     let t: Texts
 
-    /// The most lines one chart draws; the table shows every series.
+    /// The most lines one chart draws; more series are drawn as small multiples, a panel each.
     static let maxLines = 8
     /// The most series the explorer shows at once.
     static let maxSeries = 60
@@ -53,7 +53,6 @@ struct ExplorerView: Sendable {
         }
         var notices: [String] = []
         if shown.isEmpty { notices.append(t(Message("ExplorerView.noFigures"))) }
-        if series.count > Self.maxLines { notices.append(t(Message("ExplorerView.firstLines", Self.maxLines, series.count))) }
         let filters = zip(dataset.dimensions, choice.members).map { d, members in (d.code, members.map(\.code).joined(separator: ",")) }
         var api = [("measure", measure.code)] + filters
         var state = api
@@ -79,7 +78,7 @@ struct ExplorerView: Sendable {
             to: periods.map { FormChoice(value: $0.code, label: $0.label(in: t.language), selected: $0 == shownRange?.upperBound) },
             notices: notices,
             lineChart: Self.lineChart(measure, series, shown, frequency: frequency, t: t),
-            barChart: Self.barChart(measure, series, at: shown.last, t: t),
+            barChart: Self.barChart(measure, series, at: shown.last, periods: shown.count, t: t),
             table: Self.table(measure, series, shown, t: t),
             sourceLine: t(
                 Message(
@@ -94,6 +93,10 @@ struct ExplorerView: Sendable {
         )
         page.illustrative = dataset.source.illustrative
         page.excelURL = base + (api + [("format", "csv-nl"), ("limit", String(APIRoutes.maximumPageSize))]).queryString
+        let chartBase = "/verkenner/\(id.pathEncoded)/"
+        page.lineChartURL = chartBase + "lijn.svg?" + state.queryString
+        page.barChartURL = chartBase + "staaf.svg?" + state.queryString
+        page.mapURL = chartBase + "kaart.svg?" + state.queryString
         page.mapLinks = Self.mapLinks(dataset, state, id: id, t: t)
         page.map = Self.regionsMap(dataset, choice, all, at: shown.last, state: state, t: t)
         page.mapSource = t(Message("Map.source", dataset.source.line(dataset: id, vintage: result.vintage.id, in: t.language)))
@@ -150,37 +153,46 @@ struct ExplorerView: Sendable {
 
     static func unit(_ measure: Measure) -> String { measure.unit.isEmpty ? "" : " (\(measure.unit))" }
 
-    /// The first `maxLines` series over the periods shown.
+    /// The series over the periods shown: one line each, or for more than `maxLines` series a small chart each.
     static func lineChart(_ measure: Measure, _ series: [NamedSeries], _ shown: [Period], frequency: Period.Frequency?, t: Texts) -> String? {
-        guard let first = shown.first, let last = shown.last else { return nil }
-        let drawn = series.prefix(maxLines)
+        // One period is a bar chart, not a column of dots.
+        guard shown.count > 1, let first = shown.first, let last = shown.last else { return nil }
         let language = t.language
+        let title = t(Message("ExplorerView.lineTitle", measure.title + unit(measure), first.label(in: language), last.label(in: language)))
+        let per = frequency?.name(in: language) ?? t(Message("ExplorerView.period"))
+        guard series.count <= maxLines else {
+            var panels = SmallMultiples(
+                id: "lijn",
+                title: title,
+                summary: t(Message("ExplorerView.panelsSummary", measure.title, per, series.count)),
+                xLabels: shown.map { $0.label(in: language) },
+                panels: series.map { s in SmallMultiples.Panel(title: s.name, values: shown.map { s.series.value(at: $0) }) },
+                decimals: measure.decimals
+            )
+            panels.xTicks = shown.map { $0.axisLabel(in: language) }
+            return panels.svg()
+        }
+        let drawn = series
         return LineChart(
             id: "lijn",
-            title: t(Message("ExplorerView.lineTitle", measure.title + unit(measure), first.label(in: language), last.label(in: language))),
-            summary: t(
-                Message(
-                    "ExplorerView.lineSummary",
-                    measure.title,
-                    frequency?.name(in: language) ?? t(Message("ExplorerView.period")),
-                    drawn.map(\.name).joined(separator: ", ")
-                )
-            ),
+            title: title,
+            summary: t(Message("ExplorerView.lineSummary", measure.title, per, drawn.map(\.name).joined(separator: ", "))),
             xLabels: shown.map { $0.label(in: language) },
-            xTicks: shown.map { $0.axisLabel(in: language) },
+            xTicks: PeriodAxis.ticks(shown, in: language),
             series: drawn.map { s in LineChart.Series(name: s.name, values: shown.map { s.series.value(at: $0) }) },
             decimals: measure.decimals
         ).svg()
     }
 
-    /// Every series at the last period shown, when there is more than one.
-    static func barChart(_ measure: Measure, _ series: [NamedSeries], at last: Period?, t: Texts) -> String? {
-        guard series.count > 1, let last else { return nil }
+    /// Every series at the last period shown, largest first, when there is more than one series or only one period.
+    static func barChart(_ measure: Measure, _ series: [NamedSeries], at last: Period?, periods: Int, t: Texts) -> String? {
+        guard series.count > 1 || periods == 1, let last else { return nil }
+        let sorted = series.sorted { ($0.series.value(at: last) ?? -.infinity) > ($1.series.value(at: last) ?? -.infinity) }
         return BarChart(
             id: "staaf",
             title: "\(measure.title)\(unit(measure)), \(last.label(in: t.language))",
             summary: t(Message("ExplorerView.barSummary", measure.title, last.phrase(in: t.language), series.count)),
-            bars: series.map { BarChart.Bar(label: $0.name, value: $0.series.value(at: last)) },
+            bars: sorted.map { BarChart.Bar(label: $0.name, value: $0.series.value(at: last)) },
             decimals: measure.decimals,
             language: t.language
         ).svg()

@@ -23,6 +23,26 @@ struct PageRoutes: Sendable {
             let id = try context.parameters.decoded("dataset")
             return try await cached(request) { t in try await ExplorerView(store: store, t: t).page(id, request.uri.queryParameters) }
         }
+        router.get("verkenner/:dataset/:chart") { request, context in
+            let id = try context.parameters.decoded("dataset")
+            let name = try context.parameters.decoded("chart")
+            let t = Texts.shipped(Self.language(of: request))
+            let page = try await ExplorerView(store: store, t: t).page(id, request.uri.queryParameters)
+            let chart: String? =
+                switch name {
+                case "lijn.svg": page.lineChart.flatMap { ChartDownload.standalone($0, source: page.sourceLine) }
+                case "staaf.svg": page.barChart.flatMap { ChartDownload.standalone($0, source: page.sourceLine) }
+                case "kaart.svg": page.map.flatMap { ChartDownload.standalone($0, source: page.mapSource ?? page.sourceLine) }
+                default: nil
+                }
+            guard let chart else { throw APIError(.notFound, Message("PageRoutes.noChart", name.excerpt)) }
+            let file = APIRoutes.fileName(id) + "-" + name
+            return Response(
+                status: .ok,
+                headers: [.contentType: "image/svg+xml; charset=utf-8", .contentDisposition: "attachment; filename=\"\(file)\""],
+                body: .init(byteBuffer: ByteBuffer(string: chart))
+            )
+        }
         router.get("enquete/:dataset") { request, context in
             let id = try context.parameters.decoded("dataset")
             return try await cached(request) { t in try await SurveyView(store: store, t: t).page(id, request.uri.queryParameters) }

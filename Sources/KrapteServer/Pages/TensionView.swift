@@ -207,7 +207,7 @@ struct TensionView: Sendable {
             title: t(Message("TensionView.chartTitle", region.label)),
             summary: t(Message("TensionView.chartSummary", region.label, period.phrase(in: language))),
             xLabels: shown.map { $0.period.label(in: language) },
-            xTicks: shown.map { $0.period.axisLabel(in: language) },
+            xTicks: PeriodAxis.ticks(shown.map(\.period), in: language),
             series: [LineChart.Series(name: t(Message("TensionView.seriesName")), values: shown.map(\.value))],
             decimals: 2
         ).svg()
