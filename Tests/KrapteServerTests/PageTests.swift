@@ -217,6 +217,9 @@ import Testing
         #expect(map.contains("<title>Friesland (AM): \(written) ("))
         #expect(html.contains(#"aria-current="page">Friesland (AM)</a></th><td class="num">\#(written)</td>"#))
         #expect(html.contains("Bron kaart: CBS/PDOK."))
+        // The history chart shows the typering as bands behind the line, named at the right.
+        let chart = try #require(html.firstMatch(of: /<svg[^>]*class="chart"(?s:.*?)<\/svg>/)).output
+        #expect(chart.matches(of: /fill-opacity="0.16"/).count >= 2 && chart.contains(">gemiddeld</text>"))
     }
 
     /// The explorer draws regions of one level on a map in fifths of their values when only the region varies, and

@@ -7,7 +7,7 @@ public enum ChartDownload {
         guard let size = chart.firstMatch(of: /^<svg [^>]*width="(\d+)" height="(\d+)"/), let width = Int(size.output.1),
             let height = Int(size.output.2)
         else { return nil }
-        let lines = SVGCanvas.wrapped(source, width: Double(width) * 1.4)
+        let lines = SVGCanvas.wrapped(source, width: Double(width) * 1.5)
         let total = height + 12 + lines.count * 15
         return """
             <?xml version="1.0" encoding="UTF-8"?>

@@ -28,6 +28,28 @@ public struct LineChart: Sendable {
     public var xTicks: [String]?
     /// The lines.
     public var series: [Series]
+    /// Horizontal bands drawn behind the lines, each from a lower to an upper value (a class of a typering).
+    public var bands: [Band] = []
+
+    /// A band of values behind the lines, with its name at the right edge.
+    public struct Band: Sendable {
+        /// The lowest value of the band; nil for no lower limit.
+        public var from: Double?
+        /// The highest value; nil for no upper limit.
+        public var to: Double?
+        /// The name (`krap`).
+        public var name: String
+        /// The colour, drawn light.
+        public var colour: String
+
+        /// Makes a band.
+        public init(from: Double?, to: Double?, name: String, colour: String) {
+            self.from = from
+            self.to = to
+            self.name = name
+            self.colour = colour
+        }
+    }
     /// Decimals of the values in tooltips.
     public var decimals: Int
     /// The chart's size in pixels.
@@ -53,6 +75,7 @@ public struct LineChart: Sendable {
         var canvas = SVGCanvas(id: id, width: width, height: height, title: title, description: summary)
         let values = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
         let scale = ChartScale(values, includeZero: false)
+        drawBands(scale, frame, on: &canvas)
         frame.valueAxis(scale, on: &canvas)
         let count = max(1, xLabels.count - 1)
         func x(_ i: Int) -> Double { frame.left + frame.plotWidth * (xLabels.count == 1 ? 0.5 : Double(i) / Double(count)) }
@@ -81,5 +104,18 @@ public struct LineChart: Sendable {
         }
         if legendRows > 0 { frame.legend(series.map(\.name), top: frame.bottomY + 40, on: &canvas) }
         return canvas.finished()
+    }
+
+    /// The bands within the value axis, lightly filled, each named at the right edge where it is tall enough.
+    private func drawBands(_ scale: ChartScale, _ frame: ChartFrame, on canvas: inout SVGCanvas) {
+        for band in bands {
+            let low = max(0, min(1, band.from.map { scale.fraction($0) } ?? 0))
+            let high = max(0, min(1, band.to.map { scale.fraction($0) } ?? 1))
+            guard high > low else { continue }
+            let top = frame.y(high)
+            let bottom = frame.y(low)
+            canvas.rect(frame.left, top, frame.plotWidth, bottom - top, fill: band.colour, opacity: 0.16)
+            if bottom - top >= 14 { canvas.label(frame.width - frame.right - 4, top + 12, band.name, anchor: "end", fill: ChartPalette.axis) }
+        }
     }
 }

@@ -32,9 +32,9 @@ struct SVGCanvas {
     /// The height the title takes above the chart: 18 pixels a line and a gap.
     static func titleHeight(_ lines: Int) -> Int { lines * 18 + 10 }
 
-    /// The title in lines that fit `width` at 15 pixels bold (about 8.2 pixels a character), broken between words.
+    /// The title in lines that fit `width` at 15 pixels bold (about 9 pixels a character), broken between words.
     static func wrapped(_ title: String, width: Double) -> [String] {
-        let fit = max(20, Int(width / 8.2))
+        let fit = max(20, Int(width / 9))
         var lines: [String] = []
         var line = ""
         for word in title.split(separator: " ") {
@@ -72,13 +72,15 @@ struct SVGCanvas {
         fill: String,
         tooltip: String? = nil,
         pattern: Bool = false,
-        outline: Bool = false
+        outline: Bool = false,
+        opacity: Double? = nil
     ) {
         let box = "x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(max(0, width)))\" height=\"\(Self.n(max(0, height)))\""
         let paint =
             pattern
             ? "fill=\"url(#\(id)-hatch)\" stroke=\"\(ChartPalette.axis)\""
             : "fill=\"\(fill)\"" + (outline ? " stroke=\"\(ChartPalette.axis)\"" : "")
+                + (opacity.map { " fill-opacity=\"\(String(format: "%.2f", $0))\"" } ?? "")
         if let tooltip {
             text += "<rect \(box) \(paint)><title>\(Markup.escape(tooltip))</title></rect>\n"
         } else {

@@ -202,7 +202,7 @@ struct TensionView: Sendable {
             )
         }
         let shown = series.points.filter { $0.period <= period }
-        let chart = LineChart(
+        var chart = LineChart(
             id: "spanning-regio",
             title: t(Message("TensionView.chartTitle", region.label)),
             summary: t(Message("TensionView.chartSummary", region.label, period.phrase(in: language))),
@@ -210,8 +210,18 @@ struct TensionView: Sendable {
             xTicks: PeriodAxis.ticks(shown.map(\.period), in: language),
             series: [LineChart.Series(name: t(Message("TensionView.seriesName")), values: shown.map(\.value))],
             decimals: 2
-        ).svg()
-        return (headline, chart)
+        )
+        chart.bands = Self.typeringBands(at: period)
+        return (headline, chart.svg())
+    }
+
+    /// The five typeringen as bands behind a chart, by the boundaries valid in `period`, in the colours of the map.
+    static func typeringBands(at period: Period) -> [LineChart.Band] {
+        guard let limits = Spanningsindicator.boundaries(for: period)?.limits, limits.count == 4 else { return [] }
+        let edges: [Double?] = [nil] + limits.map { Optional($0) } + [nil]
+        return Spanningsindicator.Typering.allCases.enumerated().map { i, typering in
+            LineChart.Band(from: edges[i], to: edges[i + 1], name: typering.rawValue, colour: ChartPalette.typering[i])
+        }
     }
 
     /// What the figures are and where they come from, through the derivation to the published tables.
