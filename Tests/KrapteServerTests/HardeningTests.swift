@@ -222,9 +222,17 @@ import Testing
             let idle = try (0..<1_000).map { _ in try RawConnection(port: port) }
             let start = ContinuousClock.now
             for _ in 0..<20 {
-                try await client.execute(uri: "/api/v1/datasets/t/observations?measure=m", method: .get) { response in
-                    #expect(response.status == .ok)
+                // The test client gives up connecting after 5 seconds; on two cores running every suite at once it
+                // may lose that race now and then, so it tries again (the 30 seconds below still bound the whole).
+                var status: HTTPResponse.Status?
+                for attempt in 1...3 where status == nil {
+                    do {
+                        status = try await client.execute(uri: "/api/v1/datasets/t/observations?measure=m", method: .get) { $0.status }
+                    } catch  where attempt < 3 {
+                        continue
+                    }
                 }
+                #expect(status == .ok)
             }
             // Generous, for a busy two-core machine running other suites at once: blocked clients would time out.
             #expect(ContinuousClock.now - start < .seconds(30))

@@ -264,6 +264,26 @@ import Testing
         }
     }
 
+    /// The start page says what the store holds, leads to the pages built on it (a survey's too), and finds
+    /// datasets by their ids, titles, measures and members.
+    @Test func theStartPageSaysWhatTheStoreHoldsAndFindsDatasets() async throws {
+        let store = try await DemoStore.make()
+        let (_, home, _) = try await Self.get(store, "/")
+        let count = try await store.datasets().count
+        #expect(home.contains("De database houdt \(count) datasets met ") && home.contains(" cijfers van CBS; een deel is gegenereerd"))
+        #expect(home.contains(#"<a href="/enquete/werkgeversenquete-synthetisch">Enquête: "#))
+        #expect(home.contains(#"<a href="/spanningsindicator">Spanningsindicator</a>"#))
+        let (_, found, _) = try await Self.get(store, "/datasets?zoek=faillissement")
+        let rows = found.matches(of: /<th scope="row"><a href="\/datasets\/([^"]+)">/).map { String($0.output.1) }
+        #expect(Set(rows) == ["demo-faillissementen", "faillissementen-jaarmutatie"], "\(rows)")
+        #expect(found.contains("2 van de \(count) datasets noemen &quot;faillissement&quot;."))
+        // A member's label finds its dataset: Industrie is a sector of demo-vacatures.
+        let (_, member, _) = try await Self.get(store, "/datasets?zoek=industrie")
+        #expect(member.contains(#"href="/datasets/demo-vacatures""#))
+        let (_, none, _) = try await Self.get(store, "/datasets?zoek=%3Cscript%3E")
+        #expect(none.contains("0 van de \(count) datasets") && !none.contains("<script>"))
+    }
+
     @Test func theSpanningsindicatorPageAsksForTheIndicatorFirst() async throws {
         let (status, html, _) = try await Self.get(try await APITests.loaded(), "/spanningsindicator")
         #expect(status == .notFound && html.contains("krapte compute --all"))

@@ -1,4 +1,5 @@
-/// The start page: the pages built on the store, and its datasets.
+/// The start page: what the store holds, the pages built on it (key figures, the spanningsindicator, surveys), a
+/// search over the datasets, and the datasets with their publication and load dates.
 public struct HomePage: Page {
     public static let template = "home"
     /// The fixed texts of the page's language; the renderer sets them.
@@ -12,23 +13,39 @@ public struct HomePage: Page {
         public var path: String
         /// The title.
         public var title: String
-        /// The latest vintage as a sentence.
+        /// The day the source published the latest vintage, when it says so.
+        public var published: String
+        /// The latest vintage and the day it was loaded.
         public var latest: String
+        /// For a survey's estimates, the address of their page.
+        public var surveyURL: String?
 
         /// Makes an entry.
-        public init(id: String, title: String, latest: String) {
+        public init(id: String, title: String, published: String, latest: String, surveyURL: String? = nil) {
             self.id = id
             self.path = id.pathEncoded
             self.title = title
+            self.published = published
             self.latest = latest
+            self.surveyURL = surveyURL
         }
     }
 
     public var pageTitle: String
-    /// The datasets.
+    /// A sentence on what the store holds.
+    public var summary: String?
+    /// The datasets shown: all, or those the search finds.
     public var entries: [Entry]
     /// Whether the store is empty.
     public var empty: Bool
+    /// Whether the spanningsindicator is computed, so that its page has figures.
+    public var hasTension = false
+    /// The survey pages, by title.
+    public var surveys: [FormChoice] = []
+    /// What was searched for; empty for no search.
+    public var query = ""
+    /// What the search found, as a sentence; nil without a search.
+    public var searchResult: String?
 
     /// Makes the page.
     public init(pageTitle: String, entries: [Entry]) {

@@ -1,24 +1,72 @@
 import Foundation
+import Hummingbird
 import KrapteCore
 import KrapteRender
 
-/// Builds the start page from the store's datasets.
+/// Builds the start page from the store's datasets: what it holds, the pages built on it, and the datasets, all of
+/// them or those a search (`?zoek=`) finds in their ids, titles, measures and members.
 struct HomeView: Sendable {
     let store: any Store
     /// The texts of the page's language.
     let t: Texts
 
-    func page() async throws -> HomePage {
+    func page(_ parameters: Parameters) async throws -> HomePage {
         let day = DateFormatter.day(in: t.language)
-        let entries = try await store.datasets().map { d in
+        let summaries = try await store.datasets()
+        var metadata: [String: Dataset] = [:]
+        for d in summaries { metadata[d.id] = try await store.latest(d.id).metadata }
+        let query = (parameters.get("zoek") ?? "").trimmingCharacters(in: .whitespaces)
+        let found = summaries.filter { d in query.isEmpty || metadata[d.id].map { Self.mentions($0, query) } ?? false }
+        let entries = found.map { d in
             HomePage.Entry(
                 id: d.id,
                 title: d.latest.source.illustrative && !d.title.lowercased().contains("illustratief")
                     ? t(Message("HomeView.illustrativeTitle", d.title)) : d.title,
-                latest: t(Message("HomeView.latest", d.latest.id, day.string(from: d.latest.effectiveDate)))
+                published: d.latest.publishedAt.map { day.string(from: $0) } ?? t(Message("HomeView.notPublished")),
+                latest: t(Message("HomeView.latest", d.latest.id, day.string(from: d.latest.loadedAt))),
+                surveyURL: metadata[d.id].flatMap { SurveyDataset.holds($0) ? "/enquete/\(d.id.pathEncoded)" : nil }
             )
         }
-        return HomePage(pageTitle: "Krapte", entries: entries)
+        var page = HomePage(pageTitle: "Krapte", entries: entries)
+        page.empty = summaries.isEmpty
+        if !summaries.isEmpty {
+            let observations = summaries.reduce(0) { $0 + $1.latest.observationCount }
+            var publishers: [String] = []
+            for source in summaries.map(\.latest.source) where !source.illustrative {
+                for p in (source.origins.isEmpty ? [source.publisher] : source.origins.map(\.publisher))
+                where !p.isEmpty && p != "Krapte" && !publishers.contains(p) {
+                    publishers.append(p)
+                }
+            }
+            let illustrative = summaries.contains { $0.latest.source.illustrative }
+            page.summary =
+                publishers.isEmpty
+                ? t(Message("HomeView.summaryIllustrative", summaries.count, DutchNumberFormat.integer(observations)))
+                : t(
+                    Message(
+                        illustrative ? "HomeView.summaryPartly" : "HomeView.summary",
+                        summaries.count,
+                        DutchNumberFormat.integer(observations),
+                        Message.all(publishers)
+                    )
+                )
+        }
+        page.hasTension = summaries.contains { $0.id == TensionView.perOccupation }
+        page.surveys = summaries.filter { d in metadata[d.id].map(SurveyDataset.holds) ?? false }.map { d in
+            FormChoice(value: "/enquete/\(d.id.pathEncoded)", label: t(Message("HomeView.surveyTitle", d.title)), selected: false)
+        }
+        if !query.isEmpty {
+            page.query = query
+            page.searchResult = t(Message("HomeView.found", found.count, summaries.count, query))
+        }
+        return page
+    }
+
+    /// Whether `dataset` names `query` (ignoring case) in its id, title, measures or members.
+    static func mentions(_ dataset: Dataset, _ query: String) -> Bool {
+        func has(_ text: String) -> Bool { text.range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+        return has(dataset.id) || has(dataset.title) || dataset.measures.contains { has($0.code) || has($0.title) }
+            || dataset.dimensions.contains { d in has(d.title) || d.members.contains { has($0.label) } }
     }
 }
 

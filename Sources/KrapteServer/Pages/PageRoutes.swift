@@ -13,8 +13,10 @@ struct PageRoutes: Sendable {
     let cache: PageCache
 
     func add(to router: some RouterMethods<BasicRequestContext>) {
-        router.get("/") { request, _ in try await cached(request) { t in try await HomeView(store: store, t: t).page() } }
-        router.get("datasets") { request, _ in try await cached(request) { t in try await HomeView(store: store, t: t).page() } }
+        router.get("/") { request, _ in try await cached(request) { t in try await HomeView(store: store, t: t).page(request.uri.queryParameters) } }
+        router.get("datasets") { request, _ in
+            try await cached(request) { t in try await HomeView(store: store, t: t).page(request.uri.queryParameters) }
+        }
         router.get("datasets/:dataset") { request, context in
             let id = try context.parameters.decoded("dataset")
             return try await cached(request) { t in try await DatasetView(store: store, t: t).page(id) }
