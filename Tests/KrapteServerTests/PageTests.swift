@@ -284,6 +284,21 @@ import Testing
         #expect(none.contains("0 van de \(count) datasets") && !none.contains("<script>"))
     }
 
+    /// Member lists read as their hierarchy: regions under a heading per level, sectors indented under their
+    /// total; a long list has a field that narrows it, keeping what is chosen.
+    @Test func memberListsShowTheirHierarchyAndNarrow() async throws {
+        let store = try await DemoStore.make()
+        let (_, regions, _) = try await Self.get(store, "/verkenner/demo-spanning")
+        #expect(regions.contains(#"<optgroup label="Arbeidsmarktregio&#39;s"><option value="AM01" selected>Groningen (AM)</option>"#))
+        let occupations = try #require(regions.firstMatch(of: /<select id="f-Beroep"(?s:.*?)<\/select>/)).output
+        #expect(occupations.matches(of: #/<option /#).count == 16 && !regions.contains(#"id="z-Beroep""#))
+        // 16 occupations need no search field (more than 20 would); a narrowed list keeps the chosen member.
+        let (_, narrowed, _) = try await Self.get(store, "/verkenner/demo-spanning?Beroep=0111&zoek-Beroep=0112")
+        let list = try #require(narrowed.firstMatch(of: /<select id="f-Beroep"(?s:.*?)<\/select>/)).output
+        #expect(list.matches(of: /<option value="(\d+)"/).map { String($0.output.1) } == ["0111", "0112"])
+        #expect(list.contains(#"<option value="0111" selected>"#))
+    }
+
     @Test func theSpanningsindicatorPageAsksForTheIndicatorFirst() async throws {
         let (status, html, _) = try await Self.get(try await APITests.loaded(), "/spanningsindicator")
         #expect(status == .notFound && html.contains("krapte compute --all"))

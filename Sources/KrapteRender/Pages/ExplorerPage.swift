@@ -6,23 +6,44 @@ public struct ExplorerPage: Page {
     /// The fixed texts of the page's language; the renderer sets them.
     public var t = Texts.dutch
 
-    /// A dimension's filter: a multiple choice of its members.
+    /// A dimension's filter: a multiple choice of its members, in groups (regions by level) and indented by their
+    /// place in the hierarchy, narrowed to those that name `query` when the reader searched.
     public struct Filter: Sendable {
         /// The dimension's code, the name of the query parameter.
         public var code: String
         /// The dimension's title.
         public var title: String
-        /// The members.
-        public var options: [FormChoice]
+        /// The members, in groups.
+        public var groups: [OptionGroup]
         /// The height of the list.
         public var size: Int
+        /// What the list is narrowed to; empty for every member.
+        public var query: String
+        /// Whether the list is long enough to need a search field.
+        public var searchable: Bool
 
         /// Makes a filter.
-        public init(code: String, title: String, options: [FormChoice]) {
+        public init(code: String, title: String, groups: [OptionGroup], query: String = "", searchable: Bool = false) {
             self.code = code
             self.title = title
+            self.groups = groups
+            self.query = query
+            self.searchable = searchable
+            self.size = min(10, max(2, groups.reduce(0) { $0 + $1.options.count + ($1.label == nil ? 0 : 1) }))
+        }
+    }
+
+    /// Options under a heading (`Provincies`), or without one.
+    public struct OptionGroup: Sendable {
+        /// The heading; nil for options outside a group.
+        public var label: String?
+        /// The options.
+        public var options: [FormChoice]
+
+        /// Makes a group.
+        public init(label: String?, options: [FormChoice]) {
+            self.label = label
             self.options = options
-            self.size = min(8, max(2, options.count))
         }
     }
 

@@ -92,8 +92,20 @@ extension ExplorerPage.Filter: MustacheParent {
         switch name {
         case "code": code
         case "title": title
-        case "options": options
+        case "groups": groups
         case "size": size
+        case "query": query
+        case "searchable": searchable
+        default: nil
+        }
+    }
+}
+
+extension ExplorerPage.OptionGroup: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "options": options
         default: nil
         }
     }

@@ -68,11 +68,7 @@ struct ExplorerView: Sendable {
             dataset: id,
             measures: dataset.measures.map { FormChoice(value: $0.code, label: $0.title, selected: $0 == measure) },
             filters: zip(dataset.dimensions, choice.members).map { d, members in
-                ExplorerPage.Filter(
-                    code: d.code,
-                    title: d.title,
-                    options: d.members.map { FormChoice(value: $0.code, label: Self.label($0), selected: members.contains($0)) }
-                )
+                Self.filter(d, chosen: members, query: parameters.get("zoek-\(d.code)") ?? "", t: t)
             },
             from: periods.map { FormChoice(value: $0.code, label: $0.label(in: t.language), selected: $0 == shownRange?.lowerBound) },
             to: periods.map { FormChoice(value: $0.code, label: $0.label(in: t.language), selected: $0 == shownRange?.upperBound) },

@@ -1,0 +1,66 @@
+import Foundation
+import KrapteCore
+import KrapteRender
+
+extension ExplorerView {
+    /// A dimension with more members than this gets a field that narrows its list.
+    static let searchableMembers = 20
+
+    /// The choice of a dimension's members: regions grouped by level (provinces, arbeidsmarktregio's, gemeenten),
+    /// other members indented under their parent, narrowed to those whose code or label holds `query` (and those
+    /// chosen, which stay chosen).
+    static func filter(_ d: KrapteCore.Dimension, chosen: [Member], query: String, t: Texts) -> ExplorerPage.Filter {
+        let query = query.trimmingCharacters(in: .whitespaces)
+        let shown = d.members.filter { m in
+            query.isEmpty || chosen.contains(m) || m.label.range(of: query, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+                || m.code.range(of: query, options: .caseInsensitive) != nil
+        }
+        let choice = { (m: Member, label: String) in FormChoice(value: m.code, label: label, selected: chosen.contains(m)) }
+        var groups: [ExplorerPage.OptionGroup] = []
+        if d.kind == .geography {
+            var levels: [RegionLevel?] = []
+            for m in shown where !levels.contains(RegionLevel(code: m.code)) { levels.append(RegionLevel(code: m.code)) }
+            // Nederland and regions of no known level first, without a heading; then a group per level.
+            let sorted = levels.sorted { ($0 == nil || $0 == .land ? 0 : 1) < ($1 == nil || $1 == .land ? 0 : 1) }
+            groups = sorted.map { level in
+                let options = shown.filter { RegionLevel(code: $0.code) == level }.map { choice($0, label($0)) }
+                return ExplorerPage.OptionGroup(
+                    label: level == nil || level == .land ? nil : heading(level?.pluralName(in: t.language)),
+                    options: options
+                )
+            }
+        } else {
+            let depth = Self.depths(d.members)
+            groups = [ExplorerPage.OptionGroup(label: nil, options: shown.map { m in choice(m, indent(depth[m.code] ?? 0) + label(m)) })]
+        }
+        return ExplorerPage.Filter(
+            code: d.code,
+            title: d.title,
+            groups: groups.filter { !$0.options.isEmpty },
+            query: query,
+            searchable: d.members.count > searchableMembers
+        )
+    }
+
+    /// Each member's depth under the parents the dimension itself holds (0 for a member without one), at most 4.
+    static func depths(_ members: [Member]) -> [String: Int] {
+        let parents = Dictionary(members.map { ($0.code, $0.parent) }, uniquingKeysWith: { first, _ in first })
+        var depth: [String: Int] = [:]
+        for m in members {
+            var n = 0
+            var parent = m.parent
+            while let p = parent, let next = parents[p], n < 4 {
+                n += 1
+                parent = next
+            }
+            depth[m.code] = n
+        }
+        return depth
+    }
+
+    /// Two no-break spaces per level, so that a list reads as a tree without JavaScript.
+    private static func indent(_ depth: Int) -> String { String(repeating: "\u{00A0}\u{00A0}\u{00A0}", count: depth) }
+
+    /// A level's name as a heading: `Provincies`.
+    private static func heading(_ name: String?) -> String? { name.map { $0.prefix(1).uppercased() + $0.dropFirst() } }
+}
