@@ -220,6 +220,12 @@ import Testing
         // The history chart shows the typering as bands behind the line, named at the right.
         let chart = try #require(html.firstMatch(of: /<svg[^>]*class="chart"(?s:.*?)<\/svg>/)).output
         #expect(chart.matches(of: /fill-opacity="0.16"/).count >= 2 && chart.contains(">gemiddeld</text>"))
+        // Nederland beside the region: summed over every occupation and region first, then divided.
+        let national = try #require(
+            try await store.rows(of: "spanningsindicator-nederland", "spanningsindicator-nederland", period: "2024KW03").first?.value
+        )
+        #expect(html.contains("In heel Nederland was dat \(DutchNumberFormat.format(national, decimals: 1)) ("))
+        #expect(chart.contains(">Nederland</text>") && chart.contains(">Friesland (AM)</text>"))
     }
 
     /// The explorer draws regions of one level on a map in fifths of their values when only the region varies, and

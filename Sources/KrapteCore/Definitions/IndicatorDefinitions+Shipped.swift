@@ -73,6 +73,19 @@ extension IndicatorDefinitions {
               "rise": "neutral"
             },
             {
+              "id": "spanningsindicator-nederland",
+              "title": "Spanningsindicator Nederland, alle beroepen",
+              "description": "Openstaande vacatures per WW-uitkering korter dan 6 maanden, opgeteld over alle beroepsgroepen en arbeidsmarktregio's: eerst opgeteld, dan gedeeld.",
+              "operation": "spanningsindicator",
+              "inputs": {
+                "vacancies": { "dataset": "demo-spanning", "measure": "OpenstaandeVacatures", "sumOver": ["Beroep", "RegioS"] },
+                "ww": { "dataset": "demo-spanning", "measure": "WWKorterDan6Maanden", "sumOver": ["Beroep", "RegioS"] }
+              },
+              "unit": "vacatures per WW-uitkering",
+              "decimals": 2,
+              "rise": "neutral"
+            },
+            {
               "id": "vacatures-regio",
               "title": "Openstaande vacatures per arbeidsmarktregio, alle beroepen",
               "operation": "value",

@@ -14,6 +14,8 @@ struct TensionView: Sendable {
     static let perOccupation = "spanningsindicator"
     /// The indicator per region over all occupations.
     static let perRegion = "spanningsindicator-regio"
+    /// The indicator for Nederland over all occupations and regions.
+    static let national = "spanningsindicator-nederland"
     /// How many occupations the top lists show.
     static let top = 5
 
@@ -202,13 +204,23 @@ struct TensionView: Sendable {
             )
         }
         let shown = series.points.filter { $0.period <= period }
+        var lines = [LineChart.Series(name: region.label, values: shown.map(\.value))]
+        // Nederland beside the region, when its indicator is computed: the national sentence and a second line.
+        if present.contains(Self.national),
+            let nederland = try await store.query(ObservationQuery(dataset: Self.national, measure: Self.national)).singleSeries?.only(.quarter),
+            let national = nederland.value(at: period)
+        {
+            let typering = Spanningsindicator.typering(national, in: period)?.rawValue ?? ""
+            headline += t(Message("TensionView.national", DutchNumberFormat.format(national, decimals: 1), typering))
+            lines.append(LineChart.Series(name: t(Message("KeyFiguresView.netherlands")), values: shown.map { nederland.value(at: $0.period) }))
+        }
         var chart = LineChart(
             id: "spanning-regio",
             title: t(Message("TensionView.chartTitle", region.label)),
             summary: t(Message("TensionView.chartSummary", region.label, period.phrase(in: language))),
             xLabels: shown.map { $0.period.label(in: language) },
             xTicks: PeriodAxis.ticks(shown.map(\.period), in: language),
-            series: [LineChart.Series(name: t(Message("TensionView.seriesName")), values: shown.map(\.value))],
+            series: lines,
             decimals: 2
         )
         chart.bands = Self.typeringBands(at: period)
