@@ -139,6 +139,16 @@ import Testing
         }
         #expect(table.first?.0 == "Totaal" && table.first?.1.allSatisfy { !$0.isEmpty && $0 != "x" } == true)
         #expect(html.contains("te weinig respondenten") && html.contains("<pattern"))
+        // Each shown share carries its margin: half the width of the 95% interval the estimator gives.
+        // The first column's answer, as the table's head names it.
+        let first = try #require(html.firstMatch(of: /<th scope="col" class="num">([^<]+)<\/th>/)).output.1
+        let share = try #require(
+            rows.first { $0.wave == "2024" && $0.question == "q_krapte" && $0.domainType == "overall" && $0.category == String(first) }?.estimate?
+                .share
+        )
+        let (low, high) = share.interval()
+        let margin = DutchNumberFormat.format((high - low) * 100 / 2, decimals: 0)
+        #expect(table.first?.1.first == DutchNumberFormat.percent(share.estimate * 100) + " ±" + margin, "\(table.first?.1 ?? [])")
         let (missing, _, _) = try await Self.get(store, "/enquete/werkgeversenquete-synthetisch?vraag=nope")
         #expect(missing == .notFound)
         let (notASurvey, _, _) = try await Self.get(try await DemoStore.make(), "/enquete/demo-vacatures")

@@ -63,6 +63,19 @@ struct SurveyView: Sendable {
         for row in respondents.rows {
             counts[row.members.dropFirst().dropLast().map(\.code)] = row.value
         }
+        // The margin of each share: half the width of its 95% interval, per domain and answer.
+        var margins: [[String]: [String: Double]] = [:]
+        let bounds = try await (
+            store.query(ObservationQuery(dataset: id, measure: "Ondergrens95", filters: [filter], periods: PeriodRange(wave, wave))),
+            store.query(ObservationQuery(dataset: id, measure: "Bovengrens95", filters: [filter], periods: PeriodRange(wave, wave)))
+        )
+        var lower: [[String]: Double] = [:]
+        for row in bounds.0.rows { lower[row.members.dropFirst().map(\.code)] = row.value }
+        for row in bounds.1.rows {
+            let key = row.members.dropFirst().map(\.code)
+            guard let high = row.value, let low = lower[key], let answer = key.last else { continue }
+            margins[Array(key.dropLast()), default: [:]][answer] = (high - low) / 2
+        }
         let categories = answers.filter { a in cells.values.contains { $0[a.code] != nil } }
         let columns = Array(dimensions.dropFirst().dropLast())
         let total = columns.map { _ in SurveyDataset.total }
@@ -74,7 +87,16 @@ struct SurveyView: Sendable {
                     key[k] = m.code
                     return cells[key] == nil ? nil : (m.label, key)
                 }
-            return section(column, domains, cells: cells, counts: counts, categories: categories, question: question, wave: wave)
+            return section(
+                column,
+                domains,
+                cells: cells,
+                margins: margins,
+                counts: counts,
+                categories: categories,
+                question: question,
+                wave: wave
+            )
         }
         let waveText = wave.label(in: t.language)
         var page = SurveyPage(
@@ -98,6 +120,7 @@ struct SurveyView: Sendable {
         _ column: KrapteCore.Dimension,
         _ domains: [(label: String, key: [String])],
         cells: [[String]: [String: QueryResult.Row]],
+        margins: [[String]: [String: Double]],
         counts: [[String]: Double],
         categories: [Member],
         question: Member,
@@ -119,7 +142,11 @@ struct SurveyView: Sendable {
                 [DataTable.Cell(d.label, rowHeader: true)]
                     + categories.map { c in
                         let value = suppressed(d.key) ? nil : cells[d.key]?[c.code]?.value
-                        return DataTable.Cell(value.map { DutchNumberFormat.percent($0) } ?? ValueAttribute.confidential.symbol, numeric: true)
+                        let margin = margins[d.key]?[c.code].map { " ±" + DutchNumberFormat.format($0, decimals: 0) } ?? ""
+                        return DataTable.Cell(
+                            value.map { DutchNumberFormat.percent($0) + margin } ?? ValueAttribute.confidential.symbol,
+                            numeric: true
+                        )
                     }
                     + [DataTable.Cell(counts[d.key].map { DutchNumberFormat.integer(Int($0)) } ?? "", numeric: true)]
             )
