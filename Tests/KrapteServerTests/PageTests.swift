@@ -236,6 +236,15 @@ import Testing
         )
         #expect(html.contains("In heel Nederland was dat \(DutchNumberFormat.format(national, decimals: 1)) ("))
         #expect(chart.contains(">Nederland</text>") && chart.contains(">Friesland (AM)</text>"))
+        // The chart and the map download as SVG files with their source lines.
+        try await APITests.app(store).test(.router) { client in
+            for (name, source) in [("lijn.svg", "Spanningsindicator: openstaande vacatures"), ("kaart.svg", "Bron kaart: CBS/PDOK.")] {
+                let response = try await client.execute(uri: "/spanningsindicator/\(name)?regio=AM02&periode=2024KW03", method: .get)
+                #expect(response.status == .ok && response.headers[.contentType] == "image/svg+xml; charset=utf-8")
+                #expect(String(buffer: response.body).hasPrefix("<?xml") && String(buffer: response.body).contains(source), "\(name)")
+            }
+            #expect(try await client.execute(uri: "/spanningsindicator/taart.svg", method: .get).status == .notFound)
+        }
     }
 
     /// The explorer draws regions of one level on a map in fifths of their values when only the region varies, and

@@ -127,6 +127,8 @@ extension TensionPage: MustacheParent {
         case "sourceLine": sourceLine
         case "csvURL": csvURL
         case "map": map
+        case "chartURL": chartURL
+        case "mapURL": mapURL
         default: nil
         }
     }

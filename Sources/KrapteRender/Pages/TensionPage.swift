@@ -57,6 +57,10 @@ public struct TensionPage: Page {
     public var illustrative = false
     /// The map of every arbeidsmarktregio in the quarter, when the indicator per region is computed.
     public var map: RegionsMap?
+    /// The history chart as an SVG file.
+    public var chartURL: String?
+    /// The map as an SVG file.
+    public var mapURL: String?
 
     /// The map of the regions and the same figures as a table.
     public struct RegionsMap: Sendable {

@@ -37,13 +37,7 @@ struct PageRoutes: Sendable {
                 case "kaart.svg": page.map.flatMap { ChartDownload.standalone($0, source: page.mapSource ?? page.sourceLine) }
                 default: nil
                 }
-            guard let chart else { throw APIError(.notFound, Message("PageRoutes.noChart", name.excerpt)) }
-            let file = APIRoutes.fileName(id) + "-" + name
-            return Response(
-                status: .ok,
-                headers: [.contentType: "image/svg+xml; charset=utf-8", .contentDisposition: "attachment; filename=\"\(file)\""],
-                body: .init(byteBuffer: ByteBuffer(string: chart))
-            )
+            return try Self.svgFile(chart, named: APIRoutes.fileName(id) + "-" + name)
         }
         router.get("enquete/:dataset") { request, context in
             let id = try context.parameters.decoded("dataset")
@@ -54,6 +48,17 @@ struct PageRoutes: Sendable {
         }
         router.get("spanningsindicator") { request, _ in
             try await cached(request) { t in try await TensionView(store: store, t: t).page(request.uri.queryParameters) }
+        }
+        router.get("spanningsindicator/:chart") { request, context in
+            let name = try context.parameters.decoded("chart")
+            let page = try await TensionView(store: store, t: .shipped(Self.language(of: request))).page(request.uri.queryParameters)
+            let chart: String? =
+                switch name {
+                case "lijn.svg": page.chart.flatMap { ChartDownload.standalone($0, source: page.sourceLine) }
+                case "kaart.svg": page.map.flatMap { ChartDownload.standalone($0.svg, source: $0.source) }
+                default: nil
+                }
+            return try Self.svgFile(chart, named: "spanningsindicator-" + name)
         }
         router.get("static/krapte.css") { _, _ in
             Response(
@@ -79,6 +84,16 @@ struct PageRoutes: Sendable {
     /// The language a request asks for with `?lang=`, else with `Accept-Language`.
     static func language(of request: Request) -> Language {
         Language.asked(request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
+    }
+
+    /// A chart as an SVG file to download, or a 404 that says the choice has no such chart.
+    static func svgFile(_ chart: String?, named file: String) throws -> Response {
+        guard let chart else { throw APIError(.notFound, Message("PageRoutes.noChart", file.excerpt)) }
+        return Response(
+            status: .ok,
+            headers: [.contentType: "image/svg+xml; charset=utf-8", .contentDisposition: "attachment; filename=\"\(file)\""],
+            body: .init(byteBuffer: ByteBuffer(string: chart))
+        )
     }
 
     /// An HTML response; it depends on `Accept-Language`, so a cache between keeps one per language.

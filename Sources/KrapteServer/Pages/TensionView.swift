@@ -111,6 +111,9 @@ struct TensionView: Sendable {
         )
         page.illustrative = dataset.source.illustrative
         page.map = try await regionsMap(region, period: period, present: present)
+        let state = [("regio", region.code), ("periode", period.code)].queryString
+        page.chartURL = "/spanningsindicator/lijn.svg?" + state
+        page.mapURL = "/spanningsindicator/kaart.svg?" + state
         return page
     }
 
