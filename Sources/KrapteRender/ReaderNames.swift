@@ -1,3 +1,4 @@
+import Foundation
 import KrapteCore
 
 /// The words readers see for Krapte's internal names, in their language: kinds of dimensions and measures, the
@@ -18,6 +19,11 @@ public enum ReaderNames {
     /// a format the catalogue does not name as it is.
     public static func format(_ format: String, in language: Language = .nl) -> String {
         Catalogue.shipped(language).text("format.\(format)") ?? format
+    }
+
+    /// The CSS class that colours a typering (`zeer krap` is `typering-zeer-krap`); `typering-` for none.
+    public static func typeringClass(_ typering: String?) -> String {
+        "typering-" + (typering ?? "").replacingOccurrences(of: " ", with: "-")
     }
 
     /// The role of an input of a computed indicator (`vacancies` is `vacatures`); a role the catalogue does not

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The key-figure sheet of a region: a card per figure with its value and period, an arrow for its direction, a
 /// colour and a sentence for whether that is good or bad news, its source and status, and the explanation on demand.
 public struct KeyFiguresPage: Page {
@@ -64,7 +62,7 @@ public struct KeyFiguresPage: Page {
             self.newsClass = newsClass
             self.news = news
             self.typering = typering
-            self.typeringClass = typering.map { "typering-" + $0.replacingOccurrences(of: " ", with: "-") }
+            self.typeringClass = typering.map { ReaderNames.typeringClass($0) }
             self.status = status
             self.source = source
             self.explanation = explanation

@@ -90,7 +90,7 @@ struct TensionView: Sendable {
                 label: ExplorerView.label(member),
                 value: DutchNumberFormat.format(value, decimals: 2),
                 typering: typering?.rawValue ?? "",
-                typeringClass: "typering-" + (typering?.rawValue ?? "").replacingOccurrences(of: " ", with: "-"),
+                typeringClass: ReaderNames.typeringClass(typering?.rawValue),
                 sincePeak: peak?.percent.map { DutchNumberFormat.percent($0, decimals: 0, signed: true) } ?? ".",
                 peak: peak?.peak.period.label(in: t.language) ?? ""
             )
@@ -154,7 +154,7 @@ struct TensionView: Sendable {
                     link: link,
                     value: written,
                     typering: typering?.rawValue ?? "",
-                    typeringClass: "typering-" + (typering?.rawValue ?? "").replacingOccurrences(of: " ", with: "-"),
+                    typeringClass: ReaderNames.typeringClass(typering?.rawValue),
                     selected: member.code == selected.code
                 )
             )
