@@ -381,13 +381,20 @@ import Testing
     @Test func fuzzedPageRequestsNeverBreakTheServer() async throws {
         let store = try await DemoStore.make()
         var rng = SplitMix64(seed: 11)
-        let paths = ["/", "/datasets/", "/verkenner/", "/enquete/", "/kerncijfers", "/spanningsindicator", "/static/"]
-        let names = ["measure", "van", "tot", "regio", "periode", "vraag", "meting", "Beroep", "RegioS", "Bedrijfskenmerken", "x"]
+        let paths = [
+            "/", "/datasets/", "/verkenner/", "/enquete/", "/kerncijfers", "/spanningsindicator", "/static/", "/verkenner/demo-spanning/lijn.svg",
+            "/verkenner/demo-spanning/kaart.svg", "/verkenner/demo-vacatures/staaf.svg", "/spanningsindicator/kaart.svg",
+            "/spanningsindicator/lijn.svg", "/spanningsindicator/taart.svg",
+        ]
+        let names = [
+            "measure", "van", "tot", "regio", "periode", "vraag", "meting", "Beroep", "RegioS", "Bedrijfskenmerken", "x", "zoek", "zoek-Beroep",
+            "zoek-RegioS", "lang",
+        ]
         let values = [
             "", "demo-spanning", "2024KW04", "0111", "AM01", "%00", "%ZZ", "<b>", "..", "2019KW01..", "A-U,C", "'", "%E2%82%AC", "9999KW09",
-            "q_krapte", "2025",
+            "q_krapte", "2025", "en", "Groningen", "ICT", String(repeating: "a", count: 300),
         ]
-        let uris = (0..<200).map { _ in
+        let uris = (0..<300).map { _ in
             var uri = paths[Int(rng.next() % UInt64(paths.count))]
             if uri.hasSuffix("/"), uri.count > 1 {
                 uri += ["demo-spanning", "demo-vacatures", "werkgeversenquete-synthetisch", "nope", "%2e%2e", ""][Int(rng.next() % 6)]
