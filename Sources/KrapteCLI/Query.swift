@@ -129,7 +129,9 @@ struct Query: AsyncParsableCommand {
         let inputs = d.inputs.map { i in
             let members = i.members.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: ","))" }
             let published = i.publishedAt.map { Output.text(Message("Query.inputPublished", ISO8601DateFormatter.day.string(from: $0))) } ?? ""
-            let summed = i.sumOver.isEmpty ? "" : Output.text(Message("Query.inputSummed", i.sumOver.joined(separator: ", ")))
+            let summed =
+                (i.sumOver.isEmpty ? "" : Output.text(Message("Query.inputSummed", i.sumOver.joined(separator: ", "))))
+                + (i.rollUp.isEmpty ? "" : Output.text(Message("Query.inputRolledUp", i.rollUp.joined(separator: ", "))))
             let chosen = members.isEmpty ? "" : " [\(members.joined(separator: "; "))]"
             let version = Output.text(Message("Query.inputVersion", String(i.vintage), published))
             return "  \(i.series.map { "\($0) " } ?? "")\(i.role): \(i.dataset) \(i.measure)\(chosen)\(summed) (\(version))"

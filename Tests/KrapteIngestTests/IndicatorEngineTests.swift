@@ -15,14 +15,18 @@ import Testing
         id: String = "cube",
         _ values: [String: [Double?]],
         publishedAt: Date? = nil,
-        years: [String: Double] = [:]
+        years: [String: Double] = [:],
+        codeLists: Bool = false
     ) async throws -> LoadOutcome {
         var release = try Release(
             dataset: Dataset(
                 id: id,
                 title: id,
                 source: Source(publisher: "UWV", location: "test", licence: "CC BY 4.0"),
-                dimensions: [KrapteCore.Dimension(code: "Beroep", title: "Beroep"), KrapteCore.Dimension(code: "RegioS", title: "Regio")],
+                dimensions: [
+                    KrapteCore.Dimension(code: "Beroep", title: "Beroep", codeList: codeLists ? "brc2014" : nil),
+                    KrapteCore.Dimension(code: "RegioS", title: "Regio", kind: .geography, codeList: codeLists ? "regio" : nil),
+                ],
                 measures: [
                     Measure(code: "v", title: "Vacatures", unit: "aantal"), Measure(code: "w", title: "WW", unit: "aantal"),
                     Measure(code: "p", title: "Aandeel", unit: "%", kind: .rate),
@@ -157,6 +161,53 @@ import Testing
         #expect(group.dataset.derivation?.inputs.first?.sumOver == ["RegioS"])
     }
 
+    /// Three BRC groups in two classes, in two arbeidsmarktregio's: what the spanningsindicator dashboard adds up.
+    static let occupations: [String: [Double?]] = [
+        "0811/AM01/v": [100, 120], "0811/AM01/w": [10, 40],
+        "0812/AM01/v": [30, 10], "0812/AM01/w": [30, 20],
+        "0811/AM02/v": [50, nil], "0811/AM02/w": [5, 8],
+        "1011/AM02/v": [8, 9], "1011/AM02/w": [4, 3],
+    ]
+
+    @Test func rollingUpAddsTheInputsIntoEveryLevelOfTheHierarchyBeforeDividing() async throws {
+        let store = try SQLiteStore()
+        _ = try await load(store, Self.occupations, codeLists: true)
+        let json = """
+            {"indicators": [{"id": "spanning", "operation": "spanningsindicator", "unit": "ratio", "decimals": 2,
+              "inputs": {"vacancies": {"dataset": "cube", "measure": "v", "rollUp": ["Beroep", "RegioS"]},
+                         "ww": {"dataset": "cube", "measure": "w", "rollUp": ["Beroep", "RegioS"]}}},
+              {"id": "twice", "operation": "value",
+               "inputs": {"input": {"dataset": "spanning", "measure": "spanning", "rollUp": ["Beroep"]}}}]}
+            """
+        let engine = try engine(store, json)
+        let computed = try await engine.compute("spanning")
+        let q1 = Period.quarter(2022, 1)!
+        let q2 = Period.quarter(2022, 2)!
+        func value(_ beroep: String, _ regio: String, _ period: Period) -> Double? {
+            computed.series.first { $0.members.map(\.code) == [beroep, regio] }?.series.value(at: period)
+        }
+        // By hand: ICT (class 08, segment 081) in AM01 in 2022KW01 is (100 + 30) / (10 + 30), not the mean of 10 and 1.
+        #expect(value("081", "AM01", q1) == 130.0 / 40)
+        #expect(value("08", "AM01", q1) == 130.0 / 40)
+        // Nederland: every group in both regions, (100 + 30 + 50 + 8) / (10 + 30 + 5 + 4).
+        #expect(value("totaal", "NL01", q1) == 188.0 / 49)
+        #expect(value("08", "NL01", q1) == 180.0 / 45)
+        #expect(value("10", "NL01", q1) == 8.0 / 4)
+        // AM02 has no vacancies for 0811 in 2022KW02: every sum that holds it has no value rather than a partial one.
+        #expect(value("0811", "AM02", q2) == nil && value("08", "NL01", q2) == nil && value("totaal", "NL01", q2) == nil)
+        #expect(value("08", "AM01", q2) == 130.0 / 60)
+        // The members are those of the data and their ancestors, in the code list's order, with BRC's labels.
+        let beroep = computed.dataset.dimensions[0].members
+        #expect(beroep.map(\.code) == ["totaal", "08", "081", "0811", "0812", "10", "101", "1011"])
+        #expect(beroep.first { $0.code == "08" }?.label == "08 ICT beroepen")
+        #expect(computed.dataset.dimensions[1].members.map(\.code) == ["NL01", "AM01", "AM02"])
+        #expect(computed.dataset.derivation?.inputs.map(\.rollUp) == [["Beroep", "RegioS"], ["Beroep", "RegioS"]])
+        // Rolling up again what holds its own totals would count them twice: refused, with the members named.
+        _ = try await engine.computeAndStore("spanning")
+        let error = try await #require(throws: DefinitionError.self) { try await engine.compute("twice") }
+        #expect(error.path.hasSuffix("inputs.input.rollUp") && error.message.english.contains("would be counted twice"), "\(error)")
+    }
+
     static let mistakes: [(String, String, String)] = [
         (#""input": {"dataset": "nope", "measure": "v"}"#, "inputs.input.dataset", "no dataset 'nope'"),
         (#""input": {"dataset": "cube", "measure": "x"}"#, "inputs.input.measure", "no measure 'x'"),
@@ -164,6 +215,12 @@ import Testing
         (#""input": {"dataset": "cube", "measure": "v", "where": {"RegioS": ["AM99"]}}"#, "inputs.input.where.RegioS", "no member 'AM99'"),
         (#""input": {"dataset": "cube", "measure": "v", "sumOver": ["Sector"], "where": {"Sector": ["J"]}}"#, "where.Sector", "no dimension"),
         (#""input": {"dataset": "cube", "measure": "w", "sumOver": ["RegioS"]}"#, "inputs.input.sumOver", "NL01 (Regio NL01) is a total"),
+        (#""input": {"dataset": "cube", "measure": "v", "rollUp": ["Beroep"]}"#, "inputs.input.rollUp", "Beroep has no hierarchy"),
+        (#""input": {"dataset": "cube", "measure": "v", "rollUp": ["Sector"]}"#, "inputs.input.rollUp", "no dimension 'Sector'"),
+        (
+            #""input": {"dataset": "cube", "measure": "v", "where": {"RegioS": ["AM01", "AM02"]}, "sumOver": ["RegioS"], "rollUp": ["RegioS"]}"#,
+            "inputs.input.rollUp", "RegioS is in both"
+        ),
     ]
 
     @Test(arguments: mistakes)

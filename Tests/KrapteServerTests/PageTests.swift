@@ -177,6 +177,10 @@ import Testing
         ("/datasets/demo-vacature", .notFound, "Bedoelde u demo-vacatures?"),
         ("/spanningsindicator?periode=gisteren", .badRequest, "'periode' neemt een kwartaal"),
         ("/spanningsindicator?periode=2030KW01", .notFound, "geen cijfers over het 1e kwartaal van 2030"),
+        ("/spanningsindicator?beroep=Atlantis", .notFound, "geen beroep 'Atlantis'"),
+        ("/spanningsindicator?niveau=alles", .badRequest, "'niveau' neemt klasse, segment of groep"),
+        ("/spanningsindicator?sorteer=kleur", .badRequest, "'sorteer' neemt beroep, vacatures"),
+        ("/spanningsindicator?sorteer=ww&volgorde=omhoog", .badRequest, "'volgorde' neemt op of af"),
         ("/enquete/nope", .notFound, "nope"),
         ("/enquete/demo-vacatures", .notFound, "bevat geen enquêteschattingen"),
         ("/enquete/werkgeversenquete-synthetisch?vraag=nope", .notFound, "geen vraag 'nope'"),
@@ -200,51 +204,6 @@ import Testing
         #expect(status == .badRequest && html.contains("64 reeksen"))
         let long = "/verkenner/demo-vacatures?Bedrijfskenmerken=" + String(repeating: "A", count: 9_000)
         #expect(try await Self.get(store, long).0 == .uriTooLong)
-    }
-
-    /// The spanningsindicator page maps every arbeidsmarktregio in the chosen quarter, classed by typering, each
-    /// region a link to its own page with its name and value as a tooltip, the region shown outlined, the same
-    /// figures in a table beside it, and the map's source.
-    @Test func theSpanningsindicatorPageMapsEveryRegion() async throws {
-        let store = try await DemoStore.make()
-        let (status, html, _) = try await Self.get(store, "/spanningsindicator?regio=AM02&periode=2024KW03")
-        #expect(status == .ok)
-        let map = try #require(html.firstMatch(of: /<svg[^>]*class="map"(?s:.*?)<\/svg>/)).output
-        #expect(map.matches(of: /<path id="AM\d\d"/).count == 35)
-        // The demo store's small cube has a few regions; the others are drawn as having no figures.
-        let computed = try await store.rows(of: "spanningsindicator-regio", "spanningsindicator-regio", period: "2024KW03").filter {
-            $0.members.first?.code.hasPrefix("AM") == true
-        }.count
-        #expect(computed > 1 && computed < 35)
-        #expect(map.matches(of: /<a href="\/spanningsindicator\?regio=AM\d\d&amp;periode=2024KW03"/).count == computed)
-        #expect(map.matches(of: /: geen cijfers<\/title>/).count == 35 - computed && map.contains(">geen cijfers</text>"))
-        #expect(map.contains("<title>Friesland (AM): ") && map.contains(##"stroke="#1A1A1A" stroke-width="2.5""##))
-        #expect(map.contains("role=\"group\"") && !map.contains("role=\"img\""))
-        // Each region's value on the map equals the one in the table beside it and the indicator's own figure.
-        let value = try await store.rows(of: "spanningsindicator-regio", "spanningsindicator-regio", where: ["RegioS": "AM02"], period: "2024KW03")
-            .first?.value
-        let written = DutchNumberFormat.format(try #require(value), decimals: 2)
-        #expect(map.contains("<title>Friesland (AM): \(written) ("))
-        #expect(html.contains(#"aria-current="page">Friesland (AM)</a></th><td class="num">\#(written)</td>"#))
-        #expect(html.contains("Bron kaart: CBS/PDOK."))
-        // The history chart shows the typering as bands behind the line, named at the right.
-        let chart = try #require(html.firstMatch(of: /<svg[^>]*class="chart"(?s:.*?)<\/svg>/)).output
-        #expect(chart.matches(of: /fill-opacity="0.16"/).count >= 2 && chart.contains(">gemiddeld</text>"))
-        // Nederland beside the region: summed over every occupation and region first, then divided.
-        let national = try #require(
-            try await store.rows(of: "spanningsindicator-nederland", "spanningsindicator-nederland", period: "2024KW03").first?.value
-        )
-        #expect(html.contains("In heel Nederland was dat \(DutchNumberFormat.format(national, decimals: 1)) ("))
-        #expect(chart.contains(">Nederland</text>") && chart.contains(">Friesland (AM)</text>"))
-        // The chart and the map download as SVG files with their source lines.
-        try await APITests.app(store).test(.router) { client in
-            for (name, source) in [("lijn.svg", "Spanningsindicator: openstaande vacatures"), ("kaart.svg", "Bron kaart: CBS/PDOK.")] {
-                let response = try await client.execute(uri: "/spanningsindicator/\(name)?regio=AM02&periode=2024KW03", method: .get)
-                #expect(response.status == .ok && response.headers[.contentType] == "image/svg+xml; charset=utf-8")
-                #expect(String(buffer: response.body).hasPrefix("<?xml") && String(buffer: response.body).contains(source), "\(name)")
-            }
-            #expect(try await client.execute(uri: "/spanningsindicator/taart.svg", method: .get).status == .notFound)
-        }
     }
 
     /// The explorer draws regions of one level on a map in fifths of their values when only the region varies, and

@@ -26,6 +26,8 @@ struct RoleSelection: Sendable {
     var `where`: [String: [String]]
     /// Dimensions whose selected members are added up into one.
     var sumOver: [String]
+    /// Dimensions whose members are also added up into their ancestors.
+    var rollUp: [String]
     /// Keep only periods of this frequency.
     var frequency: Period.Frequency?
     /// Aggregate to this frequency first.
@@ -59,6 +61,7 @@ struct RoleSelection: Sendable {
         self.measure = measure
         self.where = s.where
         self.sumOver = s.sumOver
+        self.rollUp = s.rollUp
         self.frequency = try frequency("frequency", s.frequency)
         self.aggregate = try frequency("aggregate", s.aggregate)
     }

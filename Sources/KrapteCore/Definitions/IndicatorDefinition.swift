@@ -35,6 +35,10 @@ public struct IndicatorDefinition: Sendable, Hashable, Decodable {
         public var `where`: [String: [String]]
         /// Dimensions whose selected members are added up into one (a group of sectors).
         public var sumOver: [String]
+        /// Dimensions whose members are also added up into every ancestor in their hierarchy (the BRC groups into
+        /// their segments, classes and the total; the arbeidsmarktregio's into Nederland), beside the members
+        /// themselves.
+        public var rollUp: [String]
         /// Keep only periods of this frequency (`year`, `quarter`, `month`).
         public var frequency: String?
         /// Aggregate to this frequency first, by the measure's kind (stock: average; flow: sum).
@@ -46,6 +50,7 @@ public struct IndicatorDefinition: Sendable, Hashable, Decodable {
             measure: String? = nil,
             where filters: [String: [String]] = [:],
             sumOver: [String] = [],
+            rollUp: [String] = [],
             frequency: String? = nil,
             aggregate: String? = nil
         ) {
@@ -53,12 +58,13 @@ public struct IndicatorDefinition: Sendable, Hashable, Decodable {
             self.measure = measure
             self.where = filters
             self.sumOver = sumOver
+            self.rollUp = rollUp
             self.frequency = frequency
             self.aggregate = aggregate
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case dataset, measure, `where`, sumOver, frequency, aggregate
+            case dataset, measure, `where`, sumOver, rollUp, frequency, aggregate
         }
 
         public init(from decoder: any Decoder) throws {
@@ -68,12 +74,13 @@ public struct IndicatorDefinition: Sendable, Hashable, Decodable {
             measure = try c.decodeIfPresent(String.self, forKey: .measure)
             self.where = try c.decodeIfPresent([String: [String]].self, forKey: .where) ?? [:]
             sumOver = try c.decodeIfPresent([String].self, forKey: .sumOver) ?? []
+            rollUp = try c.decodeIfPresent([String].self, forKey: .rollUp) ?? []
             frequency = try c.decodeIfPresent(String.self, forKey: .frequency)
             aggregate = try c.decodeIfPresent(String.self, forKey: .aggregate)
         }
 
         /// This selection with `override` laid over it: its dataset, measure, frequency and aggregation replace
-        /// these when given; its member selections replace these per dimension; its sums are added.
+        /// these when given; its member selections replace these per dimension; its sums and roll-ups are added.
         public func overlaid(with override: InputSelection?) -> InputSelection {
             guard let o = override else { return self }
             return InputSelection(
@@ -81,6 +88,7 @@ public struct IndicatorDefinition: Sendable, Hashable, Decodable {
                 measure: o.measure ?? measure,
                 where: self.where.merging(o.where) { _, new in new },
                 sumOver: sumOver + o.sumOver.filter { !sumOver.contains($0) },
+                rollUp: rollUp + o.rollUp.filter { !rollUp.contains($0) },
                 frequency: o.frequency ?? frequency,
                 aggregate: o.aggregate ?? aggregate
             )

@@ -73,17 +73,35 @@ extension IndicatorDefinitions {
               "rise": "neutral"
             },
             {
-              "id": "spanningsindicator-nederland",
-              "title": "Spanningsindicator Nederland, alle beroepen",
-              "description": "Openstaande vacatures per WW-uitkering korter dan 6 maanden, opgeteld over alle beroepsgroepen en arbeidsmarktregio's: eerst opgeteld, dan gedeeld.",
+              "id": "spanningsindicator-beroepen",
+              "title": "Spanningsindicator per beroepsklasse, -segment en -groep, Nederland en arbeidsmarktregio's",
+              "description": "Openstaande vacatures per WW-uitkering korter dan 6 maanden, voor elk niveau van de BRC 2014 en voor Nederland: eerst opgeteld over de beroepsgroepen en regio's eronder, dan gedeeld.",
               "operation": "spanningsindicator",
               "inputs": {
-                "vacancies": { "dataset": "demo-spanning", "measure": "OpenstaandeVacatures", "sumOver": ["Beroep", "RegioS"] },
-                "ww": { "dataset": "demo-spanning", "measure": "WWKorterDan6Maanden", "sumOver": ["Beroep", "RegioS"] }
+                "vacancies": { "dataset": "demo-spanning", "measure": "OpenstaandeVacatures", "rollUp": ["Beroep", "RegioS"] },
+                "ww": { "dataset": "demo-spanning", "measure": "WWKorterDan6Maanden", "rollUp": ["Beroep", "RegioS"] }
               },
               "unit": "vacatures per WW-uitkering",
               "decimals": 2,
               "rise": "neutral"
+            },
+            {
+              "id": "vacatures-beroepen",
+              "title": "Openstaande vacatures per beroepsklasse, -segment en -groep, Nederland en arbeidsmarktregio's",
+              "operation": "value",
+              "inputs": { "input": { "dataset": "demo-spanning", "measure": "OpenstaandeVacatures", "rollUp": ["Beroep", "RegioS"] } },
+              "unit": "aantal",
+              "decimals": 0,
+              "rise": "neutral"
+            },
+            {
+              "id": "ww-kort-beroepen",
+              "title": "WW-uitkeringen korter dan 6 maanden per beroepsklasse, -segment en -groep, Nederland en arbeidsmarktregio's",
+              "operation": "value",
+              "inputs": { "input": { "dataset": "demo-spanning", "measure": "WWKorterDan6Maanden", "rollUp": ["Beroep", "RegioS"] } },
+              "unit": "aantal",
+              "decimals": 0,
+              "rise": "bad"
             },
             {
               "id": "vacatures-regio",

@@ -17,6 +17,7 @@ extension IndicatorEngine {
         var series: [InputSeries]
         var members: [String: [String]]
         var sumOver: [String]
+        var rollUp: [String]
 
         func input(series code: String?) -> Derivation.Input {
             Derivation.Input(
@@ -27,7 +28,8 @@ extension IndicatorEngine {
                 vintage: vintage.id,
                 publishedAt: vintage.publishedAt,
                 members: members,
-                sumOver: sumOver
+                sumOver: sumOver,
+                rollUp: rollUp
             )
         }
     }
@@ -41,7 +43,8 @@ extension IndicatorEngine {
     func select(_ s: RoleSelection, place: String) async throws -> Selection {
         let id = s.dataset
         let path = "\(place) \(s.path)"
-        let (dataset, vintages): (Dataset, [Vintage])
+        var dataset: Dataset
+        let vintages: [Vintage]
         do {
             (dataset, vintages) = try await store.latest(id)
         } catch let error as StoreError where error.code == .notFound {
@@ -72,13 +75,7 @@ extension IndicatorEngine {
         var allowed: [Int: Set<String>] = [:]
         var members: [String: [String]] = [:]
         for (name, wanted) in s.where.sorted(by: { $0.key < $1.key }) {
-            guard let d = dataset.dimensions.firstIndex(where: { $0.code == name || $0.title == name }) else {
-                throw fail(
-                    "\(path).where.\(name)",
-                    Message("IndicatorEngine.datasetDimension", id, name.excerpt),
-                    Message("IndicatorEngine.datasetDimension.fix", dataset.dimensions.map(\.code).joined(separator: ", "))
-                )
-            }
+            let d = try Self.dimension(named: name, in: dataset) { fail("\(path).where.\(name)", $0, $1) }
             var codes: [String] = []
             for m in wanted {
                 guard let member = dataset.dimensions[d].member(named: m) else {
@@ -98,13 +95,7 @@ extension IndicatorEngine {
         }
         var summed: Set<Int> = []
         for name in s.sumOver {
-            guard let d = dataset.dimensions.firstIndex(where: { $0.code == name || $0.title == name }) else {
-                throw fail(
-                    "\(path).sumOver",
-                    Message("IndicatorEngine.datasetDimension", id, name.excerpt),
-                    Message("IndicatorEngine.datasetDimension.fix", dataset.dimensions.map(\.code).joined(separator: ", "))
-                )
-            }
+            let d = try Self.dimension(named: name, in: dataset) { fail("\(path).sumOver", $0, $1) }
             if allowed[d] == nil, let total = Self.aggregate(in: dataset.dimensions[d]) {
                 throw fail(
                     "\(path).sumOver",
@@ -114,14 +105,34 @@ extension IndicatorEngine {
             }
             summed.insert(d)
         }
-        let keyDimensions = dataset.dimensions.indices.filter { d in !summed.contains(d) && allowed[d]?.count != 1 }
+        var rolled: [Int: RollUp] = [:]
+        for name in s.rollUp {
+            let d = try Self.dimension(named: name, in: dataset) { fail("\(path).rollUp", $0, $1) }
+            guard !summed.contains(d) else {
+                throw fail(
+                    "\(path).rollUp",
+                    Message("IndicatorEngine.rollUpAndSum", dataset.dimensions[d].code),
+                    Message("IndicatorEngine.rollUpAndSum.fix")
+                )
+            }
+            let selected = allowed[d] ?? Set(dataset.dimensions[d].members.map(\.code))
+            rolled[d] = try rollUp(dataset.dimensions[d], selected: selected, path: path)
+        }
+        for (d, roll) in rolled { dataset.dimensions[d] = roll.dimension }
+        let keyDimensions = dataset.dimensions.indices.filter { d in !summed.contains(d) && (allowed[d]?.count != 1 || rolled[d] != nil) }
+        let rolls = keyDimensions.enumerated().compactMap { i, d in rolled[d].map { (position: i, rollUp: $0) } }
         let order = dataset.dimensions.map { d in Dictionary(d.members.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a }) }
         let lookups = dataset.dimensions.map { d in Dictionary(d.members.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }) }
         var groups: [[String]: [TimeSeries]] = [:]
         for stored in try await cache.series(of: id, vintage: vintage.id, measure: measure.code, in: store) {
             try StoredForm.check(members: stored.members, fit: dataset)
             guard allowed.allSatisfy({ d, codes in codes.contains(stored.members[d]) }) else { continue }
-            groups[keyDimensions.map { stored.members[$0] }, default: []].append(stored.series)
+            let key = keyDimensions.map { stored.members[$0] }
+            if rolls.isEmpty {
+                groups[key, default: []].append(stored.series)
+            } else {
+                for k in Self.keys(key, rolling: rolls) { groups[k, default: []].append(stored.series) }
+            }
         }
         guard !groups.isEmpty else {
             throw fail(
@@ -132,7 +143,7 @@ extension IndicatorEngine {
         }
         let sorted = groups.sorted { Self.precedes($0.key, $1.key, keyDimensions, order) }
         let series = sorted.map { key, parts -> InputSeries in
-            var series = summed.isEmpty ? parts.first ?? TimeSeries([TimeSeries.Point]()) : TimeSeries.sum(parts)
+            var series = summed.isEmpty && rolls.isEmpty ? parts.first ?? TimeSeries([TimeSeries.Point]()) : TimeSeries.sum(parts)
             if let target = s.aggregate, let finest = series.finestFrequency {
                 series = finest == target ? series.only(target) : series.aggregated(from: finest, to: target, kind: measure.kind)
             }
@@ -148,8 +159,21 @@ extension IndicatorEngine {
             keyDimensions: keyDimensions,
             series: series,
             members: members,
-            sumOver: summed.sorted().map { dataset.dimensions[$0].code }
+            sumOver: summed.sorted().map { dataset.dimensions[$0].code },
+            rollUp: rolled.keys.sorted().map { dataset.dimensions[$0].code }
         )
+    }
+
+    /// The place of the dimension a selection names by code or title.
+    /// - Throws: what `fail` makes of the message and fix when the dataset has no such dimension.
+    static func dimension(named name: String, in dataset: Dataset, fail: (Message, Message) -> DefinitionError) throws -> Int {
+        guard let d = dataset.dimensions.firstIndex(where: { $0.code == name || $0.title == name }) else {
+            throw fail(
+                Message("IndicatorEngine.datasetDimension", dataset.id, name.excerpt),
+                Message("IndicatorEngine.datasetDimension.fix", dataset.dimensions.map(\.code).joined(separator: ", "))
+            )
+        }
+        return d
     }
 
     static func precedes(_ a: [String], _ b: [String], _ dimensions: [Int], _ order: [[String: Int]]) -> Bool {

@@ -43,6 +43,8 @@ public struct Derivation: Sendable, Hashable, Codable {
         public var members: [String: [String]]
         /// The dimensions whose selected members were summed.
         public var sumOver: [String]
+        /// The dimensions whose members were also added up into their ancestors.
+        public var rollUp: [String]
 
         /// Makes an input.
         public init(
@@ -53,7 +55,8 @@ public struct Derivation: Sendable, Hashable, Codable {
             vintage: Int64,
             publishedAt: Date? = nil,
             members: [String: [String]] = [:],
-            sumOver: [String] = []
+            sumOver: [String] = [],
+            rollUp: [String] = []
         ) {
             self.role = role
             self.series = series
@@ -63,6 +66,39 @@ public struct Derivation: Sendable, Hashable, Codable {
             self.publishedAt = publishedAt
             self.members = members
             self.sumOver = sumOver
+            self.rollUp = rollUp
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case role, series, dataset, measure, vintage, publishedAt, members, sumOver, rollUp
+        }
+
+        /// Reads an input; one stored before roll-ups existed rolled nothing up.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            role = try c.decode(String.self, forKey: .role)
+            series = try c.decodeIfPresent(String.self, forKey: .series)
+            dataset = try c.decode(String.self, forKey: .dataset)
+            measure = try c.decode(String.self, forKey: .measure)
+            vintage = try c.decode(Int64.self, forKey: .vintage)
+            publishedAt = try c.decodeIfPresent(Date.self, forKey: .publishedAt)
+            members = try c.decode([String: [String]].self, forKey: .members)
+            sumOver = try c.decode([String].self, forKey: .sumOver)
+            rollUp = try c.decodeIfPresent([String].self, forKey: .rollUp) ?? []
+        }
+
+        /// Writes an input; `rollUp` only when it rolled something up, so that what was stored before stays the same.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(role, forKey: .role)
+            try c.encodeIfPresent(series, forKey: .series)
+            try c.encode(dataset, forKey: .dataset)
+            try c.encode(measure, forKey: .measure)
+            try c.encode(vintage, forKey: .vintage)
+            try c.encodeIfPresent(publishedAt, forKey: .publishedAt)
+            try c.encode(members, forKey: .members)
+            try c.encode(sumOver, forKey: .sumOver)
+            if !rollUp.isEmpty { try c.encode(rollUp, forKey: .rollUp) }
         }
     }
 

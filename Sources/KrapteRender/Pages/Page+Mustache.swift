@@ -118,14 +118,21 @@ extension TensionPage: MustacheParent {
         case "illustrative": illustrative
         case "t": t
         case "regions": regions
+        case "occupationChoices": occupationChoices
         case "periods": periods
         case "headline": headline
         case "chart": chart
+        case "trail": trail
+        case "levels": levels
+        case "tableCaption": tableCaption
+        case "columns": columns
         case "tightest": tightest
         case "loosest": loosest
+        case "topLists": !tightest.isEmpty
         case "occupations": occupations
         case "sourceLine": sourceLine
         case "csvURL": csvURL
+        case "excelURL": excelURL
         case "map": map
         case "chartURL": chartURL
         case "mapURL": mapURL
@@ -139,11 +146,16 @@ extension TensionPage.Occupation: MustacheParent {
         switch name {
         case "rank": rank
         case "label": label
+        case "link": link
+        case "vacancies": vacancies
+        case "benefits": benefits
         case "value": value
         case "typering": typering
         case "typeringClass": typeringClass
+        case "yearChange": yearChange
         case "sincePeak": sincePeak
         case "peak": peak
+        case "selected": selected
         default: nil
         }
     }

@@ -94,6 +94,7 @@ struct DatasetView: Sendable {
                                 i.members.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.joined(separator: ", "))" }
                                     .joined(separator: "; ")
                                     + (i.sumOver.isEmpty ? "" : t(Message("DatasetView.summed", i.sumOver.joined(separator: ", "))))
+                                    + (i.rollUp.isEmpty ? "" : t(Message("DatasetView.rolledUp", i.rollUp.joined(separator: ", "))))
                             ),
                         ])
                     }

@@ -62,5 +62,10 @@ extension ExplorerView {
     private static func indent(_ depth: Int) -> String { String(repeating: "\u{00A0}\u{00A0}\u{00A0}", count: depth) }
 
     /// A level's name as a heading: `Provincies`.
-    private static func heading(_ name: String?) -> String? { name.map { $0.prefix(1).uppercased() + $0.dropFirst() } }
+    private static func heading(_ name: String?) -> String? { name?.capitalisedFirst }
+}
+
+extension String {
+    /// The text with its first letter a capital, for a name that starts a heading or a list item.
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
