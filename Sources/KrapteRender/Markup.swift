@@ -31,3 +31,24 @@ extension String {
         addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#;'\""))) ?? ""
     }
 }
+
+extension Markup {
+    /// `text` escaped, with each span between backticks set as code: the way the OpenAPI document marks names and
+    /// examples (`` `2024KW04` `` becomes `<code>2024KW04</code>`). An unpaired backtick stays a backtick.
+    public static func inlineCode(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count > 2 else { return escape(text) }
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            let escaped = escape(String(part))
+            if i % 2 == 0 {
+                out += escaped
+            } else if i == parts.count - 1 {
+                out += "`" + escaped
+            } else {
+                out += "<code>" + escaped + "</code>"
+            }
+        }
+        return out
+    }
+}

@@ -190,3 +190,15 @@ extension SurveyPage.Section: MustacheParent {
         }
     }
 }
+
+extension APIGuidePage: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "pageTitle": pageTitle
+        case "t": t
+        case "intro": intro
+        case "operations": operations
+        default: nil
+        }
+    }
+}

@@ -60,6 +60,9 @@ struct PageRoutes: Sendable {
                 }
             return try Self.svgFile(chart, named: "spanningsindicator-" + name)
         }
+        router.get("api") { request, _ in
+            try await cached(request) { t in try APIGuideView(t: t).page() }
+        }
         router.get("static/krapte.css") { _, _ in
             Response(
                 status: .ok,

@@ -31,6 +31,7 @@ PAGES = {
     "kerncijfers": "/kerncijfers",
     "enquete": "/enquete/werkgeversenquete-synthetisch",
     "spanningsindicator": "/spanningsindicator",
+    "api": "/api",
     "error": "/verkenner/nope",
 }
 failures = []
@@ -133,6 +134,33 @@ def check_explorer(driver):
         fail(f"explorer: the form did not lead to the new choice ({driver.current_url})")
 
 
+def check_tension(driver):
+    """The spanningsindicator's table sorts by a heading, one way and then the other, and leads to an occupation."""
+    driver.get(BASE + PAGES["spanningsindicator"])
+
+    def vacancies():
+        rows = driver.find_elements(By.CSS_SELECTOR, "#beroepen tbody tr")
+        return [float(r.find_elements(By.CSS_SELECTOR, "td")[1].text.replace(".", "").replace(",", ".")) for r in rows]
+
+    for direction in ("descending", "ascending"):
+        link = driver.find_element(By.CSS_SELECTOR, "#beroepen th a[href*='sorteer=vacatures']")
+        link.click()
+        WebDriverWait(driver, 10).until(expected_conditions.staleness_of(link))
+        shown = vacancies()
+        heading = driver.find_element(By.CSS_SELECTOR, "#beroepen th[aria-sort]")
+        if len(shown) < 2 or shown != sorted(shown, reverse=direction == "descending") or "sorteer=vacatures" not in \
+                heading.find_element(By.TAG_NAME, "a").get_attribute("href"):
+            fail(f"spanningsindicator: sorted {direction} by vacancies the table reads {shown}")
+        if heading.get_attribute("aria-sort") != direction:
+            fail(f"spanningsindicator: the sorted heading says {heading.get_attribute('aria-sort')}, not {direction}")
+    occupation = driver.find_element(By.CSS_SELECTOR, "#beroepen tbody th a")
+    name = occupation.text
+    occupation.click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(occupation))
+    if name not in driver.find_element(By.TAG_NAME, "h1").text:
+        fail(f"spanningsindicator: following {name!r} leads to {driver.find_element(By.TAG_NAME, 'h1').text!r}")
+
+
 def resolve(node, components):
     if isinstance(node, dict):
         if "$ref" in node:
@@ -196,6 +224,7 @@ def main():
         for name, path in PAGES.items():
             check_page(driver, name, path)
         check_explorer(driver)
+        check_tension(driver)
     finally:
         driver.quit()
     # A browser set to English gets every page in English, and those pass axe-core too.
