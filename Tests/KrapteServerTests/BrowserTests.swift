@@ -39,7 +39,7 @@ import Testing
             let (status, output) = try await Command.running(["python3", Self.script.path, "http://127.0.0.1:\(port)", screenshots.path])
             #expect(status == 0, "\(output)")
             let shots = try FileManager.default.contentsOfDirectory(atPath: screenshots.path).filter { $0.hasSuffix(".png") }
-            #expect(shots.count == 14 && shots.contains("kerncijfers-en.png"), "\(shots)")
+            #expect(shots.count == 16 && shots.contains("kerncijfers-en.png") && shots.contains("api-en.png"), "\(shots)")
         }
     }
 }
