@@ -132,8 +132,8 @@ extension TensionView {
         ]
         let period = choice.period
         let series = try await store.query(ObservationQuery(dataset: Self.tension, measure: Self.tension, filters: filters)).timeSeries()
-        let vacancies = try await counts(Self.vacancies, filters, period)
-        let benefits = try await counts(Self.benefits, filters, period)
+        let vacancies = choice.present.contains(Self.vacancies) ? try await counts(Self.vacancies, filters, period) : [:]
+        let benefits = choice.present.contains(Self.benefits) ? try await counts(Self.benefits, filters, period) : [:]
         let position = Dictionary(members.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         let upTo = PeriodRange(choice.quarters.first ?? period, period)
         let yearBefore = period.advanced(by: -4)
@@ -160,10 +160,8 @@ extension TensionView {
         return (rows, chosen)
     }
 
-    /// The values of one of the counts behind the spanningsindicator in a quarter, by occupation; none when it is
-    /// not computed.
+    /// The values of one of the counts behind the spanningsindicator in a quarter, by occupation.
     private func counts(_ id: String, _ filters: [ObservationQuery.Filter], _ period: Period) async throws -> [String: Double] {
-        guard try await store.datasets().contains(where: { $0.id == id }) else { return [:] }
         let result = try await store.query(ObservationQuery(dataset: id, measure: id, filters: filters, periods: PeriodRange(period, period)))
         var values: [String: Double] = [:]
         let o = result.dataset.dimensions.firstIndex { $0.code == filters[1].dimension }

@@ -39,6 +39,8 @@ struct TensionView: Sendable {
         var period: Period
         /// The quarters the chosen series has, oldest first.
         var quarters: [Period]
+        /// The ids of the datasets in the store, read once per page.
+        var present: Set<String>
 
         var regions: KrapteCore.Dimension { dataset.dimensions[g] }
         var occupations: KrapteCore.Dimension { dataset.dimensions[o] }
@@ -176,7 +178,8 @@ struct TensionView: Sendable {
             level: level,
             order: order,
             period: period,
-            quarters: quarters
+            quarters: quarters,
+            present: present
         )
     }
 
