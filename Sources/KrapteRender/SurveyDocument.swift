@@ -37,9 +37,10 @@ public enum SurveyDocument {
         var out = columns.map { QueryResultDocument.csvField($0) }.joined(separator: ",") + "\n"
         for p in pairs {
             var fields = [p.question, p.domainType, p.domain, p.category]
-            if let (a, b) = p.shares, let change = p.change, let se = p.se() {
-                fields += [a.estimate, b.estimate, change, se, change - SurveyEstimate.z975 * se, change + SurveyEstimate.z975 * se].map(number)
-                fields += [p.z(), p.pValue(), p.se(fpc: false), p.z(fpc: false), p.pValue(fpc: false)].map { $0.map(number) ?? "" }
+            if let c = p.change {
+                let (low, high) = c.interval()
+                fields += [c.first.estimate, c.second.estimate, c.change, c.se(), low, high].map(number)
+                fields += [c.z(), c.pValue(), c.se(fpc: false), c.z(fpc: false), c.pValue(fpc: false)].map { $0.map(number) ?? "" }
             } else {
                 fields += Array(repeating: "", count: 11)
             }

@@ -5,16 +5,25 @@ extension SurveyTable {
     /// lines, then the rows with the sections apart, and a note on `x` and on rows left out.
     public func text(_ estimates: [SurveyRow], in language: Language = .nl) -> String {
         let (sections, omitted) = rows(estimates)
-        let headers = headers(estimates)
+        let headers = headers(estimates, in: language)
         let labelWidth = max(sections.joined().map(\.label.count).max() ?? 0, 1)
-        let wrapped = headers.map { Self.wrap($0, width: max(12, $0.split(separator: " ").map(\.count).max() ?? 0)) }
-        let widths = zip(headers, wrapped).map { header, lines in max(4, lines.map(\.count).max() ?? header.count) }
+        // A column is as wide as its longest cell, up to `cellWidth` (figure 5's lists of domains wrap over lines),
+        // or as its header wrapped at 12 characters (or its longest word).
+        let cells = headers.indices.map { k in
+            min(Self.cellWidth, sections.joined().map { $0.cells.indices.contains(k) ? $0.cells[k].count : 0 }.max() ?? 0)
+        }
+        let wrapped = headers.enumerated().map { k, header in
+            Self.wrap(header, width: max(12, cells[k], header.split(separator: " ").map(\.count).max() ?? 0))
+        }
+        let widths = zip(headers, wrapped).enumerated().map { k, pair in max(4, pair.1.map(\.count).max() ?? pair.0.count, cells[k]) }
+        // Columns of words (figure 5's lists) are aligned left, columns of percentages right.
+        let words = Set(widths.indices.filter { k in sections.joined().contains { $0.cells.indices.contains(k) && $0.cells[k].count > 6 } })
         let perWave = waveGroups.isEmpty ? headers.count : headers.count / waveGroups.count
         /// Cells side by side, a wider gap between waves.
         func line(_ label: String, _ cells: [String]) -> String {
             var out = Self.pad(label, labelWidth, right: false)
             for (k, cell) in cells.enumerated() {
-                out += (k > 0 && k % max(perWave, 1) == 0 ? "   " : " ") + Self.pad(cell, widths[k])
+                out += (k > 0 && k % max(perWave, 1) == 0 ? "   " : " ") + Self.pad(cell, widths[k], right: !words.contains(k))
             }
             return out.trimmingTrailingSpaces() + "\n"
         }
@@ -32,7 +41,13 @@ extension SurveyTable {
         }
         for (k, section) in sections.enumerated() where !section.isEmpty {
             if k > 0 { out += "\n" }
-            for row in section { out += line(row.label, row.cells) }
+            for row in section {
+                // A cell wider than its column goes on over lines, the others stay on the first.
+                let cells = row.cells.enumerated().map { k, cell in cell.count > widths[k] ? Self.wrap(cell, width: widths[k]) : [cell] }
+                for n in 0..<(cells.map(\.count).max() ?? 1) {
+                    out += line(n == 0 ? row.label : "", cells.map { $0.indices.contains(n) ? $0[n] : "" })
+                }
+            }
         }
         out += "\n\(Self.suppressed): " + Message("SurveyTable.suppressed").text(in: language) + "\n"
         if !omitted.isEmpty {
@@ -53,6 +68,9 @@ extension SurveyTable {
         }
         return out
     }
+
+    /// The widest a column of text gets before its cells wrap.
+    static let cellWidth = 60
 
     /// `text` padded to `width` characters, on the left (right-aligned) or the right.
     static func pad(_ text: String, _ width: Int, right: Bool = true) -> String {

@@ -69,6 +69,9 @@ public struct SurveyTable: Sendable {
     var omitsSuppressedRows: Bool
     /// The domain types whose domains become columns after the total (figure 13's layout).
     var columnTypes: [String]
+    /// Figure 5's layout: the points from the total, whether domains below it are named too, and the domain types
+    /// whose domains are named; nil for the other layouts.
+    var standingOut: (points: Double, below: Bool, types: [String])?
 
     /// The table `specification` of `design`, over `waves` when it names none (every wave in the data, latest first).
     public init(_ specification: SurveyTableSpecification, design: SurveySpecification, waves: [String]) {
@@ -87,7 +90,13 @@ public struct SurveyTable: Sendable {
             items = (design.question(q)?.categories ?? []).map { Line(label: $0, selection: Selection(question: q, category: $0)) }
         }
         waveGroups = chosen.count > 1 ? chosen : []
-        if let types = specification.columns {
+        if let points = specification.standsOutBy {
+            // The questions are the rows; per wave the total, then the domains that stand out, per domain type.
+            columnTypes = []
+            columns = chosen.map { overall.at(wave: $0) }
+            sections = [.lines(kind: "question", items)]
+            standingOut = (points, specification.standsOutBelow, specification.rows)
+        } else if let types = specification.columns {
             // The questions are the rows; the domains of `types` join the total as columns once the estimates are known.
             columnTypes = types
             columns = chosen.map { overall.at(wave: $0) }
@@ -126,14 +135,28 @@ public struct SurveyTable: Sendable {
         return estimates.filter { $0.domainType == type && seen.insert($0.domain).inserted }.map(\.domain)
     }
 
-    /// The header labels of the columns.
-    public func headers(_ estimates: [SurveyRow]) -> [String] { columns(of: estimates).map(\.label) }
+    /// The header labels of the columns, in `language` where the table names them itself.
+    public func headers(_ estimates: [SurveyRow], in language: Language = .nl) -> [String] {
+        guard let standingOut else { return columns(of: estimates).map(\.label) }
+        let points = DutchNumberFormat.format(standingOut.points, decimals: standingOut.points.rounded() == standingOut.points ? 0 : 1)
+        return columns.flatMap { total in
+            [total.label]
+                + standingOut.types.flatMap { type in
+                    let name = design.titles[type] ?? type
+                    return [Message("SurveyTable.standsOutAbove", points, name).text(in: language)]
+                        + (standingOut.below ? [Message("SurveyTable.standsOutBelow", points, name).text(in: language)] : [])
+                }
+        }
+    }
 
     /// The table's rows, section by section, and the labels of the rows left out because they were suppressed.
     public func rows(_ estimates: [SurveyRow]) -> (sections: [[Row]], omitted: [String]) {
         var index: [Selection: SurveyRow] = [:]
         for r in estimates {
             index[Selection(wave: r.wave, question: r.question, domainType: r.domainType, domain: r.domain, category: r.category)] = r
+        }
+        if let standingOut, case .lines(_, let lines)? = sections.first {
+            return ([standingOutRows(standingOut, lines, index, estimates)], [])
         }
         let columns = columns(of: estimates)
         func cell(_ selection: Selection) -> (text: String, share: Double?) {

@@ -110,7 +110,7 @@ import Testing
             lines[0]
                 == "wave,question,domain_type,domain,category,share,se,ci_low,ci_high,se_nofpc,ci_low_nofpc,ci_high_nofpc,n_domain,n_category,weighted_n_domain,weighted_n_category,se_weighted_n_category"
         )
-        #expect(lines.count == 1 + 2 * 6 * 68)
+        #expect(lines.count == 1 + 2 * 16 * 68)
         let db = folder.appendingPathComponent("k.sqlite").path
         let stored = try #require(try Krapte.parseAsRoot(["survey", "estimate"] + files + ["--store", "--db", db]) as? Survey.Estimate)
         try await stored.run()
@@ -125,7 +125,9 @@ import Testing
         )
         try await compare.run()
         let compared = try String(contentsOf: comparisons, encoding: .utf8).split(separator: "\n")
-        #expect(compared[0].hasPrefix("question,domain_type,domain,category,share_2024,share_2025,change,se_change,") && compared.count == 1 + 6 * 68)
+        #expect(
+            compared[0].hasPrefix("question,domain_type,domain,category,share_2024,share_2025,change,se_change,") && compared.count == 1 + 16 * 68
+        )
         let tableFile = folder.appendingPathComponent("table.txt")
         let table = try #require(
             try Krapte.parseAsRoot(["survey", "table"] + files + ["--question", "q_krapte", "--sorted", "sector", "--out", tableFile.path])

@@ -1,8 +1,9 @@
 import Foundation
 import KrapteCore
-import KrapteRender
 import KrapteTesting
 import Testing
+
+@testable import KrapteRender
 
 @Suite struct ChartTests {
     static let snapshot = Snapshot(besides: #filePath)
@@ -65,6 +66,40 @@ import Testing
             decimals: 0
         )
         #expect(try Self.snapshot.mismatch(chart.svg(), named: "smallMultiples.svg") == nil)
+    }
+
+    @Test func intervalChart() throws {
+        var chart = IntervalChart(
+            id: "marges",
+            title: "Moeilijk vervulbare vacatures: aandeel 'Ja' naar sector, 2024 en 2025",
+            summary: "Het aandeel 'Ja' per sector met het 95%-interval als streep; de stippellijn is het totaal.",
+            series: ["2024", "2025"],
+            rows: [
+                .init(label: "Totaal", estimates: [.init(value: 48.2, low: 44.1, high: 52.3), .init(value: 52.0, low: 48.4, high: 55.6)]),
+                .init(
+                    label: "Verhuur en overige zakelijke diensten",
+                    estimates: [.init(value: 66.1, low: 40.2, high: 92.0), .init(value: 63.0, low: 30.0, high: 108.5, mark: "*")],
+                    bold: true
+                ),
+                .init(label: "Landbouw", estimates: [nil, .init(value: 4.0, low: -2.5, high: 10.5)]),
+            ]
+        )
+        chart.reference = ("Totaal 2025", 52.0)
+        chart.notes = ["* verschil tussen 2024 en 2025 significant (p < 0,05)"]
+        let svg = chart.svg()
+        #expect(try Self.snapshot.mismatch(svg, named: "intervalChart.svg") == nil)
+        // A whisker never reaches past 0% or 100%; the tooltip keeps the interval as estimated.
+        #expect(!svg.contains(">120%<") && svg.contains("95%-interval 30% tot 109%"))
+        #expect(svg.contains("2024: te weinig respondenten") && svg.contains(">63% *<") && svg.contains("font-weight=\"700\""))
+    }
+
+    /// A label too long for the label column is wrapped over two lines, never cut while two lines hold it.
+    @Test func longLabelsWrap() {
+        #expect(SVGCanvas.lines("Verhuur en overige zakelijke diensten") == ["Verhuur en overige zakelijke", "diensten"])
+        #expect(SVGCanvas.lines("Bouw") == ["Bouw"])
+        let svg = BarChart(id: "w", title: "t", summary: "s", bars: [.init(label: "Verhuur en handel van onroerend goed", value: 1)], decimals: 0)
+            .svg()
+        #expect(svg.contains(">Verhuur en handel van onroerend</tspan>") && svg.contains(">goed</tspan>") && !svg.contains("…"))
     }
 
     /// Labels from data never reach the SVG unescaped, in text or in tooltips.

@@ -143,6 +143,59 @@ import Testing
         #expect(try Self.snapshot.mismatch(table.csv(rows), named: "figure13.csv") == nil)
     }
 
+    /// Figure 5 from figure 10's shares: per question the average, and the sectors more than 10 points above it,
+    /// highest first, as printed. The print compares unrounded estimates: specialistische zakelijke diensten is
+    /// named for the first question at 59% against 49%, which in whole percentages is exactly 10 points and so is
+    /// not more than 10 here.
+    @Test func figure5NamesTheSectorsFarAboveTheAverage() throws {
+        let published = try Published("ai-gevolgen.csv")
+        let questions = try #require(Self.design.tables.first { $0.name == "figuur5" }).questions
+        let table = Self.table("figuur5")
+        let rows = Self.estimates(published) { (questions[$0], "Ja") }
+        let printed: [(String, [(String, Int)])] = [
+            (
+                "49%",
+                [
+                    ("Onderwijs", 83), ("Openbaar bestuur", 78), ("Informatie en communicatie", 70), ("Financiële instellingen", 65),
+                    ("Gezondheidszorg", 63),
+                ]
+            ),
+            (
+                "45%",
+                [
+                    ("Onderwijs", 80), ("Openbaar bestuur", 80), ("Informatie en communicatie", 69), ("Financiële instellingen", 63),
+                    ("Groothandel", 57),
+                    ("Specialistische zakelijke diensten", 57), ("Gezondheidszorg", 56),
+                ]
+            ),
+            ("29%", [("Openbaar bestuur", 56), ("Informatie en communicatie", 56), ("Financiële instellingen", 45)]),
+            ("19%", [("Informatie en communicatie", 34), ("Financiële instellingen", 34)]),
+            ("15%", [("Informatie en communicatie", 46), ("Openbaar bestuur", 38)]),
+            ("10%", [("Openbaar bestuur", 28)]),
+        ]
+        let rendered = table.rows(rows).sections.joined().map { $0 }
+        #expect(rendered.map(\.label) == questions.map { Self.design.question($0)?.title ?? $0 })
+        for (row, (average, named)) in zip(rendered, printed) {
+            #expect(row.cells.first == average, "\(row.label)")
+            let listed = (row.cells.last ?? "").components(separatedBy: "%), ").map { $0.hasSuffix("%)") ? String($0.dropLast(2)) : $0 }
+            let pairs = listed.compactMap { item -> (String, Int)? in
+                guard let open = item.range(of: " (", options: .backwards), let value = Int(item[open.upperBound...]) else { return nil }
+                return (String(item[..<open.lowerBound]), value)
+            }
+            // Ties in the print are in no stated order: the same sectors, each with its share, highest first.
+            #expect(Set(pairs.map { "\($0.0) \($0.1)" }) == Set(named.map { "\($0.0) \($0.1)" }), "\(row.label): \(row.cells)")
+            #expect(pairs.map(\.1) == pairs.map(\.1).sorted(by: >), "\(row.label)")
+        }
+        #expect(table.headers(rows) == ["Totaal", "Meer dan 10 procentpunt hoger, naar sector"])
+        #expect(try Self.snapshot.mismatch(table.text(rows), named: "figure5.txt") == nil)
+        #expect(try Self.snapshot.mismatch(table.csv(rows), named: "figure5.csv") == nil)
+        // Asked for, the sectors as far below the average are named too, lowest first.
+        var below = try #require(Self.design.tables.first { $0.name == "figuur5" })
+        below.standsOutBelow = true
+        let both = SurveyTable(below, design: Self.design, waves: ["2025"]).rows(rows).sections.joined().map { $0 }
+        #expect(both.first?.cells.last?.hasPrefix("Horeca (31%), Bouw (33%)") == true, "\(both.first?.cells ?? [])")
+    }
+
     /// Figure 11 shows only the sectors where enough employers answered: a suppressed sector is left out and named
     /// in a note, the total and the size classes stay.
     @Test func figure11LeavesOutSuppressedSectors() throws {

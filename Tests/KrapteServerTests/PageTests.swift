@@ -43,7 +43,8 @@ import Testing
             #expect(status == .ok, "\(uri): \(html.prefix(400))")
             #expect(type == "text/html; charset=utf-8")
             #expect(html.hasPrefix("<!doctype html>") && html.contains("<html lang=\"nl\">") && html.contains("<h1>"))
-            #expect(try Self.snapshot.mismatch(html, named: name) == nil)
+            let mismatch = try Self.snapshot.mismatch(html, named: name)
+            #expect(mismatch == nil, "\(mismatch ?? "")")
         }
         let (status, css, type) = try await Self.get(store, "/static/krapte.css")
         #expect(status == .ok && type == "text/css; charset=utf-8" && css.contains(".typering-zeer-krap"))

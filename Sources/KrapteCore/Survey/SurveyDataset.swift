@@ -79,7 +79,9 @@ public enum SurveyDataset {
         let answer = columns.count + 1
         for question in design.questions {
             _ = release.memberIndex(Member(code: question.name, label: question.title ?? question.name), dimension: 0)
-            for category in question.categories { _ = release.memberIndex(Member(code: category, label: category), dimension: answer) }
+        }
+        for category in answerOrder(design.questions.map(\.categories)) {
+            _ = release.memberIndex(Member(code: category, label: category), dimension: answer)
         }
         for (k, column) in columns.enumerated() {
             for level in design.levels[column] ?? [] {

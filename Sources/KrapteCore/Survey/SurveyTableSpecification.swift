@@ -4,7 +4,9 @@
 /// - one or more questions and a `category`: a column per wave and question, each the share that gave that answer
 ///   (figures 10, 11 and 12);
 /// - with `columns` as well: a row per question, and a column for the total and for each domain of `columns`
-///   (figure 13).
+///   (figure 13);
+/// - with `standsOutBy` instead: a row per question, the total's share, and per domain type in `rows` the domains
+///   more than that many points above it (figure 5), and below it with `standsOutBelow`.
 ///
 /// In the first two layouts the rows are the total, then a section per domain type in `rows`.
 public struct SurveyTableSpecification: Sendable, Hashable, Codable {
@@ -27,6 +29,11 @@ public struct SurveyTableSpecification: Sendable, Hashable, Codable {
     public var columns: [String]?
     /// Whether a row whose every cell is suppressed is left out (with a note) instead of shown with `x`.
     public var omitsSuppressedRows: Bool
+    /// Figure 5's layout: the percentage points above the total beyond which a domain of `rows` is named; nil for
+    /// the other layouts.
+    public var standsOutBy: Double?
+    /// With `standsOutBy`: also name the domains that many points below the total.
+    public var standsOutBelow: Bool
 
     /// Makes a table specification.
     public init(
@@ -38,7 +45,9 @@ public struct SurveyTableSpecification: Sendable, Hashable, Codable {
         rows: [String] = [],
         sorted: [String] = [],
         columns: [String]? = nil,
-        omitsSuppressedRows: Bool = false
+        omitsSuppressedRows: Bool = false,
+        standsOutBy: Double? = nil,
+        standsOutBelow: Bool = false
     ) {
         self.name = name
         self.title = title ?? name
@@ -49,10 +58,12 @@ public struct SurveyTableSpecification: Sendable, Hashable, Codable {
         self.sorted = sorted
         self.columns = columns
         self.omitsSuppressedRows = omitsSuppressedRows
+        self.standsOutBy = standsOutBy
+        self.standsOutBelow = standsOutBelow
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, title, questions, category, waves, rows, sorted, columns, omitsSuppressedRows
+        case name, title, questions, category, waves, rows, sorted, columns, omitsSuppressedRows, standsOutBy, standsOutBelow
     }
 
     /// Reads a table; everything but `name` and `questions` may be left out.
@@ -67,6 +78,8 @@ public struct SurveyTableSpecification: Sendable, Hashable, Codable {
         sorted = try c.decodeIfPresent([String].self, forKey: .sorted) ?? []
         columns = try c.decodeIfPresent([String].self, forKey: .columns)
         omitsSuppressedRows = try c.decodeIfPresent(Bool.self, forKey: .omitsSuppressedRows) ?? false
+        standsOutBy = try c.decodeIfPresent(Double.self, forKey: .standsOutBy)
+        standsOutBelow = try c.decodeIfPresent(Bool.self, forKey: .standsOutBelow) ?? false
     }
 
     /// What is wrong with the table in `design`, and how to fix it; nil when nothing is.
@@ -95,6 +108,11 @@ public struct SurveyTableSpecification: Sendable, Hashable, Codable {
         }
         for type in rows + (columns ?? []) + sorted where !types.contains(type) {
             return (Message("SurveyTableSpecification.domainDesign", type.excerpt), Message("SurveyTableSpecification.domainDesign.fix", known))
+        }
+        if let points = standsOutBy {
+            guard category != nil, columns == nil, !rows.isEmpty, points >= 0, points < 100 else {
+                return (Message("SurveyTableSpecification.standsOut"), Message("SurveyTableSpecification.standsOut.fix"))
+            }
         }
         if columns != nil {
             guard category != nil else {

@@ -2,8 +2,9 @@ import Foundation
 import KrapteCore
 
 /// A generated employer survey in the shape of UWV's (seed 003): 16 sector clusters x 3 size classes, two waves,
-/// disproportional samples with thin cells, two questions with skipped answers. Seeded, so the same every time; for
-/// the tests against R and the benchmark, never for publication.
+/// disproportional samples with thin cells, six questions with skipped answers: AI use now and in five years (the
+/// same four answers, figure 14) and four yes-or-no questions (figures 5 and 7). Seeded, so the same every time; for
+/// the demo, the tests against R and the benchmark, never for publication.
 public struct SyntheticSurvey: Sendable {
     /// The sector clusters.
     public static let sectors = ["A", "B-E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S-U"]
@@ -17,12 +18,22 @@ public struct SyntheticSurvey: Sendable {
     /// The size classes.
     public static let sizeClasses = ["1-9", "10-49", "50+"]
     /// The questions' titles.
-    static let titles = ["q_ai_gebruik": "Gebruik van AI", "q_krapte": "Moeilijk vervulbare vacatures"]
+    static let titles = [
+        "q_ai_gebruik": "Gebruik van AI", "q_krapte": "Moeilijk vervulbare vacatures", "q_ai_gebruik_5jaar": "Gebruik van AI over 5 jaar",
+        "q_gevolg_scholing": "Verwacht: scholingsbehoefte verandert", "q_gevolg_vaardigheden": "Verwacht: andere vaardigheden nodig",
+        "q_gevolg_banen": "Verwacht: banen verdwijnen",
+    ]
     /// The questions and their categories, in order.
     public static let questions: [(String, [String])] = [
         ("q_ai_gebruik", ["Ja, veel", "Ja, een beetje", "Nee", "Weet niet"]),
         ("q_krapte", ["Ja", "Nee"]),
+        ("q_ai_gebruik_5jaar", ["Ja, veel", "Ja, een beetje", "Nee", "Weet niet"]),
+        ("q_gevolg_scholing", ["Ja", "Nee"]),
+        ("q_gevolg_vaardigheden", ["Ja", "Nee"]),
+        ("q_gevolg_banen", ["Ja", "Nee"]),
     ]
+    /// How much more often each question is answered "yes" than the first two (an exponent added).
+    static let leanings = [0.0, 0.0, 0.35, 0.1, 0.0, -0.25]
     /// The waves.
     public static let waves = ["2024", "2025"]
 
@@ -63,6 +74,8 @@ public struct SyntheticSurvey: Sendable {
     /// `folder`.
     public func write(to folder: URL, minimum: Int = 10) throws {
         var rng = SplitMix64(seed: seed)
+        // The questions after the first two draw from their own stream, so that the first two keep their answers.
+        var later = SplitMix64(seed: seed &+ 1)
         var responses = "id,wave,sector,size_class," + Self.questions.map(\.0).joined(separator: ",") + "\n"
         var population = "wave,sector,size_class,N\n"
         let strata = Self.sectors.flatMap { s in Self.sizeClasses.map { (s, $0) } }
@@ -81,12 +94,15 @@ public struct SyntheticSurvey: Sendable {
                     id += 1
                     var answers: [String] = []
                     for (q, (_, categories)) in Self.questions.enumerated() {
-                        if rng.nextUnit() < (q == 0 ? 0.08 : 0.03) {
+                        if (q < 2 ? rng.nextUnit() : later.nextUnit()) < (q == 0 ? 0.08 : 0.03) {
                             answers.append("")
                             continue
                         }
                         // Larger and later: more "yes"; sectors lean their own way.
-                        let u = pow(rng.nextUnit(), 0.6 + 0.4 * lean + 0.15 * Double(sizeIndex) + 0.2 * Double(w))
+                        let u = pow(
+                            q < 2 ? rng.nextUnit() : later.nextUnit(),
+                            0.6 + 0.4 * lean + 0.15 * Double(sizeIndex) + 0.2 * Double(w) + Self.leanings[q]
+                        )
                         answers.append(categories[min(categories.count - 1, Int(u * Double(categories.count)))])
                     }
                     responses += "R\(id),\(wave),\(sector),\(size),\(answers.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ","))\n"

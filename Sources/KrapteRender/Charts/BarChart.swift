@@ -44,7 +44,9 @@ public struct BarChart: Sendable {
 
     /// The chart as an SVG element.
     public func svg() -> String {
-        let rowHeight = 22.0
+        let labels = bars.map { SVGCanvas.lines($0.label) }
+        // A label too long for one line takes two, and every row the room for them.
+        let rowHeight = labels.contains { $0.count > 1 } ? 30.0 : 22.0
         let height = Int(12 + Double(bars.count) * rowHeight + 28)
         let frame = ChartFrame(width: Double(width), height: Double(height), left: 220, right: 64, top: 12, bottom: 28)
         var canvas = SVGCanvas(id: id, width: width, height: height, title: title, description: summary)
@@ -52,22 +54,22 @@ public struct BarChart: Sendable {
         frame.horizontalValueAxis(scale, on: &canvas)
         let zero = frame.x(scale.fraction(0))
         for (i, bar) in bars.enumerated() {
-            let top = frame.top + Double(i) * rowHeight
-            canvas.label(frame.left - 8, top + 15, Self.shortened(bar.label), anchor: "end")
+            let middle = frame.top + (Double(i) + 0.5) * rowHeight
+            canvas.rowLabel(frame.left - 8, middle: middle, labels[i])
             guard let value = bar.value, value.isFinite else {
-                canvas.label(zero + 4, top + 15, Message("Chart.noValue").text(in: language), fill: ChartPalette.axis)
+                canvas.label(zero + 4, middle + 4, Message("Chart.noValue").text(in: language), fill: ChartPalette.axis)
                 continue
             }
             let end = frame.x(scale.fraction(value))
             let text = DutchNumberFormat.format(value, decimals: decimals)
-            canvas.rect(min(zero, end), top + 4, abs(end - zero), rowHeight - 8, fill: ChartPalette.colour(0), tooltip: "\(bar.label): \(text)")
-            canvas.label(value < 0 ? min(zero, end) - 4 : max(zero, end) + 4, top + 15, text, anchor: value < 0 ? "end" : "start")
+            canvas.rect(min(zero, end), middle - 7, abs(end - zero), 14, fill: ChartPalette.colour(0), tooltip: "\(bar.label): \(text)")
+            canvas.label(value < 0 ? min(zero, end) - 4 : max(zero, end) + 4, middle + 4, text, anchor: value < 0 ? "end" : "start")
         }
         canvas.line(zero, frame.top, zero, frame.bottomY, stroke: ChartPalette.axis)
         return canvas.finished()
     }
 
-    /// A label cut to fit the label column, with an ellipsis; the full label stays in the bar's tooltip.
+    /// A label cut to `limit` characters with an ellipsis; the full label stays in the tooltip.
     static func shortened(_ label: String, limit: Int = 30) -> String {
         label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
     }

@@ -38,16 +38,18 @@ struct ChartFrame {
         }
     }
 
-    /// How many names a legend row holds: three short ones, two longer ones, or one; so that names fit whole.
-    static func legendColumns(_ names: [String]) -> Int {
+    /// How many names a legend row holds: three short ones, two longer ones, or one; so that names fit whole in a
+    /// plot `plotWidth` pixels wide (about 6,8 pixels a character and 24 for the square).
+    static func legendColumns(_ names: [String], plotWidth: Double) -> Int {
         let longest = names.map(\.count).max() ?? 0
-        return longest <= 28 ? 3 : longest <= 45 ? 2 : 1
+        let fits = [3, 2].first { plotWidth / Double($0) >= Double(longest) * 6.8 + 24 } ?? 1
+        return min(fits, longest <= 28 ? 3 : longest <= 45 ? 2 : 1)
     }
 
     /// A legend of coloured squares with names, as many to a row as fit them whole (`legendColumns`), from `top`;
     /// only a name longer than the whole width is cut with an ellipsis (the chart's table and tooltips keep it).
     func legend(_ names: [String], top: Double, on canvas: inout SVGCanvas, hatched: String? = nil) {
-        let columns = Self.legendColumns(names)
+        let columns = Self.legendColumns(names, plotWidth: plotWidth)
         let column = plotWidth / Double(columns)
         for (i, name) in names.enumerated() {
             let lx = left + Double(i % columns) * column

@@ -69,7 +69,7 @@ public struct LineChart: Sendable {
 
     /// The chart as an SVG element.
     public func svg() -> String {
-        let columns = ChartFrame.legendColumns(series.map(\.name))
+        let columns = ChartFrame.legendColumns(series.map(\.name), plotWidth: Double(width - 64 - 36))
         let legendRows = series.count > 1 ? (series.count + columns - 1) / columns : 0
         let frame = ChartFrame(width: Double(width), height: Double(height), left: 64, right: 36, top: 12, bottom: 30 + Double(legendRows) * 22)
         var canvas = SVGCanvas(id: id, width: width, height: height, title: title, description: summary)

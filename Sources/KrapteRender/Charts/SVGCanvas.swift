@@ -63,6 +63,35 @@ struct SVGCanvas {
         text += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\">\(Markup.escape(content))</text>\n"
     }
 
+    /// A label of one or more lines, right-aligned at `x` and centred on `y` (the row's middle), 13 pixels apart:
+    /// the labels of a bar chart's rows, wrapped instead of cut (`SVGCanvas.lines`).
+    mutating func rowLabel(_ x: Double, middle y: Double, _ lines: [String], bold: Bool = false) {
+        let first = y + 4 - Double(lines.count - 1) * 6.5
+        let weight = bold ? " font-weight=\"700\"" : ""
+        text += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(first))\" text-anchor=\"end\" fill=\"#1A1A1A\"\(weight)>"
+        text += lines.enumerated().map { i, line in "<tspan x=\"\(Self.n(x))\" dy=\"\(i == 0 ? "0" : "13")\">\(Markup.escape(line))</tspan>" }
+            .joined()
+        text += "</text>\n"
+    }
+
+    /// A label broken between words into lines of at most `limit` characters (about 6,8 pixels each at 12 pixels),
+    /// at most `maximum` lines; only what still does not fit is cut with an ellipsis (tooltips and tables keep it).
+    static func lines(_ label: String, limit: Int = 31, maximum: Int = 2) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in label.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > limit {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        guard lines.count > maximum else { return lines.map { BarChart.shortened($0, limit: limit) } }
+        let kept = Array(lines.prefix(maximum - 1)) + [lines.dropFirst(maximum - 1).joined(separator: " ")]
+        return kept.map { BarChart.shortened($0, limit: limit) }
+    }
+
     /// A rectangle with a tooltip (`<title>`) that says what it shows.
     mutating func rect(
         _ x: Double,

@@ -45,9 +45,11 @@ public struct StackedBarChart: Sendable {
 
     /// The chart as an SVG element.
     public func svg() -> String {
-        let rowHeight = 24.0
+        let labels = bars.map { SVGCanvas.lines($0.label) }
+        // A label too long for one line takes two, and every row the room for them.
+        let rowHeight = labels.contains { $0.count > 1 } ? 32.0 : 24.0
         let suppressed = bars.contains { $0.shares == nil }
-        let columns = ChartFrame.legendColumns(categories)
+        let columns = ChartFrame.legendColumns(categories, plotWidth: Double(width - 220 - 24))
         let legendRows = Double((categories.count + columns - 1) / columns + (suppressed ? 1 : 0))
         let height = Int(12 + Double(bars.count) * rowHeight + 36 + legendRows * 18)
         let frame = ChartFrame(
@@ -63,19 +65,19 @@ public struct StackedBarChart: Sendable {
         let scale = ChartScale([0, 100], includeZero: true)
         frame.horizontalValueAxis(scale, on: &canvas, percent: true)
         for (i, bar) in bars.enumerated() {
-            let top = frame.top + Double(i) * rowHeight
-            canvas.label(frame.left - 8, top + 16, BarChart.shortened(bar.label), anchor: "end")
+            let middle = frame.top + (Double(i) + 0.5) * rowHeight
+            canvas.rowLabel(frame.left - 8, middle: middle, labels[i])
             guard let shares = bar.shares else {
                 canvas.rect(
                     frame.left,
-                    top + 4,
+                    middle - 8,
                     frame.plotWidth,
-                    rowHeight - 8,
+                    16,
                     fill: "",
                     tooltip: "\(bar.label): " + Message("Chart.tooFew").text(in: language),
                     pattern: true
                 )
-                canvas.label(frame.left + 8, top + 16, Message("Chart.tooFew").text(in: language))
+                canvas.label(frame.left + 8, middle + 4, Message("Chart.tooFew").text(in: language))
                 continue
             }
             var start = 0.0
@@ -83,10 +85,10 @@ public struct StackedBarChart: Sendable {
                 let text = DutchNumberFormat.percent(share)
                 let x = frame.x(start / 100)
                 let width = frame.plotWidth * share / 100
-                canvas.rect(x, top + 4, width, rowHeight - 8, fill: ChartPalette.colour(c), tooltip: "\(bar.label), \(categories[c]): \(text)")
+                canvas.rect(x, middle - 8, width, 16, fill: ChartPalette.colour(c), tooltip: "\(bar.label), \(categories[c]): \(text)")
                 if width >= 30 {
                     let ink = [0, 6].contains(c % ChartPalette.colours.count) ? "#FFFFFF" : "#000000"
-                    canvas.label(x + width / 2, top + 16, text, anchor: "middle", fill: ink)
+                    canvas.label(x + width / 2, middle + 4, text, anchor: "middle", fill: ink)
                 }
                 start += share
             }

@@ -171,10 +171,39 @@ extension SurveyPage: MustacheParent {
         case "datasetPath": dataset.pathEncoded
         case "questions": questions
         case "waves": waves
+        case "answers": answers
+        case "baselines": baselines
+        case "deviation": deviation
+        case "comparison": comparison
         case "sections": sections
+        case "acrossQuestions": acrossQuestions
+        case "acrossDomains": acrossDomains
         case "sourceLine": sourceLine
         case "csvURL": csvURL
         case "explorerURL": explorerURL
+        default: nil
+        }
+    }
+}
+
+extension SurveyPage.Figure: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "svg": svg
+        case "downloadURL": downloadURL
+        default: nil
+        }
+    }
+}
+
+extension SurveyPage.Block: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "figure": figure
+        case "table": table
+        case "note": note
         default: nil
         }
     }
@@ -184,8 +213,11 @@ extension SurveyPage.Section: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
         case "title": title
-        case "chart": chart
+        case "outstanding": outstanding
+        case "shares": shares
+        case "answers": answers
         case "table": table
+        case "changes": changes
         default: nil
         }
     }

@@ -43,6 +43,16 @@ struct PageRoutes: Sendable {
             let id = try context.parameters.decoded("dataset")
             return try await cached(request) { t in try await SurveyView(store: store, t: t).page(id, request.uri.queryParameters) }
         }
+        router.get("enquete/:dataset/:chart") { request, context in
+            let id = try context.parameters.decoded("dataset")
+            let name = try context.parameters.decoded("chart")
+            let page = try await SurveyView(store: store, t: .shipped(Self.language(of: request))).page(id, request.uri.queryParameters)
+            let figure = page.figures.first { $0.id + ".svg" == name }
+            return try Self.svgFile(
+                figure.flatMap { ChartDownload.standalone($0.svg, source: page.sourceLine) },
+                named: APIRoutes.fileName(id) + "-" + name
+            )
+        }
         router.get("kerncijfers") { request, _ in
             try await cached(request) { t in try await KeyFiguresView(store: store, sheet: sheet, t: t).page(request.uri.queryParameters) }
         }

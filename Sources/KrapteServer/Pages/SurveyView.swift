@@ -3,22 +3,84 @@ import Hummingbird
 import KrapteCore
 import KrapteRender
 
-/// Builds the page of stored survey estimates (`/enquete/{dataset}?vraag=Q&meting=2025`): per domain column a
-/// stacked bar chart and a table of the shares per answer, the total first, suppressed domains hatched and `x`.
+/// Builds the page of stored survey estimates
+/// (`/enquete/{dataset}?vraag=Q&meting=2025&antwoord=Ja&vergelijk=2024&afwijking=10`): the change since another
+/// wave, per domain column the chosen answer with its interval and every answer stacked, and the answer across the
+/// questions that have it. See Guides/SurveyPage.md.
 struct SurveyView: Sendable {
     let store: any Store
     /// The texts of the page's language.
     let t: Texts
 
+    /// What the request chose, checked against the dataset.
+    struct Choice: Sendable {
+        var dataset: Dataset
+        var question: Member
+        var answers: [Member]
+        var answer: Member
+        var wave: Period
+        var waves: [Period]
+        /// The other wave of the comparison, or nil.
+        var baseline: Period?
+        /// The points from the total beyond which a domain stands out; nil when the rule is off.
+        var deviation: Int?
+        /// The domain columns.
+        var columns: [KrapteCore.Dimension]
+
+        /// The domain of all units: `totaal` in every column.
+        var total: [String] { columns.map { _ in SurveyDataset.total } }
+
+        /// The two waves compared, earlier first.
+        var compared: (Period, Period)? { baseline.map { ($0 < wave ? $0 : wave, $0 < wave ? wave : $0) } }
+
+        /// The page's parameters, for the addresses of its downloads.
+        var query: String {
+            [
+                ("vraag", question.code), ("meting", wave.code), ("antwoord", answer.code), ("vergelijk", baseline?.code ?? "geen"),
+                ("afwijking", deviation.map(String.init) ?? "0"),
+            ].queryString
+        }
+    }
+
     func page(_ id: String, _ parameters: Parameters) async throws -> SurveyPage {
         let (dataset, vintages) = try await store.latest(id)
+        guard SurveyDataset.holds(dataset) else { throw APIError(.notFound, Message("SurveyView.datasetBevatGeenEnqu", id, id)) }
+        let choice = try await choose(dataset, parameters)
+        let cells = try await SurveyCells.read(id, waves: [choice.wave] + (choice.baseline.map { [$0] } ?? []), from: store)
+        let source = "\(dataset.source.line(dataset: id, vintage: vintages.last?.id, in: t.language)). \(dataset.summary)"
+        let downloads = "/enquete/\(id.pathEncoded)/"
+        let sections = choice.columns.indices.map { section($0, choice, cells, downloads: downloads) }
+        let across = acrossQuestions(choice, cells, downloads: downloads)
+        var page = SurveyPage(
+            pageTitle: "\(dataset.title): \(choice.question.label) (\(choice.wave.label(in: t.language)))",
+            dataset: id,
+            questions: dataset.dimensions[0].members.map { FormChoice(value: $0.code, label: $0.label, selected: $0 == choice.question) },
+            waves: choice.waves.reversed().map { FormChoice(value: $0.code, label: $0.label(in: t.language), selected: $0 == choice.wave) },
+            answers: choice.answers.map { FormChoice(value: $0.code, label: $0.label, selected: $0 == choice.answer) },
+            baselines: [FormChoice(value: "geen", label: t(Message("SurveyView.noComparison")), selected: choice.baseline == nil)]
+                + choice.waves.reversed().filter { $0 != choice.wave }.map {
+                    FormChoice(value: $0.code, label: $0.label(in: t.language), selected: $0 == choice.baseline)
+                },
+            deviation: choice.deviation.map(String.init) ?? "0",
+            comparison: comparison(choice, cells, downloads: downloads),
+            sections: sections,
+            acrossQuestions: across.block,
+            acrossDomains: across.domains,
+            sourceLine: source,
+            csvURL: "/api/v1/datasets/\(id.pathEncoded)/observations?"
+                + [("measure", "Aandeel"), ("Vraag", choice.question.code), ("period", choice.wave.code), ("format", "csv")].queryString,
+            explorerURL: "/verkenner/\(id.pathEncoded)?"
+                + ([("measure", "Aandeel"), ("Vraag", choice.question.code)] + choice.columns.map { ($0.code, SurveyDataset.total) }).queryString
+        )
+        page.illustrative = dataset.source.illustrative
+        return page
+    }
+
+    /// The question, waves, answer and rule the parameters choose, or the defaults: the first question, its latest
+    /// wave compared with the one before, its first answer, and 10 points.
+    private func choose(_ dataset: Dataset, _ parameters: Parameters) async throws -> Choice {
+        let id = dataset.id
         let dimensions = dataset.dimensions
-        guard SurveyDataset.holds(dataset) else {
-            throw APIError(
-                .notFound,
-                Message("SurveyView.datasetBevatGeenEnqu", id, id)
-            )
-        }
         let questions = dimensions[0].members
         let question: Member
         if let asked = parameters.get("vraag"), !asked.isEmpty {
@@ -34,129 +96,59 @@ struct SurveyView: Sendable {
             question = first
         }
         let filter = ObservationQuery.Filter(dimension: "Vraag", members: [question.code])
-        let shares = try await store.query(ObservationQuery(dataset: id, measure: "Aandeel", filters: [filter]))
-        let waves = Set(shares.rows.map(\.period)).sorted()
+        let asked = try await store.query(ObservationQuery(dataset: id, measure: "RespondentenDomein", filters: [filter]))
+        let waves = Set(asked.rows.map(\.period)).sorted()
         guard let latest = waves.last else { throw APIError(.notFound, Message("SurveyView.datasetHeeftGeenSchattingen", id, question.label)) }
-        var wave = latest
-        if let asked = parameters.get("meting"), !asked.isEmpty {
-            guard let p = Period.parseLabel(asked)?.period else {
-                throw APIError(.badRequest, Message("SurveyView.metingNeemtEenJaar", asked.excerpt))
-            }
-            guard waves.contains(p) else {
+        let wave = try wave(parameters.get("meting"), in: waves, dataset: id) ?? latest
+        var baseline = waves.last { $0 < wave }
+        if let text = parameters.get("vergelijk"), !text.isEmpty {
+            baseline = text == "geen" ? nil : try self.wave(text, in: waves, dataset: id, parameter: "vergelijk")
+            if baseline == wave { throw APIError(.badRequest, Message("SurveyView.compareWithItself", text.excerpt)) }
+        }
+        // The answers of this question, in the dataset's order, which keeps the design's (SurveyDataset.answerOrder).
+        let shares = try await store.query(ObservationQuery(dataset: id, measure: "RespondentenAntwoord", filters: [filter]))
+        let codes = Set(shares.rows.compactMap { $0.members.last?.code })
+        let answers = (dimensions.last?.members ?? []).filter { codes.contains($0.code) }
+        var answer = answers.first ?? Member(code: "", label: "")
+        if let text = parameters.get("antwoord"), !text.isEmpty {
+            guard let m = answers.first(where: { $0.code == text }) else {
                 throw APIError(
                     .notFound,
-                    Message("SurveyView.datasetHeeftVoorDeze", id, asked.excerpt, waves.map { $0.label(in: t.language) }.joined(separator: ", "))
+                    Message("SurveyView.questionHasNoAnswer", question.label, text.excerpt, answers.map(\.label).joined(separator: ", "))
                 )
             }
-            wave = p
+            answer = m
         }
-        let respondents = try await store.query(
-            ObservationQuery(dataset: id, measure: "RespondentenDomein", filters: [filter], periods: PeriodRange(wave, wave))
+        var deviation: Int? = 10
+        if let text = parameters.get("afwijking"), !text.isEmpty {
+            guard let n = Int(text), (0...100).contains(n) else { throw APIError(.badRequest, Message("SurveyView.deviationPoints", text.excerpt)) }
+            deviation = n == 0 ? nil : n
+        }
+        return Choice(
+            dataset: dataset,
+            question: question,
+            answers: answers,
+            answer: answer,
+            wave: wave,
+            waves: waves,
+            baseline: baseline,
+            deviation: deviation,
+            columns: Array(dimensions.dropFirst().dropLast())
         )
-        // Per domain (its members without the question and the answer) the share of every answer, and its respondents.
-        let answers = dimensions[dimensions.count - 1].members
-        var cells: [[String]: [String: QueryResult.Row]] = [:]
-        for row in shares.rows where row.period == wave {
-            cells[row.members.dropFirst().dropLast().map(\.code), default: [:]][row.members[row.members.count - 1].code] = row
-        }
-        var counts: [[String]: Double] = [:]
-        for row in respondents.rows {
-            counts[row.members.dropFirst().dropLast().map(\.code)] = row.value
-        }
-        // The margin of each share: half the width of its 95% interval, per domain and answer.
-        var margins: [[String]: [String: Double]] = [:]
-        let bounds = try await (
-            store.query(ObservationQuery(dataset: id, measure: "Ondergrens95", filters: [filter], periods: PeriodRange(wave, wave))),
-            store.query(ObservationQuery(dataset: id, measure: "Bovengrens95", filters: [filter], periods: PeriodRange(wave, wave)))
-        )
-        var lower: [[String]: Double] = [:]
-        for row in bounds.0.rows { lower[row.members.dropFirst().map(\.code)] = row.value }
-        for row in bounds.1.rows {
-            let key = row.members.dropFirst().map(\.code)
-            guard let high = row.value, let low = lower[key], let answer = key.last else { continue }
-            margins[Array(key.dropLast()), default: [:]][answer] = (high - low) / 2
-        }
-        let categories = answers.filter { a in cells.values.contains { $0[a.code] != nil } }
-        let columns = Array(dimensions.dropFirst().dropLast())
-        let total = columns.map { _ in SurveyDataset.total }
-        let sections = columns.enumerated().map { k, column in
-            let domains =
-                [(label: t(Message("SurveyView.total")), key: total)]
-                + column.members.filter { $0.code != SurveyDataset.total }.compactMap { m -> (label: String, key: [String])? in
-                    var key = total
-                    key[k] = m.code
-                    return cells[key] == nil ? nil : (m.label, key)
-                }
-            return section(
-                column,
-                domains,
-                cells: cells,
-                margins: margins,
-                counts: counts,
-                categories: categories,
-                question: question,
-                wave: wave
-            )
-        }
-        let waveText = wave.label(in: t.language)
-        var page = SurveyPage(
-            pageTitle: "\(dataset.title): \(question.label) (\(waveText))",
-            dataset: id,
-            questions: questions.map { FormChoice(value: $0.code, label: $0.label, selected: $0 == question) },
-            waves: waves.reversed().map { FormChoice(value: $0.code, label: $0.label(in: t.language), selected: $0 == wave) },
-            sections: sections,
-            sourceLine: "\(dataset.source.line(dataset: id, vintage: vintages.last?.id, in: t.language)). \(dataset.summary)",
-            csvURL: "/api/v1/datasets/\(id.pathEncoded)/observations?"
-                + [("measure", "Aandeel"), ("Vraag", question.code), ("period", wave.code), ("format", "csv")].queryString,
-            explorerURL: "/verkenner/\(id.pathEncoded)?"
-                + ([("measure", "Aandeel"), ("Vraag", question.code)] + columns.map { ($0.code, SurveyDataset.total) }).queryString
-        )
-        page.illustrative = dataset.source.illustrative
-        return page
     }
 
-    /// The chart and table of one domain column.
-    private func section(
-        _ column: KrapteCore.Dimension,
-        _ domains: [(label: String, key: [String])],
-        cells: [[String]: [String: QueryResult.Row]],
-        margins: [[String]: [String: Double]],
-        counts: [[String]: Double],
-        categories: [Member],
-        question: Member,
-        wave: Period
-    ) -> SurveyPage.Section {
-        func suppressed(_ key: [String]) -> Bool { categories.contains { cells[key]?[$0.code]?.value == nil } }
-        let chart = StackedBarChart(
-            id: "enquete-\(column.code)",
-            title: t(Message("SurveyView.chartTitle", question.label, column.title, wave.label(in: t.language))),
-            summary: t(Message("SurveyView.chartSummary", column.title)),
-            categories: categories.map(\.label),
-            bars: domains.map { d in
-                StackedBarChart.Bar(label: d.label, shares: suppressed(d.key) ? nil : categories.map { cells[d.key]?[$0.code]?.value ?? 0 })
-            },
-            language: t.language
-        )
-        let rows = domains.map { d in
-            DataTable.Row(
-                [DataTable.Cell(d.label, rowHeader: true)]
-                    + categories.map { c in
-                        let value = suppressed(d.key) ? nil : cells[d.key]?[c.code]?.value
-                        let margin = margins[d.key]?[c.code].map { " ±" + DutchNumberFormat.format($0, decimals: 0) } ?? ""
-                        return DataTable.Cell(
-                            value.map { DutchNumberFormat.percent($0) + margin } ?? ValueAttribute.confidential.symbol,
-                            numeric: true
-                        )
-                    }
-                    + [DataTable.Cell(counts[d.key].map { DutchNumberFormat.integer(Int($0)) } ?? "", numeric: true)]
+    /// The wave `text` names, nil when it names none; an error when it is not a year or not a wave of the question.
+    private func wave(_ text: String?, in waves: [Period], dataset id: String, parameter: String = "meting") throws -> Period? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let p = Period.parseLabel(text)?.period else {
+            throw APIError(.badRequest, Message("SurveyView.metingNeemtEenJaar", parameter, text.excerpt))
+        }
+        guard waves.contains(p) else {
+            throw APIError(
+                .notFound,
+                Message("SurveyView.datasetHeeftVoorDeze", id, text.excerpt, waves.map { $0.label(in: t.language) }.joined(separator: ", "))
             )
         }
-        let table = DataTable(
-            caption: t(Message("SurveyView.tableCaption", question.label, column.title, wave.label(in: t.language))),
-            headings: [DataTable.Heading(column.title)] + categories.map { DataTable.Heading($0.label, numeric: true) }
-                + [DataTable.Heading(t(Message("SurveyView.respondents")), numeric: true)],
-            rows: rows
-        )
-        return SurveyPage.Section(title: column.title, chart: chart.svg(), table: table)
+        return p
     }
 }

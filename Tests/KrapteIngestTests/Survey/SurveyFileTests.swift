@@ -77,12 +77,15 @@ import Testing
         let rows = try estimator.estimate(data)
         let pairs = SurveyComparison.pairs(rows, first: "2024", second: "2025")
         let total = try #require(pairs.first { $0.domainType == "overall" && $0.category == "Ja" })
-        let (a, b) = try #require(total.shares)
+        let change = try #require(total.change)
+        let (a, b) = (try #require(total.first?.estimate?.share), try #require(total.second?.estimate?.share))
         let se = (a.se * a.se + b.se * b.se).squareRoot()
-        #expect(total.change == b.estimate - a.estimate && total.se() == se)
-        let z = try #require(total.z())
-        let p = try #require(total.pValue())
+        #expect(change.change == b.estimate - a.estimate && change.se() == se)
+        #expect(change.interval() == (change.change - SurveyEstimate.z975 * se, change.change + SurveyEstimate.z975 * se))
+        let z = try #require(change.z())
+        let p = try #require(change.pValue())
         #expect(abs(p - erfc(abs(z) / 2.0.squareRoot())) < 1e-15)
+        #expect(change.isSignificant == (p < 0.05))
         // Sector J is suppressed in 2025: no comparison, but both n.
         let j = try #require(pairs.first { $0.domain == "J" && $0.category == "Ja" })
         #expect(j.change == nil)
@@ -172,6 +175,18 @@ import Testing
         (
             #"{"name": "t1", "questions": ["q"], "category": "Ja", "columns": ["sector"], "rows": ["sector"]}"#,
             "with columns the rows are the questions"
+        ),
+        (
+            #"{"name": "t1", "questions": ["q"], "category": "Ja", "standsOutBy": 10}"#,
+            "standsOutBy needs a category, rows, no columns and a number of percentage points from 0 to 100"
+        ),
+        (
+            #"{"name": "t1", "questions": ["q"], "rows": ["sector"], "standsOutBy": 10}"#,
+            "standsOutBy needs a category, rows, no columns and a number of percentage points from 0 to 100"
+        ),
+        (
+            #"{"name": "t1", "questions": ["q"], "category": "Ja", "rows": ["sector"], "standsOutBy": -1}"#,
+            "standsOutBy needs a category, rows, no columns and a number of percentage points from 0 to 100"
         ),
     ])
     func aWrongTableIsNamed(table: String, message: String) throws {
