@@ -14,6 +14,8 @@ public final class PostgresStore: Store {
     private let runner: Task<Void, Never>
     private let logger: Logger
     private let probeConfiguration: PostgresConnection.Configuration
+    /// The datasets read, by vintage and fingerprint.
+    private let metadataCache = MetadataCache()
     /// The database's address without the password, for messages.
     public let address: String
 
@@ -372,8 +374,16 @@ public final class PostgresStore: Store {
     }
 
     public func metadata(of dataset: String, vintage: Int64) async throws -> Dataset {
-        try await read(Message("PostgresStore.doing.vintage", vintage)) { [client, logger] in
-            try await client.withConnection { try await Self.metadata($0, vintage: vintage, logger: logger) }
+        try await read(Message("PostgresStore.doing.vintage", vintage)) { [client, logger, metadataCache] in
+            try await client.withConnection { connection in
+                var fingerprint: String?
+                let rows = try await connection.query("SELECT fingerprint FROM vintage WHERE id = \(vintage)", logger: logger)
+                for try await text in rows.decode(String.self) { fingerprint = text }
+                guard let fingerprint else { throw StoreError(.notFound, Message("PostgresStore.thereVintage", vintage)) }
+                return try await metadataCache.dataset(vintage: vintage, fingerprint: fingerprint) {
+                    try await Self.metadata(connection, vintage: vintage, logger: logger)
+                }
+            }
         }
     }
 

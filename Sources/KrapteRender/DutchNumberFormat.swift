@@ -14,17 +14,24 @@ public enum DutchNumberFormat {
         // Round half away from zero on the decimal text's value: 0.05 is 0,1 as published, not 0,0.
         let scaled = (abs(value) * scale * (1 + 4 * Double.ulpOfOne)).rounded(.toNearestOrAwayFromZero)
         let negative = value < 0 && scaled != 0
-        let digits = String(format: "%.0f", scaled)
-        var intPart = digits.count > d ? String(digits.dropLast(d)) : "0"
-        var fraction = d > 0 ? String(digits.suffix(d)) : ""
-        if fraction.count < d { fraction = String(repeating: "0", count: d - fraction.count) + fraction }
-        var grouped = ""
-        for (i, c) in intPart.reversed().enumerated() {
-            if i > 0, i % 3 == 0 { grouped.append(".") }
-            grouped.append(c)
+        // Below 2^53 every whole double is exact in a UInt64, and its digits are written without Foundation.
+        let digits = Array((scaled < 9_007_199_254_740_992 ? String(UInt64(scaled)) : String(format: "%.0f", scaled)).utf8)
+        // The whole part with a point between thousands, then a comma and the decimals, as ASCII bytes.
+        let whole = max(0, digits.count - d)
+        var out: [UInt8] = negative ? [0x2D] : []
+        out.reserveCapacity(digits.count + digits.count / 3 + 3)
+        if whole == 0 { out.append(0x30) }
+        for (i, digit) in digits.prefix(whole).enumerated() {
+            if i > 0, (whole - i) % 3 == 0 { out.append(0x2E) }
+            out.append(digit)
         }
-        intPart = String(grouped.reversed())
-        return (negative ? "-" : "") + intPart + (d > 0 ? "," + fraction : "")
+        if d > 0 {
+            out.append(0x2C)
+            let fraction = digits.suffix(min(d, digits.count))
+            out.append(contentsOf: repeatElement(0x30, count: d - fraction.count))
+            out.append(contentsOf: fraction)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Formats a whole number: `22.600`.

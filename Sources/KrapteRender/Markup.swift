@@ -7,6 +7,10 @@ public enum Markup {
     ///
     /// - Complexity: O(n) in the length of `text`.
     public static func escape(_ text: String) -> String {
+        // Most labels and values need no escaping: they are returned as they are.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {
@@ -28,8 +32,15 @@ extension String {
     /// The text percent-encoded for one segment of a path (`/datasets/<segment>`): a dataset id with a space, a
     /// quote or a slash still makes one working link.
     public var pathEncoded: String {
-        addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#;'\""))) ?? ""
+        // Letters, digits and `-._~` stay as they are in any path: most ids need no encoding.
+        let plain = utf8.allSatisfy { b in
+            (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+        }
+        return plain ? self : addingPercentEncoding(withAllowedCharacters: Self.pathSegmentAllowed) ?? ""
     }
+
+    /// What one path segment keeps unencoded: what a path allows, but for `/?#;'"`.
+    private static let pathSegmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#;'\""))
 }
 
 extension Markup {

@@ -17,6 +17,8 @@ public final class SQLiteStore: Store {
 
     private let writer: any DatabaseWriter
     private let path: String
+    /// The datasets read, by vintage and fingerprint.
+    private let metadataCache = MetadataCache()
 
     /// Opens (and creates or upgrades) the database at `path`.
     /// - Throws: `StoreError.unavailable` when the file cannot be opened or is not a Krapte database.
@@ -173,8 +175,12 @@ public final class SQLiteStore: Store {
     public func remove(_ dataset: String, vintage: Int64?, removedAt: Date) async throws -> [Vintage] {
         do {
             return try await writer.write { db -> [Vintage] in
-                let all = try Row.fetchAll(db, sql: "SELECT * FROM vintage WHERE dataset_id = ? ORDER BY id", arguments: [dataset])
-                    .map(Self.vintage(row:))
+                let all = try Row.fetchAll(
+                    db,
+                    sql: "SELECT \(Self.vintageColumns) FROM vintage WHERE dataset_id = ? ORDER BY id",
+                    arguments: [dataset]
+                )
+                .map(Self.vintage(row:))
                 let removed = try StoredForm.removal(of: vintage, from: all, dataset: dataset)
                 for v in removed {
                     try db.execute(sql: "DELETE FROM series WHERE vintage_id = ?", arguments: [v.id])
@@ -213,7 +219,11 @@ public final class SQLiteStore: Store {
 
     public func vintages(of dataset: String) async throws -> [Vintage] {
         let all = try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM vintage WHERE dataset_id = ? ORDER BY id", arguments: [dataset]).map(Self.vintage(row:))
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT \(Self.vintageColumns) FROM vintage WHERE dataset_id = ? ORDER BY id"),
+                arguments: [dataset]
+            )
+            .map(Self.vintage(row:))
         }
         guard !all.isEmpty else {
             throw StoredForm.noDataset(dataset, known: (try? await datasets())?.map(\.id) ?? [])
@@ -222,13 +232,39 @@ public final class SQLiteStore: Store {
     }
 
     public func metadata(of dataset: String, vintage: Int64) async throws -> Dataset {
-        try await read { db in try Self.metadata(db, vintage: vintage) }
+        try await read { [metadataCache] db in
+            let statement = try db.cachedStatement(sql: "SELECT fingerprint FROM vintage WHERE id = ?")
+            guard let fingerprint = try String.fetchOne(statement, arguments: [vintage]) else {
+                throw StoreError(.notFound, Message("SQLiteStore.thereVintage", vintage))
+            }
+            return try metadataCache.dataset(vintage: vintage, fingerprint: fingerprint) { try Self.metadata(db, vintage: vintage) }
+        }
+    }
+
+    public func latest(_ dataset: String) async throws -> (metadata: Dataset, vintages: [Vintage]) {
+        // One read, and the metadata from the cache when the latest vintage's fingerprint is known.
+        let answer = try await read { [metadataCache] db -> (Dataset, [Vintage])? in
+            let statement = try db.cachedStatement(sql: "SELECT \(Self.vintageColumns) FROM vintage WHERE dataset_id = ? ORDER BY id")
+            let all = try Row.fetchAll(statement, arguments: [dataset]).map(Self.vintage(row:))
+            guard let last = all.last else { return nil }
+            return (try metadataCache.dataset(vintage: last.id, fingerprint: last.fingerprint) { try Self.metadata(db, vintage: last.id) }, all)
+        }
+        guard let (metadata, vintages) = answer else {
+            throw StoredForm.noDataset(dataset, known: (try? await datasets())?.map(\.id) ?? [])
+        }
+        return (metadata, vintages)
     }
 
     public func series(of dataset: String, vintage: Int64, measure: String) async throws -> [StoredSeries] {
         try await read { db in
             var out: [StoredSeries] = []
-            try Self.appendSeries(db, "SELECT members, data FROM series WHERE vintage_id = ? AND measure = ?", [vintage, measure], to: &out)
+            try Self.appendSeries(
+                db,
+                "SELECT members, data FROM series WHERE vintage_id = ? AND measure = ?",
+                [vintage, measure],
+                cached: true,
+                to: &out
+            )
             return out
         }
     }
@@ -244,6 +280,7 @@ public final class SQLiteStore: Store {
                     db,
                     "SELECT members, data FROM series WHERE vintage_id = ? AND measure = ? AND members IN (\(marks))",
                     StatementArguments([vintage as any DatabaseValueConvertible, measure] + chunk),
+                    cached: chunk.count <= 64,
                     to: &out
                 )
             }
@@ -251,9 +288,16 @@ public final class SQLiteStore: Store {
         }
     }
 
-    /// Appends the series a `SELECT members, data` statement gives to `out`.
-    private static func appendSeries(_ db: Database, _ sql: String, _ arguments: StatementArguments, to out: inout [StoredSeries]) throws {
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+    /// Appends the series a `SELECT members, data` statement gives to `out`; a statement a page asks again and again
+    /// (`cached`) is prepared once per connection, the others each time.
+    private static func appendSeries(
+        _ db: Database,
+        _ sql: String,
+        _ arguments: StatementArguments,
+        cached: Bool,
+        to out: inout [StoredSeries]
+    ) throws {
+        let cursor = try Row.fetchCursor(cached ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql), arguments: arguments)
         while let row = try cursor.next() {
             let members: String = row["members"]
             let data: Data = row["data"]
@@ -272,15 +316,20 @@ public final class SQLiteStore: Store {
     }
 
     private static func latestVintage(_ db: Database, dataset: String) throws -> Vintage? {
-        try Row.fetchOne(db, sql: "SELECT * FROM vintage WHERE dataset_id = ? ORDER BY id DESC LIMIT 1", arguments: [dataset]).map(vintage(row:))
+        try Row.fetchOne(db, sql: "SELECT \(vintageColumns) FROM vintage WHERE dataset_id = ? ORDER BY id DESC LIMIT 1", arguments: [dataset]).map(
+            vintage(row:)
+        )
     }
 
     private static func vintage(_ db: Database, id: Int64) throws -> Vintage {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM vintage WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(vintageColumns) FROM vintage WHERE id = ?", arguments: [id]) else {
             throw StoreError(.notFound, Message("SQLiteStore.thereVintage", id))
         }
         return try vintage(row: row)
     }
+
+    /// The columns `vintage(row:)` reads: all but the metadata, which is large and read only when asked for.
+    private static let vintageColumns = "id, dataset_id, published_at, loaded_at, source, format, fingerprint, observation_count"
 
     private static func vintage(row: Row) throws -> Vintage {
         let sourceJSON: String = row["source"]

@@ -187,6 +187,26 @@ import Testing
         }
     }
 
+    /// Each vintage answers with its own metadata, read again or not: a later release's title never shows for an
+    /// earlier vintage, nor the other way round.
+    @Test(arguments: StoreKind.available)
+    func eachVintageKeepsItsOwnMetadata(kind: StoreKind) async throws {
+        let store = try await TestStores.make(kind)
+        var first = try TestStores.release([1, 2])
+        first.dataset.title = "Eerste"
+        var second = try TestStores.release([3, 4])
+        second.dataset.title = "Tweede"
+        let a = try await store.load(first, loadedAt: Date()).vintage.id
+        #expect(try await store.metadata(of: "t", vintage: a).title == "Eerste")
+        let b = try await store.load(second, loadedAt: Date()).vintage.id
+        for _ in 0..<2 {
+            #expect(try await store.metadata(of: "t", vintage: a).title == "Eerste")
+            #expect(try await store.metadata(of: "t", vintage: b).title == "Tweede")
+        }
+        _ = try await store.remove("t", vintage: b, removedAt: Date())
+        await #expect(throws: StoreError.self) { try await store.metadata(of: "t", vintage: b) }
+    }
+
     /// Readers while new releases are loaded see the old release or the new one, never part of one: every answer
     /// has all 300 series and one value throughout.
     @Test(arguments: StoreKind.available)

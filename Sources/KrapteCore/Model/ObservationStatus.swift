@@ -31,7 +31,13 @@ public enum ObservationStatus: UInt8, Sendable, Codable, CaseIterable, Comparabl
 
     /// The word in `language`: "nader voorlopig"; "revised provisional".
     public func label(in language: Language) -> String {
-        Catalogue.shipped(language)["status.\(self)"]
+        let key =
+            switch self {
+            case .definitief: "status.definitief"
+            case .naderVoorlopig: "status.naderVoorlopig"
+            case .voorlopig: "status.voorlopig"
+            }
+        return Catalogue.shipped(language)[key]
     }
 
     /// The least final of two statuses: a figure computed from a provisional input is provisional.

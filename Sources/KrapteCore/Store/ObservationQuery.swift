@@ -98,9 +98,16 @@ extension Store {
     ///
     /// - Throws: `StoreError.notFound` naming what was not found and how to list what exists.
     public func query(_ q: ObservationQuery) async throws -> QueryResult {
-        let all = try await vintages(of: q.dataset)
+        try await query(q, latest: nil)
+    }
+
+    /// Answers a query as `query(_:)` does; a caller that has just read the dataset's `latest` passes it, and the
+    /// store does not read it again (a query without `asOf` answers from the latest vintage).
+    public func query(_ q: ObservationQuery, latest known: (metadata: Dataset, vintages: [Vintage])?) async throws -> QueryResult {
         let vintage: Vintage
+        let dataset: Dataset
         if let asOf = q.asOf {
+            let all = try await vintages(of: q.dataset)
             let endOfDay = asOf.addingTimeInterval(86_400)
             guard let v = all.last(where: { $0.effectiveDate < endOfDay }) else {
                 let first = all.first.map { ISO8601DateFormatter.day.string(from: $0.effectiveDate) } ?? "-"
@@ -110,11 +117,14 @@ extension Store {
                 )
             }
             vintage = v
+            dataset = try await metadata(of: q.dataset, vintage: vintage.id)
         } else {
-            guard let last = all.last else { throw StoredForm.noDataset(q.dataset) }
+            var latest = known
+            if latest == nil { latest = try await self.latest(q.dataset) }
+            guard let latest, let last = latest.vintages.last else { throw StoredForm.noDataset(q.dataset) }
             vintage = last
+            dataset = latest.metadata
         }
-        let dataset = try await metadata(of: q.dataset, vintage: vintage.id)
         guard let measure = dataset.measure(named: q.measure) else {
             let suggestion = Suggestions.sentence(q.measure, among: dataset.measures.flatMap { [($0.code, $0.code), ($0.title, $0.code)] })
             throw StoreError(

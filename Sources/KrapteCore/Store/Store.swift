@@ -95,6 +95,11 @@ public protocol Store: Sendable {
     /// The dataset's metadata as a vintage had it.
     func metadata(of dataset: String, vintage: Int64) async throws -> Dataset
 
+    /// A dataset's vintages, oldest first, and its metadata as the latest vintage has it: what every page and query
+    /// reads first. A store may read both at once; by default it asks `vintages(of:)`, then `metadata(of:vintage:)`.
+    /// - Throws: `StoreError.notFound` when there is no such dataset.
+    func latest(_ dataset: String) async throws -> (metadata: Dataset, vintages: [Vintage])
+
     /// Every series of one measure in one vintage.
     func series(of dataset: String, vintage: Int64, measure: String) async throws -> [StoredSeries]
 

@@ -49,8 +49,12 @@ struct SVGCanvas {
 
     /// A coordinate as SVG writes it: at most one decimal, a full stop.
     static func n(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        let tenths = (value * 10).rounded()
+        guard abs(tenths) < 1e15 else { return String(format: "%.1f", tenths / 10) }
+        let whole = Int(tenths)
+        if whole % 10 == 0 { return String(whole / 10) }
+        // Written from the integer tenths (not with String(format:), a tenth of a page's time): -0.5, 12.3.
+        return (whole < 0 ? "-" : "") + String(abs(whole) / 10) + "." + String(abs(whole) % 10)
     }
 
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1) {

@@ -21,7 +21,7 @@ extension DataTable: MustacheParent {
         switch name {
         case "caption": caption
         case "headings": headings
-        case "rows": rows
+        case "bodyRows": Markup.rows(rows)
         default: nil
         }
     }
@@ -37,23 +37,6 @@ extension DataTable.Heading: MustacheParent {
     }
 }
 
-extension DataTable.Row: MustacheParent {
-    public func child(named name: String) -> Any? { name == "cells" ? cells : nil }
-}
-
-extension DataTable.Cell: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "text": text
-        case "numeric": numeric
-        case "mark": mark
-        case "markTitle": markTitle
-        case "rowHeader": rowHeader
-        default: nil
-        }
-    }
-}
-
 extension ExplorerPage: MustacheParent {
     public func child(named name: String) -> Any? {
         switch name {
@@ -62,10 +45,10 @@ extension ExplorerPage: MustacheParent {
         case "t": t
         case "dataset": dataset
         case "datasetPath": dataset.pathEncoded
-        case "measures": measures
+        case "measureOptions": Markup.options(measures)
         case "filters": filters
-        case "from": from
-        case "to": to
+        case "fromOptions": Markup.options(from)
+        case "toOptions": Markup.options(to)
         case "notices": notices
         case "lineChart": lineChart
         case "barChart": barChart
@@ -92,20 +75,10 @@ extension ExplorerPage.Filter: MustacheParent {
         switch name {
         case "code": code
         case "title": title
-        case "groups": groups
+        case "options": Markup.options(groups)
         case "size": size
         case "query": query
         case "searchable": searchable
-        default: nil
-        }
-    }
-}
-
-extension ExplorerPage.OptionGroup: MustacheParent {
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "label": label
-        case "options": options
         default: nil
         }
     }

@@ -25,7 +25,8 @@ struct ExplorerView: Sendable {
     typealias NamedSeries = (name: String, series: TimeSeries)
 
     func page(_ id: String, _ parameters: Parameters) async throws -> ExplorerPage {
-        let dataset = try await store.latest(id).metadata
+        let latest = try await store.latest(id)
+        let dataset = latest.metadata
         let choice = try Self.choice(dataset, parameters)
         let (from, to) = (try Self.period(parameters, "van"), try Self.period(parameters, "tot"))
         let measure = choice.measure
@@ -34,7 +35,8 @@ struct ExplorerView: Sendable {
                 dataset: id,
                 measure: measure.code,
                 filters: zip(dataset.dimensions, choice.members).map { .init(dimension: $0.code, members: $1.map(\.code)) }
-            )
+            ),
+            latest: latest
         )
         let all = result.timeSeries()
         let frequency = all.compactMap(\.series.finestFrequency).min { $0.perYear > $1.perYear }
