@@ -119,16 +119,7 @@ import Testing
     /// The survey page of a thin sample: a sector with too few respondents is hatched in the chart and `x` in the
     /// table, never a share; the total is always shown.
     @Test func theSurveyPageHidesSuppressedDomains() async throws {
-        let folder = try TestData.temporaryFolder()
-        try SyntheticSurvey(respondentsPerWave: 150).write(to: folder)
-        let design = try SurveySpecification(decoding: Data(contentsOf: folder.appendingPathComponent("design.json")), file: "design.json")
-        let data = try SurveyFileReader(design).read(
-            responses: folder.appendingPathComponent("responses.csv"),
-            population: folder.appendingPathComponent("population.csv")
-        )
-        let rows = try SurveyEstimator(design).estimate(data)
-        let store = try SQLiteStore(path: folder.appendingPathComponent("k.sqlite").path)
-        _ = try await store.load(SurveyDataset.release(rows, design: design, source: design.source!), loadedAt: DemoStore.loadedAt)
+        let (store, rows, design) = try await SurveyPageTests.stored(respondents: 150)
         let (status, html, _) = try await Self.get(store, "/enquete/werkgeversenquete-synthetisch?vraag=q_krapte&meting=2024")
         #expect(status == .ok)
         let table = Self.table(html)

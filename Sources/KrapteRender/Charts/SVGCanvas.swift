@@ -33,12 +33,14 @@ struct SVGCanvas {
     static func titleHeight(_ lines: Int) -> Int { lines * 18 + 10 }
 
     /// The title in lines that fit `width` at 15 pixels bold (about 9 pixels a character), broken between words.
-    static func wrapped(_ title: String, width: Double) -> [String] {
-        let fit = max(20, Int(width / 9))
+    static func wrapped(_ title: String, width: Double) -> [String] { broken(title, limit: max(20, Int(width / 9))) }
+
+    /// `text` broken between words into lines of at most `limit` characters (a longer word keeps a line of its own).
+    static func broken(_ text: String, limit: Int) -> [String] {
         var lines: [String] = []
         var line = ""
-        for word in title.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > fit {
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > limit {
                 lines.append(line)
                 line = ""
             }
@@ -81,16 +83,7 @@ struct SVGCanvas {
     /// A label broken between words into lines of at most `limit` characters (about 6,8 pixels each at 12 pixels),
     /// at most `maximum` lines; only what still does not fit is cut with an ellipsis (tooltips and tables keep it).
     static func lines(_ label: String, limit: Int = 31, maximum: Int = 2) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in label.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > limit {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
+        let lines = broken(label, limit: limit)
         guard lines.count > maximum else { return lines.map { BarChart.shortened($0, limit: limit) } }
         let kept = Array(lines.prefix(maximum - 1)) + [lines.dropFirst(maximum - 1).joined(separator: " ")]
         return kept.map { BarChart.shortened($0, limit: limit) }
