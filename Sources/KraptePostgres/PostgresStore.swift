@@ -380,9 +380,10 @@ public final class PostgresStore: Store {
                 let rows = try await connection.query("SELECT fingerprint FROM vintage WHERE id = \(vintage)", logger: logger)
                 for try await text in rows.decode(String.self) { fingerprint = text }
                 guard let fingerprint else { throw StoreError(.notFound, Message("PostgresStore.thereVintage", vintage)) }
-                return try await metadataCache.dataset(vintage: vintage, fingerprint: fingerprint) {
-                    try await Self.metadata(connection, vintage: vintage, logger: logger)
-                }
+                if let kept = metadataCache.kept(vintage: vintage, fingerprint: fingerprint) { return kept }
+                let dataset = try await Self.metadata(connection, vintage: vintage, logger: logger)
+                metadataCache.keep(dataset, vintage: vintage, fingerprint: fingerprint)
+                return dataset
             }
         }
     }

@@ -32,11 +32,15 @@ extension String {
     /// The text percent-encoded for one segment of a path (`/datasets/<segment>`): a dataset id with a space, a
     /// quote or a slash still makes one working link.
     public var pathEncoded: String {
-        // Letters, digits and `-._~` stay as they are in any path: most ids need no encoding.
-        let plain = utf8.allSatisfy { b in
+        isUnreserved ? self : addingPercentEncoding(withAllowedCharacters: Self.pathSegmentAllowed) ?? ""
+    }
+
+    /// Whether the text is only ASCII letters, digits and `-._~`, which stay as they are anywhere in a URL: most ids,
+    /// codes and names need no encoding.
+    public var isUnreserved: Bool {
+        utf8.allSatisfy { b in
             (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
         }
-        return plain ? self : addingPercentEncoding(withAllowedCharacters: Self.pathSegmentAllowed) ?? ""
     }
 
     /// What one path segment keeps unencoded: what a path allows, but for `/?#;'"`.

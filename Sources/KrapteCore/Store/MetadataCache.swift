@@ -20,25 +20,23 @@ public final class MetadataCache: Sendable {
 
     /// The dataset kept for `vintage` with `fingerprint`, or the one `read` gives, then kept.
     public func dataset(vintage: Int64, fingerprint: String, read: () throws -> Dataset) rethrows -> Dataset {
-        let key = Key(vintage: vintage, fingerprint: fingerprint)
-        if let kept = datasets.withLock({ $0[key] }) { return kept }
+        if let kept = kept(vintage: vintage, fingerprint: fingerprint) { return kept }
         let dataset = try read()
-        datasets.withLock { kept in
-            if kept.count >= capacity { kept.removeAll(keepingCapacity: true) }
-            kept[key] = dataset
-        }
+        keep(dataset, vintage: vintage, fingerprint: fingerprint)
         return dataset
     }
 
-    /// As `dataset(vintage:fingerprint:read:)`, for a store that reads asynchronously.
-    public func dataset(vintage: Int64, fingerprint: String, read: () async throws -> Dataset) async throws -> Dataset {
-        let key = Key(vintage: vintage, fingerprint: fingerprint)
-        if let kept = datasets.withLock({ $0[key] }) { return kept }
-        let dataset = try await read()
+    /// The dataset kept for `vintage` with `fingerprint`, if any; a store that reads asynchronously asks this, reads
+    /// on a miss, and `keep`s what it read.
+    public func kept(vintage: Int64, fingerprint: String) -> Dataset? {
+        datasets.withLock { $0[Key(vintage: vintage, fingerprint: fingerprint)] }
+    }
+
+    /// Keeps `dataset` as `vintage`'s with `fingerprint`, first forgetting every dataset when full.
+    public func keep(_ dataset: Dataset, vintage: Int64, fingerprint: String) {
         datasets.withLock { kept in
             if kept.count >= capacity { kept.removeAll(keepingCapacity: true) }
-            kept[key] = dataset
+            kept[Key(vintage: vintage, fingerprint: fingerprint)] = dataset
         }
-        return dataset
     }
 }

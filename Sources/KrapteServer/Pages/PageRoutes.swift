@@ -118,8 +118,7 @@ struct PageRoutes: Sendable {
 extension String {
     /// The text percent-encoded for a query parameter's name or value.
     var queryEncoded: String {
-        // Letters, digits and `-._~` stay as they are in any query: most names and codes need no encoding.
-        guard utf8.contains(where: { !($0.isASCIIAlphanumeric || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F || $0 == 0x7E) }) else { return self }
+        guard !isUnreserved else { return self }
         return addingPercentEncoding(withAllowedCharacters: Self.queryAllowed) ?? ""
     }
 
@@ -129,11 +128,6 @@ extension String {
         allowed.remove(charactersIn: "&=+#?/")
         return allowed
     }()
-}
-
-extension UInt8 {
-    /// Whether the byte is an ASCII letter or digit.
-    fileprivate var isASCIIAlphanumeric: Bool { (0x30...0x39).contains(self) || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) }
 }
 
 extension Array where Element == (String, String) {

@@ -21,13 +21,19 @@ struct SurveyCells: Sendable {
     /// The measures read.
     static let measures = ["Aandeel", "Standaardfout", "StandaardfoutZonderEPC", "Ondergrens95", "Bovengrens95"]
 
-    /// Reads the estimates of `waves` of dataset `id`: every question, domain and answer.
-    static func read(_ id: String, waves: [Period], from store: any Store) async throws -> SurveyCells {
+    /// Reads the estimates of `waves` of dataset `id`, whose `latest` the caller has read: every question, domain and
+    /// answer.
+    static func read(
+        _ id: String,
+        waves: [Period],
+        latest: (metadata: Dataset, vintages: [Vintage]),
+        from store: any Store
+    ) async throws -> SurveyCells {
         var cells = SurveyCells()
         guard let first = waves.min(), let last = waves.max() else { return cells }
         let range = PeriodRange(first, last)
         for measure in measures + ["RespondentenDomein"] {
-            let result = try await store.query(ObservationQuery(dataset: id, measure: measure, periods: range))
+            let result = try await store.query(ObservationQuery(dataset: id, measure: measure, periods: range), latest: latest)
             for row in result.rows where waves.contains(row.period) {
                 guard let value = row.value, let question = row.members.first?.code, let answer = row.members.last?.code else { continue }
                 let domain = row.members.dropFirst().dropLast().map(\.code)
@@ -58,6 +64,17 @@ struct SurveyCells: Sendable {
     /// The share with its 95% interval, as a chart draws it, with `mark` after its value.
     func interval(_ key: Key, mark: String = "") -> IntervalChart.Estimate? {
         share(key).map { IntervalChart.Estimate(value: $0, low: values["Ondergrens95"]?[key], high: values["Bovengrens95"]?[key], mark: mark) }
+    }
+
+    /// The share of `key` with its interval in each of `waves` (one, or two compared, earlier first), the later of
+    /// two marked `*` when it changed significantly from the earlier.
+    func intervals(_ key: Key, in waves: [Period]) -> [IntervalChart.Estimate?] {
+        waves.enumerated().map { i, wave in
+            var cell = key
+            cell.wave = wave
+            let significant = i == 1 && change(cell, from: waves[0])?.isSignificant == true
+            return interval(cell, mark: significant ? "*" : "")
+        }
     }
 
     /// Half the width of the share's 95% interval, in percentage points.

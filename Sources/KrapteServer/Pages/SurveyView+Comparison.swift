@@ -16,13 +16,7 @@ extension SurveyView {
             summary: t(Message("SurveyView.comparisonSummary", a, b)),
             series: [a, b],
             rows: c.answers.map { answer in
-                IntervalChart.Row(
-                    label: answer.label,
-                    estimates: [
-                        cells.interval(key(answer, first)),
-                        cells.interval(key(answer, second), mark: cells.change(key(answer, second), from: first)?.isSignificant == true ? "*" : ""),
-                    ]
-                )
+                IntervalChart.Row(label: answer.label, estimates: cells.intervals(key(answer, second), in: [first, second]))
             },
             language: t.language
         )

@@ -17,23 +17,15 @@ extension SurveyView {
         }
         guard questions.count > 1 else { return (nil, []) }
         let waveText = c.wave.label(in: t.language)
-        let waves = c.compared.map { [$0.0, $0.1] } ?? [c.wave]
         // Highest first, as figure 7 ranks the measures.
         let ranked = questions.sorted { (cells.share(key($0, c.total, c.wave)) ?? 0) > (cells.share(key($1, c.total, c.wave)) ?? 0) }
         var chart = IntervalChart(
             id: "enquete-vragen",
             title: t(Message("SurveyView.questionsTitle", c.answer.label, wavesText(c))),
             summary: t(Message("SurveyView.questionsSummary", c.answer.label)),
-            series: waves.map { $0.label(in: t.language) },
+            series: c.shownWaves.map { $0.label(in: t.language) },
             rows: ranked.map { q in
-                IntervalChart.Row(
-                    label: q.label,
-                    estimates: waves.map { w in
-                        let significant = w == c.compared?.1 && cells.change(key(q, c.total, w), from: c.compared?.0 ?? w)?.isSignificant == true
-                        return cells.interval(key(q, c.total, w), mark: significant ? "*" : "")
-                    },
-                    bold: q == c.question
-                )
+                IntervalChart.Row(label: q.label, estimates: cells.intervals(key(q, c.total, c.wave), in: c.shownWaves), bold: q == c.question)
             },
             language: t.language
         )

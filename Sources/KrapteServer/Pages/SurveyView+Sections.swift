@@ -60,19 +60,15 @@ extension SurveyView {
         let ranked =
             [domains[0]]
             + domains.dropFirst().sorted { (cells.share(key($0, c.answer, c.wave)) ?? -1) > (cells.share(key($1, c.answer, c.wave)) ?? -1) }
-        let waves = c.compared.map { [$0.0, $0.1] } ?? [c.wave]
         var shares = IntervalChart(
             id: "enquete-\(column.code)-aandeel",
             title: t(Message("SurveyView.shareTitle", c.answer.label, c.question.label, column.title, wavesText(c))),
             summary: t(Message("SurveyView.shareSummary", c.answer.label, column.title)),
-            series: waves.map { $0.label(in: t.language) },
+            series: c.shownWaves.map { $0.label(in: t.language) },
             rows: ranked.map { d in
                 IntervalChart.Row(
                     label: d.label,
-                    estimates: waves.map { w in
-                        let significant = w == c.compared?.1 && cells.change(key(d, c.answer, w), from: c.compared?.0 ?? w)?.isSignificant == true
-                        return cells.interval(key(d, c.answer, w), mark: significant ? "*" : "")
-                    },
+                    estimates: cells.intervals(key(d, c.answer, c.wave), in: c.shownWaves),
                     bold: farKeys.contains(d.key)
                 )
             },

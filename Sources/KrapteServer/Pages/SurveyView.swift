@@ -33,6 +33,9 @@ struct SurveyView: Sendable {
         /// The two waves compared, earlier first.
         var compared: (Period, Period)? { baseline.map { ($0 < wave ? $0 : wave, $0 < wave ? wave : $0) } }
 
+        /// The waves the charts show: the two compared, earlier first, or the one shown.
+        var shownWaves: [Period] { compared.map { [$0.0, $0.1] } ?? [wave] }
+
         /// The page's parameters, for the addresses of its downloads.
         var query: String {
             [
@@ -43,10 +46,11 @@ struct SurveyView: Sendable {
     }
 
     func page(_ id: String, _ parameters: Parameters) async throws -> SurveyPage {
-        let (dataset, vintages) = try await store.latest(id)
+        let latest = try await store.latest(id)
+        let (dataset, vintages) = latest
         guard SurveyDataset.holds(dataset) else { throw APIError(.notFound, Message("SurveyView.datasetBevatGeenEnqu", id, id)) }
-        let choice = try await choose(dataset, parameters)
-        let cells = try await SurveyCells.read(id, waves: [choice.wave] + (choice.baseline.map { [$0] } ?? []), from: store)
+        let choice = try await choose(latest, parameters)
+        let cells = try await SurveyCells.read(id, waves: choice.shownWaves, latest: latest, from: store)
         let source = "\(dataset.source.line(dataset: id, vintage: vintages.last?.id, in: t.language)). \(dataset.summary)"
         let downloads = "/enquete/\(id.pathEncoded)/"
         let sections = choice.columns.indices.map { section($0, choice, cells, downloads: downloads) }
@@ -78,7 +82,8 @@ struct SurveyView: Sendable {
 
     /// The question, waves, answer and rule the parameters choose, or the defaults: the first question, its latest
     /// wave compared with the one before, its first answer, and 10 points.
-    private func choose(_ dataset: Dataset, _ parameters: Parameters) async throws -> Choice {
+    private func choose(_ stored: (metadata: Dataset, vintages: [Vintage]), _ parameters: Parameters) async throws -> Choice {
+        let dataset = stored.metadata
         let id = dataset.id
         let dimensions = dataset.dimensions
         let questions = dimensions[0].members
@@ -96,7 +101,7 @@ struct SurveyView: Sendable {
             question = first
         }
         let filter = ObservationQuery.Filter(dimension: "Vraag", members: [question.code])
-        let asked = try await store.query(ObservationQuery(dataset: id, measure: "RespondentenDomein", filters: [filter]))
+        let asked = try await store.query(ObservationQuery(dataset: id, measure: "RespondentenDomein", filters: [filter]), latest: stored)
         let waves = Set(asked.rows.map(\.period)).sorted()
         guard let latest = waves.last else { throw APIError(.notFound, Message("SurveyView.datasetHeeftGeenSchattingen", id, question.label)) }
         let wave = try wave(parameters.get("meting"), in: waves, dataset: id) ?? latest
@@ -106,7 +111,7 @@ struct SurveyView: Sendable {
             if baseline == wave { throw APIError(.badRequest, Message("SurveyView.compareWithItself", text.excerpt)) }
         }
         // The answers of this question, in the dataset's order, which keeps the design's (SurveyDataset.answerOrder).
-        let shares = try await store.query(ObservationQuery(dataset: id, measure: "RespondentenAntwoord", filters: [filter]))
+        let shares = try await store.query(ObservationQuery(dataset: id, measure: "RespondentenAntwoord", filters: [filter]), latest: stored)
         let codes = Set(shares.rows.compactMap { $0.members.last?.code })
         let answers = (dimensions.last?.members ?? []).filter { codes.contains($0.code) }
         var answer = answers.first ?? Member(code: "", label: "")
