@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "KrapteIngest", targets: ["KrapteIngest"]),
         .library(name: "KrapteSQLite", targets: ["KrapteSQLite"]),
         .library(name: "KraptePostgres", targets: ["KraptePostgres"]),
+        .library(name: "KrapteReport", targets: ["KrapteReport"]),
         .library(name: "KrapteServer", targets: ["KrapteServer"]),
     ],
     dependencies: [
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
@@ -50,6 +52,12 @@ let package = Package(
             name: "KrapteRender",
             dependencies: ["KrapteCore", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates"), .copy("Maps/Boundaries")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "KrapteReport",
+            dependencies: ["KrapteCore", "KrapteRender", .product(name: "Ink", package: "Ink")],
+            resources: [.copy("Resources/report.css")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -109,6 +117,11 @@ let package = Package(
             name: "KrapteRenderTests",
             dependencies: ["KrapteRender", "KrapteCore", "KrapteTesting"],
             exclude: ["Snapshots"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KrapteReportTests",
+            dependencies: ["KrapteReport", "KrapteCore", "KrapteIngest", "KrapteSQLite", "KrapteTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,3 +1,5 @@
+import KrapteCore
+
 /// The plot area of a chart inside its margins, and the parts every chart draws the same way: the value axis with
 /// its grid and the legend.
 struct ChartFrame {

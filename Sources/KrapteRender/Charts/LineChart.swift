@@ -1,3 +1,5 @@
+import KrapteCore
+
 /// A line chart over periods: one line per series, a value axis with Dutch tick labels, a legend when there is more
 /// than one series, and a tooltip on every point. Missing values break the line.
 public struct LineChart: Sendable {

@@ -1,3 +1,5 @@
+import KrapteCore
+
 /// Small multiples: one small line chart per panel (a region, a sector), side by side on one shared value axis so
 /// that the panels can be compared at a glance.
 public struct SmallMultiples: Sendable {

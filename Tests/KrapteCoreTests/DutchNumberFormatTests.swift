@@ -1,4 +1,4 @@
-import KrapteRender
+import KrapteCore
 import Testing
 
 @Suite struct DutchNumberFormatTests {

@@ -1,0 +1,133 @@
+import Foundation
+import KrapteCore
+import KrapteRender
+
+extension ReportBuilder {
+    /// The most periods a table or chart shows when `van` is not given: the last eight.
+    static let defaultPeriods = 8
+
+    /// `{{tabel ...}}`: with `periode`, a row per series (members of the dimensions given more than one) at that
+    /// period, largest first with `sorteer=ja`; else a row per period from `van` to `tot` (the last eight by
+    /// default) and a column per series. Every cell's tooltip says where it came from; the caption has a note.
+    func table(_ directive: Directive, _ context: inout Context) async throws -> String {
+        let selection = try await select(directive, &context)
+        let decimals = selection.measure.decimals
+        let all = selection.series.map(\.series)
+        var rows: [(header: String, cells: [String])] = []
+        var headings: [String] = []
+        var periodsText = ""
+        if let at = try period(directive, "periode", in: all, context) {
+            headings = [Message("ReportBuilder.seriesHeading").description, at.label(in: .nl)]
+            var order = Array(selection.series.indices)
+            if directive["sorteer"] == "ja" {
+                order.sort { (selection.series[$0].series.value(at: at) ?? -.infinity) > (selection.series[$1].series.value(at: at) ?? -.infinity) }
+            }
+            rows = order.map { i in (selection.name(i), [cell(selection, i, at, decimals)]) }
+            periodsText = at.label(in: .nl)
+        } else {
+            let shown = try periods(directive, all, context)
+            headings = [Message("ReportBuilder.periodHeading").description] + selection.series.indices.map { selection.name($0) }
+            rows = shown.map { p in (p.label(in: .nl), selection.series.indices.map { cell(selection, $0, p, decimals) }) }
+            periodsText = shown.first.map { "\($0.label(in: .nl)) - \(shown.last?.label(in: .nl) ?? "")" } ?? ""
+        }
+        let title = directive["titel"] ?? selection.measure.title + (selection.measure.unit.isEmpty ? "" : " (\(selection.measure.unit))")
+        let n = context.note(ReportNote.describe(selection: selection.trace(0), periods: periodsText))
+        var html = "<figure class=\"tabel\"><table><caption>\(Markup.escape(title))\(Self.noteLink(n))</caption><thead><tr>"
+        for (i, heading) in headings.enumerated() {
+            html += "<th scope=\"col\"\(i == 0 ? "" : " class=\"num\"")>\(Markup.escape(heading))</th>"
+        }
+        html += "</tr></thead><tbody>"
+        for row in rows {
+            html += "<tr><th scope=\"row\">\(Markup.escape(row.header))</th>" + row.cells.joined() + "</tr>"
+        }
+        html += "</tbody></table><figcaption class=\"bron\">\(Markup.escape(sourceLine(selection)))</figcaption></figure>"
+        return html
+    }
+
+    /// `{{grafiek ...}}`: a line chart over the periods from `van` to `tot` (the last eight by default), or with
+    /// `periode` (or `soort=staaf`) a bar chart of every series at that period, largest first.
+    func chart(_ directive: Directive, _ context: inout Context) async throws -> String {
+        let selection = try await select(directive, &context)
+        let measure = selection.measure
+        let all = selection.series.map(\.series)
+        let unit = measure.unit.isEmpty ? "" : " (\(measure.unit))"
+        let svg: String
+        let periodsText: String
+        if let at = try period(directive, "periode", in: all, context)
+            ?? (directive["soort"] == "staaf" ? all.compactMap { $0.points.last?.period }.max() : nil)
+        {
+            let bars = selection.series.indices
+                .map { BarChart.Bar(label: selection.name($0), value: all[$0].value(at: at)) }
+                .sorted { ($0.value ?? -.infinity) > ($1.value ?? -.infinity) }
+            svg = BarChart(
+                id: "grafiek-\(directive.line)",
+                title: directive["titel"] ?? "\(measure.title)\(unit), \(at.label(in: .nl))",
+                summary: Message("ExplorerView.barSummary", measure.title, at.phrase(in: .nl), bars.count).description,
+                bars: bars,
+                decimals: measure.decimals
+            )
+            .svg()
+            periodsText = at.label(in: .nl)
+        } else {
+            let shown = try periods(directive, all, context)
+            guard let first = shown.first, let last = shown.last else {
+                throw context.error(directive, Message("ReportBuilder.noPeriods"), fix: Message("ReportBuilder.noPeriodsFix"))
+            }
+            svg = LineChart(
+                id: "grafiek-\(directive.line)",
+                title: directive["titel"]
+                    ?? Message("ExplorerView.lineTitle", measure.title + unit, first.label(in: .nl), last.label(in: .nl)).description,
+                summary: Message(
+                    "ExplorerView.lineSummary",
+                    measure.title,
+                    first.frequency.name(in: .nl),
+                    selection.series.indices.map { selection.name($0) }.joined(separator: ", ")
+                )
+                .description,
+                xLabels: shown.map { $0.label(in: .nl) },
+                xTicks: PeriodAxis.ticks(shown, in: .nl),
+                series: selection.series.indices.map { i in LineChart.Series(name: selection.name(i), values: shown.map { all[i].value(at: $0) }) },
+                decimals: measure.decimals
+            )
+            .svg()
+            periodsText = "\(first.label(in: .nl)) - \(last.label(in: .nl))"
+        }
+        let n = context.note(ReportNote.describe(selection: selection.trace(0), periods: periodsText))
+        return
+            "<figure class=\"grafiek\">\(svg)<figcaption class=\"bron\">\(Markup.escape(sourceLine(selection)))\(Self.noteLink(n))</figcaption></figure>"
+    }
+
+    /// The periods from `van` to `tot` of the finest frequency, or the last eight.
+    func periods(_ directive: Directive, _ all: [TimeSeries], _ context: Context) throws -> [Period] {
+        let frequency = all.compactMap(\.finestFrequency).min { $0.perYear > $1.perYear }
+        let periods = Set(all.flatMap(\.periods)).filter { $0.frequency == frequency }.sorted()
+        let from = try period(directive, "van", in: all, context)
+        let to = try period(directive, "tot", in: all, context)
+        var shown = periods.filter { p in (from.map { p >= $0 } ?? true) && (to.map { p <= $0 } ?? true) }
+        if from == nil { shown = Array(shown.suffix(Self.defaultPeriods)) }
+        return shown
+    }
+
+    /// A table cell (`<td>`): the value with the measure's decimals and its status mark, its tooltip where it came from.
+    func cell(_ selection: Selection, _ i: Int, _ period: Period, _ decimals: Int) -> String {
+        guard let point = selection.series[i].series[period], let value = point.value else { return "<td class=\"num\">.</td>" }
+        let mark =
+            switch point.status {
+            case .definitief: ""
+            case .naderVoorlopig: "**"
+            case .voorlopig: "*"
+            }
+        let note = ReportNote.describe(selection.trace(i).at(point))
+        return "<td class=\"num\" title=\"\(Markup.escape(note))\">\(DutchNumberFormat.format(value, decimals: decimals))\(mark)</td>"
+    }
+
+    /// `Bron: CBS, 80472ned (release 3)`, as pages write it.
+    func sourceLine(_ selection: Selection) -> String {
+        selection.dataset.source.line(dataset: selection.dataset.id, vintage: selection.vintage.id, in: .nl)
+    }
+
+    /// The link to note `n`.
+    static func noteLink(_ n: Int) -> String {
+        "<a class=\"noot\" href=\"#noot-\(n)\" id=\"ref-\(n)\" aria-label=\"\(Markup.escape(Message("ReportNote.label", n).description))\"><sup>\(n)</sup></a>"
+    }
+}

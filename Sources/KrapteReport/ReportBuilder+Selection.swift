@@ -1,0 +1,137 @@
+import Foundation
+import KrapteCore
+
+extension ReportBuilder {
+    /// The arguments a directive may have besides dimensions.
+    static let reserved: Set<String> = [
+        "dataset", "onderwerp", "periode", "van", "tot", "regel", "naam", "afronden", "band", "soort", "titel", "verandering", "sorteer",
+    ]
+
+    /// The series a directive reads: its dataset, measure and members, as stored, with their trace.
+    struct Selection {
+        var dataset: Dataset
+        var measure: Measure
+        var vintage: Vintage
+        var series: [(members: [Member], series: TimeSeries)]
+        /// The dimensions with more than one member chosen.
+        var varying: [Int]
+
+        /// The trace of series `i`, without periods.
+        func trace(_ i: Int) -> Trace {
+            let members = series.indices.contains(i) ? series[i].members : []
+            return Trace(
+                dataset: dataset.id,
+                datasetTitle: dataset.title,
+                measure: measure.code,
+                measureTitle: measure.title + (measure.unit.isEmpty ? "" : " (\(measure.unit))"),
+                members: zip(dataset.dimensions, members).map {
+                    Trace.Member(dimension: $0.title, code: $1.code, label: $1.label.isEmpty ? $1.code : $1.label)
+                },
+                vintage: vintage.id,
+                releasedAt: vintage.effectiveDate,
+                derivation: dataset.derivation?.formula
+            )
+        }
+
+        /// The name of series `i` in a table or legend: the labels of the varying members, else the measure.
+        func name(_ i: Int) -> String {
+            guard !varying.isEmpty, series.indices.contains(i) else { return measure.title }
+            return varying.map { d in series[i].members.indices.contains(d) ? series[i].members[d].label : "" }.joined(separator: " · ")
+        }
+    }
+
+    /// Reads what `directive` selects: `dataset`, `onderwerp` (the measure, by code or title; the first by default)
+    /// and members per dimension (`Bedrijfskenmerken=T001081,300003`; the first member by default).
+    /// - Throws: `ReportError` for a missing dataset argument or an unknown argument; `StoreError` for what the
+    ///   store does not hold.
+    func select(_ directive: Directive, _ context: inout Context) async throws -> Selection {
+        guard let id = directive["dataset"], !id.isEmpty else {
+            throw context.error(directive, Message("ReportBuilder.noDataset"), fix: Message("ReportBuilder.noDatasetFix"))
+        }
+        let vintages = try await store.vintages(of: id)
+        let vintage: Vintage
+        if let asOf {
+            let endOfDay = asOf.addingTimeInterval(86_400)
+            guard let v = vintages.last(where: { $0.effectiveDate < endOfDay }) else {
+                throw context.error(
+                    directive,
+                    Message("ReportBuilder.nothingAsOf", id, ReportNote.dutchDate(asOf)),
+                    fix: Message("ReportBuilder.nothingAsOfFix")
+                )
+            }
+            vintage = v
+        } else {
+            guard let v = vintages.last else { throw StoredForm.noDataset(id) }
+            vintage = v
+        }
+        let dataset = try await store.metadata(of: id, vintage: vintage.id)
+        let measure: Measure
+        if let name = directive["onderwerp"] {
+            guard let m = dataset.measure(named: name) else {
+                throw context.error(
+                    directive,
+                    Message("ReportBuilder.unknownMeasure", id, name.excerpt),
+                    fix: Message("ReportBuilder.unknownMeasureFix", Suggestions.sentence(name, in: dataset.measures.map(\.code)), id)
+                )
+            }
+            measure = m
+        } else {
+            guard let m = dataset.measures.first else { throw StoredForm.noDataset(id) }
+            measure = m
+        }
+        var filters: [ObservationQuery.Filter] = []
+        var varying: [Int] = []
+        for (key, value) in directive.arguments where !Self.reserved.contains(key) {
+            guard let d = dataset.dimensions.firstIndex(where: { $0.code == key || $0.title == key }) else {
+                throw context.error(
+                    directive,
+                    Message("ReportBuilder.unknownArgument", key.excerpt, id),
+                    fix: Message(
+                        "ReportBuilder.unknownArgumentFix",
+                        Suggestions.sentence(key, in: dataset.dimensions.map(\.code) + Self.reserved.sorted()),
+                        dataset.dimensions.map(\.code).joined(separator: ", ")
+                    )
+                )
+            }
+            let members = value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if members.count > 1 { varying.append(d) }
+            filters.append(.init(dimension: dataset.dimensions[d].code, members: members))
+        }
+        for dimension in dataset.dimensions where !filters.contains(where: { $0.dimension == dimension.code }) {
+            if let first = dimension.members.first { filters.append(.init(dimension: dimension.code, members: [first.code])) }
+        }
+        let result = try await store.query(ObservationQuery(dataset: id, measure: measure.code, filters: filters, asOf: asOf))
+        context.releases[id] = BuiltReport.Release(
+            dataset: id,
+            title: dataset.title,
+            vintage: vintage.id,
+            releasedAt: vintage.effectiveDate,
+            source: dataset.source
+        )
+        return Selection(dataset: dataset, measure: measure, vintage: vintage, series: result.timeSeries(), varying: varying.sorted())
+    }
+
+    /// The period of argument `key` (`2024KW04`, or `laatste` for the latest with a value in `series`); nil when not
+    /// given.
+    func period(_ directive: Directive, _ key: String, in series: [TimeSeries], _ context: Context) throws -> Period? {
+        guard let text = directive[key], !text.isEmpty else { return nil }
+        if text == "laatste" { return series.compactMap { $0.points.last { $0.value != nil }?.period }.max() }
+        guard let parsed = Period.parseLabel(text)?.period else {
+            throw context.error(directive, Message("ReportBuilder.badPeriod", key, text.excerpt), fix: Message("ReportBuilder.badPeriodFix"))
+        }
+        return parsed
+    }
+
+    /// The one series a value or sentence speaks of.
+    /// - Throws: `ReportError` when the selection holds none or more than one.
+    func single(_ selection: Selection, _ directive: Directive, _ context: Context) throws -> TimeSeries {
+        guard selection.series.count == 1, let only = selection.series.first else {
+            throw context.error(
+                directive,
+                Message("ReportBuilder.notOneSeries", selection.series.count),
+                fix: Message("ReportBuilder.notOneSeriesFix")
+            )
+        }
+        return only.series
+    }
+}

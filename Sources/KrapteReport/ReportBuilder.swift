@@ -1,0 +1,91 @@
+import Foundation
+import KrapteCore
+
+/// Fills in a report's directives from a store: every value, sentence, table and chart read from the latest releases
+/// (or those of `asOf`), every number with a note that says where it came from, and a list of sources. The result is
+/// a standalone HTML document (`BuiltReport`); `PDFPrinter` turns it into a PDF. See Guides/Reports.md.
+public struct ReportBuilder: Sendable {
+    /// The store the figures come from.
+    public var store: any Store
+    /// Build from the releases as they were on this day; nil for the latest.
+    public var asOf: Date?
+
+    /// A builder over `store`.
+    public init(store: any Store, asOf: Date? = nil) {
+        self.store = store
+        self.asOf = asOf
+    }
+
+    /// The report of `source`, filled in.
+    /// - Throws: `ReportError` naming the file, line and directive that cannot be filled in.
+    public func build(_ source: ReportSource) async throws -> BuiltReport {
+        var context = Context(file: source.file)
+        var filled: [String] = []
+        for directive in source.directives {
+            do {
+                filled.append(try await fill(directive, &context))
+            } catch let error as ReportError {
+                throw error
+            } catch let error as StoreError {
+                throw context.error(directive, error.message, fix: Message("ReportBuilder.storeFix", directive["dataset"] ?? ""))
+            } catch let error as SentenceError {
+                throw context.error(directive, error.message, fix: Message("ReportBuilder.sentenceFix"))
+            }
+        }
+        return BuiltReport(source: source, filled: filled, notes: context.notes, releases: context.releases.values.sorted { $0.dataset < $1.dataset })
+    }
+
+    /// The HTML of one directive.
+    func fill(_ directive: Directive, _ context: inout Context) async throws -> String {
+        switch directive.name {
+        case "waarde": try await value(directive, &context)
+        case "zin": try await sentence(directive, &context)
+        case "tabel": try await table(directive, &context)
+        default: try await chart(directive, &context)
+        }
+    }
+
+    /// What building collects on the way: the notes and the release of every dataset read.
+    struct Context {
+        var file: String
+        var notes: [ReportNote] = []
+        var releases: [String: BuiltReport.Release] = [:]
+
+        /// Adds a note and gives its number.
+        mutating func note(_ text: String, trace: Trace? = nil) -> Int {
+            notes.append(ReportNote(number: notes.count + 1, text: text, trace: trace))
+            return notes.count
+        }
+
+        /// An error in `directive`.
+        func error(_ directive: Directive, _ message: Message, fix: Message) -> ReportError {
+            ReportError(file: file, line: directive.line, directive: directive.name, message, fix: fix)
+        }
+    }
+}
+
+/// A report filled in: its HTML, its notes and the release of every dataset it read.
+public struct BuiltReport: Sendable {
+    /// A dataset's release a report read.
+    public struct Release: Sendable, Hashable {
+        /// The dataset.
+        public var dataset: String
+        /// The dataset's title.
+        public var title: String
+        /// The release's id in the store.
+        public var vintage: Int64
+        /// When it was published (or loaded).
+        public var releasedAt: Date
+        /// Its source.
+        public var source: Source
+    }
+
+    /// The source it was built from.
+    public var source: ReportSource
+    /// The HTML of each directive, in order.
+    public var filled: [String]
+    /// The notes, numbered from 1.
+    public var notes: [ReportNote]
+    /// The releases read, by dataset.
+    public var releases: [Release]
+}

@@ -1,0 +1,90 @@
+import Foundation
+import KrapteCore
+import KrapteIngest
+import KrapteReport
+import KrapteSQLite
+import KrapteTesting
+import Testing
+
+/// A report over the real 80472ned table: every directive filled in from the store, every number with its note, the
+/// sources at the end, and mistakes named by file and line.
+@Suite(.serialized) struct ReportBuilderTests {
+    static func store() async throws -> SQLiteStore {
+        let store = try SQLiteStore()
+        _ = try await store.load(try await TestData.readRealTable("cbs-vacatures/80472ned.csv"), loadedAt: Date(timeIntervalSince1970: 1_739_500_000))
+        return store
+    }
+
+    static let source = """
+        ---
+        titel: Vacatures in $sector
+        auteur: Team Arbeidsmarkt
+        sector: C Industrie
+        ---
+        # Vacatures
+
+        Eind 2024 stonden er {{waarde dataset=80472ned onderwerp=OpenstaandeVacatures_1 Bedrijfskenmerken="A-U Alle economische activiteiten" periode=2024KW04}} vacatures open, {{waarde dataset=80472ned onderwerp=OpenstaandeVacatures_1 Bedrijfskenmerken="A-U Alle economische activiteiten" periode=2024KW04 verandering=jaar}} op een jaar.
+
+        {{zin dataset=80472ned onderwerp=OpenstaandeVacatures_1 Bedrijfskenmerken="$sector" regel=jaar periode=2024KW04}}
+
+        {{tabel dataset=80472ned onderwerp=OpenstaandeVacatures_1 Bedrijfskenmerken="A-U Alle economische activiteiten,$sector" van=2024KW01 tot=2024KW04}}
+
+        {{grafiek dataset=80472ned onderwerp=OpenstaandeVacatures_1 Bedrijfskenmerken="$sector" van=2023KW01}}
+        """
+
+    @Test func everyDirectiveIsFilledInWithItsNote() async throws {
+        let store = try await Self.store()
+        let report = try await ReportBuilder(store: store).build(try ReportSource.parse(Self.source, file: "vacatures.md"))
+        let html = ReportDocument.html(report)
+        // 383,8 thousand in 2024 4e kwartaal, against 389,2 a year before: -1,4%, written as published.
+        #expect(html.contains("<title>Vacatures in C Industrie</title>"))
+        #expect(html.contains(">383.800</span>") || html.contains(">383,8</span>"))
+        #expect(html.contains(">-1%</span>"))
+        #expect(html.contains("Berekend als (b / a - 1) x 100, met a = 2023 4e kwartaal: 389,2, b = 2024 4e kwartaal: 383,8."))
+        #expect(html.contains("<h2>Noten</h2>") && html.contains("<h2>Bronnen</h2>"))
+        #expect(html.contains("<svg") && html.contains("<table>"))
+        #expect(report.notes.count >= 5)
+        #expect(!html.contains("KRAPTEDIRECTIVE"))
+        // Every note is linked from the text and back.
+        for note in report.notes {
+            #expect(html.contains("href=\"#noot-\(note.number)\"") && html.contains("id=\"noot-\(note.number)\""))
+        }
+        #expect(report.releases.map(\.dataset) == ["80472ned"])
+    }
+
+    @Test func aSentenceSaysTheChangeWithItsDirection() async throws {
+        let store = try await Self.store()
+        let source = try ReportSource.parse(
+            """
+            {{zin dataset=80472ned onderwerp=OpenstaandeVacatures_1 Bedrijfskenmerken="A-U Alle economische activiteiten" regel=jaar periode=2024KW04 naam="het aantal openstaande vacatures"}}
+            """,
+            file: "zin.md"
+        )
+        let report = try await ReportBuilder(store: store).build(source)
+        let text = report.filled[0].replacing(/<[^>]+>/, with: "").replacing(/\d+$/, with: "")
+        #expect(text.hasPrefix("Het aantal openstaande vacatures daalde in het 4e kwartaal van 2024 met 1"))
+        #expect(text.contains("ten opzichte van een jaar eerder."))
+    }
+
+    @Test func aDirectiveTheStoreCannotAnswerNamesItsLine() async throws {
+        let store = try await Self.store()
+        let source = try ReportSource.parse("# Kop\n\nTekst {{waarde dataset=80472ned onderwerp=Bestaatniet}}.\n", file: "fout.md")
+        await #expect {
+            try await ReportBuilder(store: store).build(source)
+        } throws: { error in
+            let text = "\(error)"
+            return text.hasPrefix("fout.md, regel 3 ({{waarde}}): 80472ned heeft geen onderwerp 'Bestaatniet'") && text.contains("Oplossing:")
+        }
+        let unknownDimension = try ReportSource.parse("{{waarde dataset=80472ned Sector=C}}", file: "fout.md")
+        await #expect {
+            try await ReportBuilder(store: store).build(unknownDimension)
+        } throws: { error in "\(error)".contains("'Sector' is geen argument van de opdracht en geen dimensie van 80472ned") }
+        let twoSeries = try ReportSource.parse(
+            "{{waarde dataset=80472ned Bedrijfskenmerken=\"A-U Alle economische activiteiten,C Industrie\"}}",
+            file: "fout.md"
+        )
+        await #expect {
+            try await ReportBuilder(store: store).build(twoSeries)
+        } throws: { error in "\(error)".contains("de keuze geeft 2 reeksen") }
+    }
+}
