@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "KrapteServer",
             dependencies: [
-                "KrapteCore", "KrapteIngest", "KrapteRender", .product(name: "Hummingbird", package: "hummingbird"),
+                "KrapteCore", "KrapteIngest", "KrapteRender", "KrapteReport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -74,7 +74,7 @@ let package = Package(
         .target(
             name: "KrapteCLI",
             dependencies: [
-                "KrapteCore", "KrapteIngest", "KrapteSQLite", "KraptePostgres", "KrapteRender", "KrapteServer",
+                "KrapteCore", "KrapteIngest", "KrapteSQLite", "KraptePostgres", "KrapteRender", "KrapteReport", "KrapteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -49,11 +49,20 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .long, help: "Een definitiebestand van indicatoren (JSON) voor /api/v1/indicators in plaats van het meegeleverde.")
     var definitions: String?
 
+    @Option(name: .long, help: "Een map met rapporten (Markdown met opdrachten, Guides/Reports.md) voor /rapporten.")
+    var reports: String?
+
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError(Output.text(Message("Serve.port", port))) }
         guard (1...65_536).contains(maxUploadMb) else { throw ValidationError(Output.text(Message("Serve.maxUpload", maxUploadMb))) }
         guard (1...1_000_000).contains(maxConnections) else {
             throw ValidationError(Output.text(Message("Serve.maxConnections", maxConnections)))
+        }
+        if let reports {
+            var folder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: reports, isDirectory: &folder), folder.boolValue else {
+                throw ValidationError(Output.text(Message("Serve.reports", reports.excerpt)))
+            }
         }
         if let token, token.count < 16 {
             throw ValidationError(Output.text(Message("Serve.token")))
@@ -68,6 +77,7 @@ struct ServerOptions: ParsableArguments {
         var logger = Logger(label: "krapte.serve")
         logger.logLevel = .info
         var configuration = WebServer.Configuration(adminToken: token, maxUploadBytes: maxUploadMb << 20, maxConnections: maxConnections)
+        configuration.reports = reports.map { URL(fileURLWithPath: $0, isDirectory: true) }
         do {
             if let keyFigures {
                 let data = try InputFile.contents(of: URL(fileURLWithPath: keyFigures))

@@ -30,9 +30,10 @@ extension ReportBuilder {
             rows = shown.map { p in (p.label(in: .nl), selection.series.indices.map { cell(selection, $0, p, decimals) }) }
             periodsText = shown.first.map { "\($0.label(in: .nl)) - \(shown.last?.label(in: .nl) ?? "")" } ?? ""
         }
-        let title = directive["titel"] ?? selection.measure.title + (selection.measure.unit.isEmpty ? "" : " (\(selection.measure.unit))")
+        let title = directive["titel"] ?? selection.heading
         let n = context.note(ReportNote.describe(selection: selection.trace(0), periods: periodsText))
-        var html = "<figure class=\"tabel\"><table><caption>\(Markup.escape(title))\(Self.noteLink(n))</caption><thead><tr>"
+        var html =
+            "<figure class=\"tabel\"><div class=\"table-scroll\" role=\"region\" aria-label=\"\(Markup.escape(title))\" tabindex=\"0\"><table><caption>\(Markup.escape(title))\(Self.noteLink(n))</caption><thead><tr>"
         for (i, heading) in headings.enumerated() {
             html += "<th scope=\"col\"\(i == 0 ? "" : " class=\"num\"")>\(Markup.escape(heading))</th>"
         }
@@ -40,7 +41,7 @@ extension ReportBuilder {
         for row in rows {
             html += "<tr><th scope=\"row\">\(Markup.escape(row.header))</th>" + row.cells.joined() + "</tr>"
         }
-        html += "</tbody></table><figcaption class=\"bron\">\(Markup.escape(sourceLine(selection)))</figcaption></figure>"
+        html += "</tbody></table></div><figcaption class=\"bron\">\(Markup.escape(sourceLine(selection)))</figcaption></figure>"
         return html
     }
 
@@ -50,7 +51,6 @@ extension ReportBuilder {
         let selection = try await select(directive, &context)
         let measure = selection.measure
         let all = selection.series.map(\.series)
-        let unit = measure.unit.isEmpty ? "" : " (\(measure.unit))"
         let svg: String
         let periodsText: String
         if let at = try period(directive, "periode", in: all, context)
@@ -61,7 +61,7 @@ extension ReportBuilder {
                 .sorted { ($0.value ?? -.infinity) > ($1.value ?? -.infinity) }
             svg = BarChart(
                 id: "grafiek-\(directive.line)",
-                title: directive["titel"] ?? "\(measure.title)\(unit), \(at.label(in: .nl))",
+                title: directive["titel"] ?? "\(selection.heading), \(at.label(in: .nl))",
                 summary: Message("ExplorerView.barSummary", measure.title, at.phrase(in: .nl), bars.count).description,
                 bars: bars,
                 decimals: measure.decimals
@@ -76,7 +76,7 @@ extension ReportBuilder {
             svg = LineChart(
                 id: "grafiek-\(directive.line)",
                 title: directive["titel"]
-                    ?? Message("ExplorerView.lineTitle", measure.title + unit, first.label(in: .nl), last.label(in: .nl)).description,
+                    ?? Message("ExplorerView.lineTitle", selection.heading, first.label(in: .nl), last.label(in: .nl)).description,
                 summary: Message(
                     "ExplorerView.lineSummary",
                     measure.title,
@@ -94,7 +94,7 @@ extension ReportBuilder {
         }
         let n = context.note(ReportNote.describe(selection: selection.trace(0), periods: periodsText))
         return
-            "<figure class=\"grafiek\">\(svg)<figcaption class=\"bron\">\(Markup.escape(sourceLine(selection)))\(Self.noteLink(n))</figcaption></figure>"
+            "<figure class=\"grafiek\" tabindex=\"0\">\(svg)<figcaption class=\"bron\">\(Markup.escape(sourceLine(selection)))\(Self.noteLink(n))</figcaption></figure>"
     }
 
     /// The periods from `van` to `tot` of the finest frequency, or the last eight.

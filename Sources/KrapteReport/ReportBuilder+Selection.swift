@@ -28,9 +28,18 @@ extension ReportBuilder {
                     Trace.Member(dimension: $0.title, code: $1.code, label: $1.label.isEmpty ? $1.code : $1.label)
                 },
                 vintage: vintage.id,
-                releasedAt: vintage.effectiveDate,
+                publishedAt: vintage.publishedAt,
+                loadedAt: vintage.loadedAt,
                 derivation: dataset.derivation?.formula
             )
+        }
+
+        /// The heading of a table or chart: the measure with its unit, and the members chosen alone that are not a
+        /// total (`Openstaande vacatures (x 1 000), C Industrie`).
+        var heading: String {
+            let fixed = (series.first?.members ?? []).enumerated().filter { d, m in !varying.contains(d) && !ReportBuilder.isTotal(m) }
+            let unit = measure.unit.isEmpty ? "" : " (\(measure.unit))"
+            return ([measure.title + unit] + fixed.map { $0.1.label.isEmpty ? $0.1.code : $0.1.label }).joined(separator: ", ")
         }
 
         /// The name of series `i` in a table or legend: the labels of the varying members, else the measure.
@@ -101,13 +110,7 @@ extension ReportBuilder {
             if let first = dimension.members.first { filters.append(.init(dimension: dimension.code, members: [first.code])) }
         }
         let result = try await store.query(ObservationQuery(dataset: id, measure: measure.code, filters: filters, asOf: asOf))
-        context.releases[id] = BuiltReport.Release(
-            dataset: id,
-            title: dataset.title,
-            vintage: vintage.id,
-            releasedAt: vintage.effectiveDate,
-            source: dataset.source
-        )
+        context.releases[id] = BuiltReport.Release(dataset: id, title: dataset.title, vintage: vintage)
         return Selection(dataset: dataset, measure: measure, vintage: vintage, series: result.timeSeries(), varying: varying.sorted())
     }
 

@@ -72,12 +72,8 @@ public struct BuiltReport: Sendable {
         public var dataset: String
         /// The dataset's title.
         public var title: String
-        /// The release's id in the store.
-        public var vintage: Int64
-        /// When it was published (or loaded).
-        public var releasedAt: Date
-        /// Its source.
-        public var source: Source
+        /// The release as stored: its id, publication and load dates, and source.
+        public var vintage: Vintage
     }
 
     /// The source it was built from.

@@ -26,7 +26,7 @@ public enum ReportDocument {
         }
         let title = source.title
         let byline = [source.parameters["auteur"], source.parameters["datum"]].compactMap { $0 }.filter { !$0.isEmpty }
-        let illustrative = report.releases.contains { $0.source.illustrative }
+        let illustrative = report.releases.contains { $0.vintage.source.illustrative }
         var html = """
             <!doctype html>
             <html lang="nl">
@@ -44,11 +44,11 @@ public enum ReportDocument {
             <header class="kop"><h1>\(Markup.escape(title))</h1>
             """
         if !byline.isEmpty { html += "<p class=\"byline\">\(Markup.escape(byline.joined(separator: " · ")))</p>" }
-        html += "</header>\n"
+        html += "</header>\n<main>\n"
         if illustrative {
             html += "<p class=\"illustratief\" role=\"note\">\(Markup.escape(Message("ReportDocument.illustrative").description))</p>\n"
         }
-        html += "<main>\n\(body)\n</main>\n"
+        html += body + "\n"
         if !report.notes.isEmpty {
             html += "<section class=\"noten\"><h2>\(Markup.escape(Message("ReportDocument.notes").description))</h2><ol>\n"
             for note in report.notes {
@@ -60,19 +60,20 @@ public enum ReportDocument {
         if !report.releases.isEmpty {
             html += "<section class=\"bronnen\"><h2>\(Markup.escape(Message("ReportDocument.sources").description))</h2><ul>\n"
             for release in report.releases {
-                var line =
-                    "\(release.source.citation(in: .nl)) \(release.dataset): \(release.title). "
-                    + ReportNote.release(release.vintage, release.releasedAt) + "."
-                if !release.source.licence.isEmpty { line += " " + Message("ReportDocument.licence", release.source.licence).description }
+                let source = release.vintage.source
+                let publisher = source.publisher.isEmpty ? "" : source.publisher + ", "
+                let version = ReportNote.release(release.vintage.id, publishedAt: release.vintage.publishedAt, loadedAt: release.vintage.loadedAt)
+                var line = "\(publisher)\(release.dataset): \(release.title); \(version)."
+                if !source.licence.isEmpty { line += " " + Message("ReportDocument.licence", source.licence).description }
                 html += "<li>\(Markup.escape(line))"
-                if release.source.location.hasPrefix("http") {
-                    html += " <a href=\"\(Markup.escape(release.source.location))\">\(Markup.escape(release.source.location))</a>"
+                if source.location.hasPrefix("http") {
+                    html += " <a href=\"\(Markup.escape(source.location))\">\(Markup.escape(source.location))</a>"
                 }
                 html += "</li>\n"
             }
             html += "</ul></section>\n"
         }
-        return html + "</body>\n</html>\n"
+        return html + "</main>\n</body>\n</html>\n"
     }
 
     /// `text` as a CSS string's contents.

@@ -21,7 +21,7 @@ public struct ReportNote: Sendable, Hashable {
                     .description
             )
         }
-        parts.append(release(trace.vintage, trace.releasedAt))
+        parts.append(release(trace.vintage, publishedAt: trace.publishedAt, loadedAt: trace.loadedAt))
         var text = parts.joined(separator: "; ") + "."
         if let formula = trace.formula {
             let letters = ["a", "b", "c", "d"]
@@ -39,15 +39,17 @@ public struct ReportNote: Sendable, Hashable {
         var parts = ["\(trace.dataset) \(trace.datasetTitle)", trace.measureTitle]
         if !trace.members.isEmpty { parts.append(trace.members.map { "\($0.dimension): \($0.label)" }.joined(separator: ", ")) }
         if !periods.isEmpty { parts.append(periods) }
-        parts.append(release(trace.vintage, trace.releasedAt))
+        parts.append(release(trace.vintage, publishedAt: trace.publishedAt, loadedAt: trace.loadedAt))
         var text = parts.joined(separator: "; ") + "."
         if let derivation = trace.derivation { text += " " + Message("ReportNote.derivation", derivation).description }
         return text
     }
 
-    /// `release 3 van 14 februari 2025`.
-    static func release(_ vintage: Int64, _ date: Date) -> String {
-        Message("ReportNote.release", vintage, dutchDate(date)).description
+    /// `versie 3, gepubliceerd op 14 februari 2025`, or `versie 3, geladen op ...` when the source gave no
+    /// publication date.
+    static func release(_ vintage: Int64, publishedAt: Date?, loadedAt: Date) -> String {
+        if let publishedAt { return Message("ReportNote.published", vintage, dutchDate(publishedAt)).description }
+        return Message("ReportNote.loaded", vintage, dutchDate(loadedAt)).description
     }
 
     /// A date as Dutch texts write it: `14 februari 2025`.

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdCore
 import KrapteCore
@@ -28,6 +29,8 @@ public enum WebServer {
         /// The most queries of observations and indicators answered at once; up to 256 more wait their turn, and one
         /// more than that gets 503 with `Retry-After`.
         public var maxConcurrentQueries: Int
+        /// The folder of reports shown at `/rapporten`; nil for none.
+        public var reports: URL?
 
         /// The configuration with the shipped sheet and indicators, read-only, uploads up to 256 MB, addresses
         /// up to 8 KB, connections closed after 20 seconds without a request, at most 2,048 connections open and
@@ -40,7 +43,8 @@ public enum WebServer {
             maxURILength: Int = 8 << 10,
             idleTimeout: Duration = .seconds(20),
             maxConnections: Int = 2_048,
-            maxConcurrentQueries: Int = 4
+            maxConcurrentQueries: Int = 4,
+            reports: URL? = nil
         ) {
             self.sheet = sheet
             self.definitions = definitions
@@ -50,6 +54,7 @@ public enum WebServer {
             self.idleTimeout = idleTimeout
             self.maxConnections = maxConnections
             self.maxConcurrentQueries = maxConcurrentQueries
+            self.reports = reports
         }
     }
 
@@ -67,6 +72,7 @@ public enum WebServer {
         AdminRoutes(store: store, token: configuration.adminToken, maxBytes: configuration.maxUploadBytes, cache: cache).add(to: router)
         OpenAPIDocument.add(to: router)
         PageRoutes(store: store, sheet: configuration.sheet, renderer: .shipped, cache: cache).add(to: router)
+        ReportRoutes(store: store, folder: configuration.reports, renderer: .shipped, cache: cache).add(to: router)
         return router
     }
 

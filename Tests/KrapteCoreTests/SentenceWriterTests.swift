@@ -15,7 +15,8 @@ import Testing
             measureTitle: "M",
             members: [],
             vintage: 1,
-            releasedAt: Date(timeIntervalSince1970: 0)
+            publishedAt: nil,
+            loadedAt: Date(timeIntervalSince1970: 0)
         )
         return .init(
             name: "het aantal vacatures",

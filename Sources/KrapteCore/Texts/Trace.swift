@@ -51,8 +51,10 @@ public struct Trace: Sendable, Hashable {
     public var status: ObservationStatus
     /// The release (vintage) the values came from.
     public var vintage: Int64
-    /// When that release was published, if known; else when it was loaded.
-    public var releasedAt: Date
+    /// When that release was published, if known.
+    public var publishedAt: Date?
+    /// When that release was loaded into the store.
+    public var loadedAt: Date
     /// How the number was computed from `inputs` (`(b / a - 1) x 100`); nil for a number as stored.
     public var formula: String?
     /// The values the formula used.
@@ -70,7 +72,8 @@ public struct Trace: Sendable, Hashable {
         periods: [Period] = [],
         status: ObservationStatus = .definitief,
         vintage: Int64,
-        releasedAt: Date,
+        publishedAt: Date?,
+        loadedAt: Date,
         derivation: String? = nil
     ) {
         self.dataset = dataset
@@ -81,7 +84,8 @@ public struct Trace: Sendable, Hashable {
         self.periods = periods
         self.status = status
         self.vintage = vintage
-        self.releasedAt = releasedAt
+        self.publishedAt = publishedAt
+        self.loadedAt = loadedAt
         self.formula = nil
         self.inputs = []
         self.derivation = derivation

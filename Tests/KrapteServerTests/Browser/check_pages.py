@@ -32,8 +32,10 @@ PAGES = {
     "enquete": "/enquete/werkgeversenquete-synthetisch",
     "spanningsindicator": "/spanningsindicator",
     "api": "/api",
+    "rapporten": "/rapporten",
     "error": "/verkenner/nope",
 }
+REPORT = "/rapporten/vacatures"
 failures = []
 
 
@@ -77,6 +79,38 @@ def check_page(driver, name, path):
     for v in axe.run()["violations"]:
         targets = [n["target"] for n in v["nodes"]][:3]
         fail(f"{name}: axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
+
+
+def check_report(driver):
+    """A report as a reader opens it, at 1280 and 390 pixels wide: its own style applied (the server's policy lets
+    its inline style sheet through), every note linked both ways, charts readable, and axe-core finding nothing."""
+    for width in (1280, 390):
+        driver.set_window_size(width, 2000)
+        driver.get(BASE + REPORT)
+        name = f"rapport-{width}"
+        if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != "nl":
+            fail(f"{name}: the report is not marked as Dutch")
+        weight = driver.execute_script("return getComputedStyle(document.querySelector('.getal')).fontWeight")
+        if weight not in ("600", "700", "bold"):
+            fail(f"{name}: the report's style sheet is not applied (a filled-in number has weight {weight})")
+        links = driver.find_elements(By.CSS_SELECTOR, "a.noot")
+        if not links:
+            fail(f"{name}: no note links")
+        for link in links:
+            target = link.get_attribute("href").split("#")[-1]
+            if not driver.find_elements(By.ID, target):
+                fail(f"{name}: note link to #{target} has no note")
+        for svg in driver.find_elements(By.TAG_NAME, "svg"):
+            if svg.size["width"] < 300:
+                fail(f"{name}: a chart is drawn {svg.size} wide, too small to read")
+        shot = OUT / f"{name}.png"
+        driver.save_screenshot(str(shot))
+        axe = Axe(driver)
+        axe.inject()
+        for v in axe.run()["violations"]:
+            targets = [n["target"] for n in v["nodes"]][:3]
+            fail(f"{name}: axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
+    driver.set_window_size(1280, 2000)
 
 
 def dutch_label(code):
@@ -225,6 +259,7 @@ def main():
             check_page(driver, name, path)
         check_explorer(driver)
         check_tension(driver)
+        check_report(driver)
     finally:
         driver.quit()
     # A browser set to English gets every page in English, and those pass axe-core too.
