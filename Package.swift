@@ -122,6 +122,7 @@ let package = Package(
         .testTarget(
             name: "KrapteReportTests",
             dependencies: ["KrapteReport", "KrapteCore", "KrapteIngest", "KrapteSQLite", "KrapteTesting"],
+            exclude: ["Snapshots"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -8,7 +8,7 @@ extension ReportBuilder {
 
     /// `{{tabel ...}}`: with `periode`, a row per series (members of the dimensions given more than one) at that
     /// period, largest first with `sorteer=ja`; else a row per period from `van` to `tot` (the last eight by
-    /// default) and a column per series. Every cell's tooltip says where it came from; the caption has a note.
+    /// default) and a column per series, or with `transponeer=ja` a row per series and a column per period. Every cell's tooltip says where it came from; the caption has a note.
     func table(_ directive: Directive, _ context: inout Context) async throws -> String {
         let selection = try await select(directive, &context)
         let decimals = selection.measure.decimals
@@ -26,8 +26,13 @@ extension ReportBuilder {
             periodsText = at.label(in: .nl)
         } else {
             let shown = try periods(directive, all, context)
-            headings = [Message("ReportBuilder.periodHeading").description] + selection.series.indices.map { selection.name($0) }
-            rows = shown.map { p in (p.label(in: .nl), selection.series.indices.map { cell(selection, $0, p, decimals) }) }
+            if directive["transponeer"] == "ja" {
+                headings = [Message("ReportBuilder.seriesHeading").description] + shown.map { $0.label(in: .nl) }
+                rows = selection.series.indices.map { i in (selection.name(i), shown.map { cell(selection, i, $0, decimals) }) }
+            } else {
+                headings = [Message("ReportBuilder.periodHeading").description] + selection.series.indices.map { selection.name($0) }
+                rows = shown.map { p in (p.label(in: .nl), selection.series.indices.map { cell(selection, $0, p, decimals) }) }
+            }
             periodsText = shown.first.map { "\($0.label(in: .nl)) - \(shown.last?.label(in: .nl) ?? "")" } ?? ""
         }
         let title = directive["titel"] ?? selection.heading

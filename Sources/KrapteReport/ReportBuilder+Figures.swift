@@ -3,66 +3,124 @@ import KrapteCore
 import KrapteRender
 
 extension ReportBuilder {
-    /// `{{waarde ...}}`: one number, as stored (`periode`, the latest by default) or its change (`verandering=jaar` or
-    /// `periode`), rounded as `afronden` asks (`exact`, `rond`, `deel` or a step such as `10`).
+    /// `{{waarde ...}}`: one number, as stored (`periode`, the latest by default) or its change with a sign
+    /// (`verandering=jaar`, `periode` or a period such as `2020KW01`), in percent (or procentpunt for a percentage) or
+    /// as a difference (`als=verschil`), rounded as `afronden` asks (`exact`, `rond`, `deel` or a step such as `10`)
+    /// and a change in percent with `decimalen` decimals.
     func value(_ directive: Directive, _ context: inout Context) async throws -> String {
         let selection = try await select(directive, &context)
         let series = try single(selection, directive, context)
-        let writer = SentenceWriter(
-            subject(selection, series, directive),
-            rounding: try rounding(directive, context)
+        let writer = try configured(
+            SentenceWriter(subject(selection, series, directive), rounding: try rounding(directive, context)),
+            directive,
+            context
         )
         let at = try period(directive, "periode", in: [series], context)
         let point = try writer.point(at)
-        let part: TracedText.Part
-        switch directive["verandering"] {
-        case nil: part = writer.number(point)
-        case "jaar", "periode":
-            let base: ChangeBase = directive["verandering"] == "jaar" ? .samePeriodLastYear : .previousPeriod
-            guard let basePeriod = base.base(for: point.period), let before = series[basePeriod], before.value != nil else {
-                throw SentenceError(Message("SentenceWriter.noBase", writer.subject.name, point.period.label(in: .nl)))
+        guard let change = directive["verandering"] else { return Self.html(TracedText([writer.number(point)]), &context) }
+        let base: ChangeBase
+        switch change {
+        case "jaar": base = .samePeriodLastYear
+        case "periode": base = .previousPeriod
+        default:
+            guard let reference = Period.parseLabel(change)?.period else {
+                throw context.error(directive, Message("ReportBuilder.badChange", change.excerpt), fix: Message("ReportBuilder.badChangeFix"))
             }
-            part = try writer.change(from: before, to: point, signed: true).0
-        case let other?:
-            throw context.error(directive, Message("ReportBuilder.badChange", other.excerpt), fix: Message("ReportBuilder.badChangeFix"))
+            base = .reference(reference)
         }
-        return Self.html(TracedText([part]), &context)
+        guard let basePeriod = base.base(for: point.period), let before = series[basePeriod], before.value != nil else {
+            throw SentenceError(Message("SentenceWriter.noBase", writer.subject.name, point.period.label(in: .nl)))
+        }
+        switch directive["als"] ?? "procent" {
+        case "procent": return Self.html(TracedText([try writer.change(from: before, to: point, signed: true).0]), &context)
+        case "verschil": return Self.html(TracedText([try writer.difference(from: before, to: point)]), &context)
+        case let other:
+            throw context.error(directive, Message("ReportBuilder.badForm", other.excerpt), fix: Message("ReportBuilder.badFormFix"))
+        }
     }
 
-    /// `{{zin ...}}`: a generated sentence by `regel`: `niveau`, `verandering` (on the period before), `jaar` (on a
-    /// year), `reeks` (a run), `piek` or `record`.
+    /// `{{zin ...}}`: a generated sentence by `regel`: about one series `niveau`, `verandering` (on the period before),
+    /// `jaar` (on a year), `reeks` (a run), `piek` or `record`; about the series of the members chosen `vergelijk`
+    /// (two of them) or `rangorde` (`volgorde=hoogst` or `laagst`, the first `aantal`).
     func sentence(_ directive: Directive, _ context: inout Context) async throws -> String {
         let selection = try await select(directive, &context)
+        let rule = directive["regel"] ?? "niveau"
+        if rule == "vergelijk" || rule == "rangorde" { return try groups(rule, selection, directive, &context) }
         let series = try single(selection, directive, context)
-        var writer = SentenceWriter(subject(selection, series, directive), rounding: try rounding(directive, context))
-        if let band = directive["band"] {
-            guard let value = Double(band.replacingOccurrences(of: ",", with: ".")), value >= 0 else {
-                throw context.error(directive, Message("ReportBuilder.badBand", band.excerpt), fix: Message("ReportBuilder.badBandFix"))
-            }
-            writer.steadyBand = value
-        }
+        let writer = try configured(
+            SentenceWriter(subject(selection, series, directive), rounding: try rounding(directive, context)),
+            directive,
+            context
+        )
         let at = try period(directive, "periode", in: [series], context)
         let text: TracedText
-        switch directive["regel"] ?? "niveau" {
+        switch rule {
         case "niveau": text = try writer.level(at: at)
         case "verandering": text = try writer.change(.previousPeriod, at: at)
         case "jaar": text = try writer.change(.samePeriodLastYear, at: at)
         case "reeks": text = try writer.run(at: at)
         case "piek": text = try writer.peak(at: at)
         case "record": text = try writer.record(at: at)
-        case let other:
+        default:
             throw context.error(
                 directive,
-                Message("ReportBuilder.unknownRule", other.excerpt),
-                fix: Message("ReportBuilder.unknownRuleFix", Message.either(["niveau", "verandering", "jaar", "reeks", "piek", "record"]))
+                Message("ReportBuilder.unknownRule", rule.excerpt),
+                fix: Message(
+                    "ReportBuilder.unknownRuleFix",
+                    Message.either(["niveau", "verandering", "jaar", "reeks", "piek", "record", "vergelijk", "rangorde"])
+                )
             )
         }
         return Self.html(text, &context)
     }
 
+    /// A sentence that compares or ranks the series of the members chosen, each named by its members.
+    func groups(_ rule: String, _ selection: Selection, _ directive: Directive, _ context: inout Context) throws -> String {
+        let rounding = try rounding(directive, context)
+        let groups = try selection.series.indices.map { i in
+            (
+                label: selection.name(i),
+                writer: try configured(
+                    SentenceWriter(subject(selection, selection.series[i].series, directive), rounding: rounding),
+                    directive,
+                    context
+                )
+            )
+        }
+        let name = directive["naam"] ?? subject(selection, TimeSeries([TimeSeries.Point]()), directive, leaving: Set(selection.varying)).name
+        let at = try period(directive, "periode", in: selection.series.map(\.series), context)
+        if rule == "vergelijk" {
+            guard groups.count == 2 else {
+                throw context.error(directive, Message("ReportBuilder.compareTwo", groups.count), fix: Message("ReportBuilder.compareTwoFix"))
+            }
+            return Self.html(try SentenceWriter.compare(name, groups[0], groups[1], at: at), &context)
+        }
+        let count = Int(directive["aantal"] ?? "3") ?? 3
+        let highest = (directive["volgorde"] ?? "hoogst") != "laagst"
+        return Self.html(try SentenceWriter.ranking(name, groups, at: at, highest: highest, count: count), &context)
+    }
+
+    /// A writer with the band of "vrijwel gelijk" (`band`) and the decimals of a change in percent (`decimalen`).
+    func configured(_ writer: SentenceWriter, _ directive: Directive, _ context: Context) throws -> SentenceWriter {
+        var writer = writer
+        if let band = directive["band"] {
+            guard let value = Double(band.replacingOccurrences(of: ",", with: ".")), value >= 0 else {
+                throw context.error(directive, Message("ReportBuilder.badBand", band.excerpt), fix: Message("ReportBuilder.badBandFix"))
+            }
+            writer.steadyBand = value
+        }
+        if let decimals = directive["decimalen"] {
+            guard let n = Int(decimals), (0...4).contains(n) else {
+                throw context.error(directive, Message("ReportBuilder.badDecimals", decimals.excerpt), fix: Message("ReportBuilder.badDecimalsFix"))
+            }
+            writer.percentDecimals = n
+        }
+        return writer
+    }
+
     /// The series as sentences name it: `naam`, else `het aantal` and the measure's title for a count, the title for
     /// a percentage, with the chosen members that are not a total in brackets.
-    func subject(_ selection: Selection, _ series: TimeSeries, _ directive: Directive) -> SentenceWriter.Subject {
+    func subject(_ selection: Selection, _ series: TimeSeries, _ directive: Directive, leaving: Set<Int> = []) -> SentenceWriter.Subject {
         let measure = selection.measure
         let isRate = measure.kind == .rate || measure.unit.trimmingCharacters(in: .whitespaces) == "%"
         let name: String
@@ -70,7 +128,8 @@ extension ReportBuilder {
             name = given
         } else {
             let title = measure.title.prefix(1).lowercased() + measure.title.dropFirst()
-            let members = (selection.series.first?.members ?? []).filter { !Self.isTotal($0) }.map { $0.label.isEmpty ? $0.code : $0.label }
+            let members = (selection.series.first?.members ?? []).enumerated().filter { !leaving.contains($0.offset) && !Self.isTotal($0.element) }
+                .map { $0.element.label.isEmpty ? $0.element.code : $0.element.label }
             name = (isRate || measure.kind == .index ? "" : "het aantal ") + title + (members.isEmpty ? "" : " (\(members.joined(separator: ", ")))")
         }
         return SentenceWriter.Subject(

@@ -5,6 +5,7 @@ extension ReportBuilder {
     /// The arguments a directive may have besides dimensions.
     static let reserved: Set<String> = [
         "dataset", "onderwerp", "periode", "van", "tot", "regel", "naam", "afronden", "band", "soort", "titel", "verandering", "sorteer",
+        "als", "decimalen", "transponeer", "volgorde", "aantal",
     ]
 
     /// The series a directive reads: its dataset, measure and members, as stored, with their trace.
@@ -111,7 +112,21 @@ extension ReportBuilder {
         }
         let result = try await store.query(ObservationQuery(dataset: id, measure: measure.code, filters: filters, asOf: asOf))
         context.releases[id] = BuiltReport.Release(dataset: id, title: dataset.title, vintage: vintage)
-        return Selection(dataset: dataset, measure: measure, vintage: vintage, series: result.timeSeries(), varying: varying.sorted())
+        // The series in the order the members were asked (`Reeks=J,A-U` compares J with A-U).
+        var asked: [Int: [String: Int]] = [:]
+        for filter in filters {
+            guard let d = dataset.dimensions.firstIndex(where: { $0.code == filter.dimension }) else { continue }
+            for (i, name) in filter.members.enumerated() {
+                if let m = dataset.dimensions[d].member(named: name) { asked[d, default: [:]][m.code] = i }
+            }
+        }
+        let order = { (members: [Member]) in members.enumerated().map { asked[$0.offset]?[$0.element.code] ?? 0 } }
+        let series = result.timeSeries().enumerated().sorted { a, b in
+            let (x, y) = (order(a.element.members) + [a.offset], order(b.element.members) + [b.offset])
+            return x.lexicographicallyPrecedes(y)
+        }
+        .map(\.element)
+        return Selection(dataset: dataset, measure: measure, vintage: vintage, series: series, varying: varying.sorted())
     }
 
     /// The period of argument `key` (`2024KW04`, or `laatste` for the latest with a value in `series`); nil when not

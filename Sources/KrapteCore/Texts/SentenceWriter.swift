@@ -40,6 +40,8 @@ public struct SentenceWriter: Sendable {
     public var steadyBand: Double
     /// How levels are rounded.
     public var rounding: PublishedNumber.Rounding
+    /// The decimals of a change in percent (`-13%` with 0, `+40,9%` with 1).
+    public var percentDecimals = 0
 
     /// A writer about `subject`.
     public init(_ subject: Subject, steadyBand: Double = 0.5, rounding: PublishedNumber.Rounding = .exact) {
@@ -122,7 +124,8 @@ public struct SentenceWriter: Sendable {
     }
 
     /// "Het aantal openstaande vacatures was in het 4e kwartaal van 2024 met 22.600 het laagst sinds het 1e kwartaal
-    /// van 2021." Highest when the value rose on the period before, lowest when it fell.
+    /// van 2021 (21.900)." Highest when the value rose on the period before, lowest when it fell; "sinds" the last
+    /// period that was higher (or lower), else since the series began.
     /// - Throws: `SentenceError` when the period or the one before has no value.
     public func record(at period: Period? = nil) throws -> TracedText {
         let point = try self.point(period)
@@ -131,7 +134,7 @@ public struct SentenceWriter: Sendable {
         }
         let highest = value > before
         let earlier = subject.series.points.filter { $0.period.frequency == point.period.frequency && $0.period < point.period }
-        let beyond = earlier.last { p in p.value.map { highest ? $0 >= value : $0 <= value } ?? false }
+        let beyond = earlier.last { p in p.value.map { highest ? $0 > value : $0 < value } ?? false }
         let key = highest ? "highest" : "lowest"
         guard let beyond else {
             let first = earlier.first?.period ?? point.period
@@ -144,6 +147,64 @@ public struct SentenceWriter: Sendable {
             "Sentence.record.\(key)",
             [.text(subject.name), .text(point.period.phrase(in: .nl)), number(point), .text(beyond.period.phrase(in: .nl)), number(beyond)]
         )
+    }
+
+    /// "De groei van de arbeidsproductiviteit was in 2024 bij informatie en communicatie hoger dan bij het totaal: 2,4%
+    /// tegen -0,2%." Two groups at one period; within the band (in the unit's points for a rate, in percent of the
+    /// second otherwise) "vrijwel gelijk".
+    /// - Throws: `SentenceError` when a group has no value at the period.
+    public static func compare(
+        _ name: String,
+        _ a: (label: String, writer: SentenceWriter),
+        _ b: (label: String, writer: SentenceWriter),
+        at period: Period?
+    )
+        throws -> TracedText
+    {
+        let first = try a.writer.point(period)
+        let second = try b.writer.point(first.period)
+        guard let x = first.value, let y = second.value else {
+            throw SentenceError(Message("SentenceWriter.noValue", b.writer.subject.name, first.period.label(in: .nl)))
+        }
+        let size = a.writer.subject.isRate || y == 0 ? abs(x - y) : abs(x / y - 1) * 100
+        let key = size < a.writer.steadyBand || a.writer.number(first) == b.writer.number(second) ? "same" : x > y ? "higher" : "lower"
+        return a.writer.sentence(
+            "Sentence.compare.\(key)",
+            [.text(name), .text(first.period.phrase(in: .nl)), .text(a.label), .text(b.label), a.writer.number(first), b.writer.number(second)]
+        )
+    }
+
+    /// "Het aandeel bedrijven dat AI gebruikt was in 2024 het hoogst bij J Informatie en communicatie (58%), gevolgd
+    /// door M Specialistische zakelijke diensten (40%) en K Financiële dienstverlening (37%)." The first `count`
+    /// groups by their value at one period, highest (or lowest) first; groups without a value are left out.
+    /// - Throws: `SentenceError` when fewer than two groups have a value.
+    public static func ranking(
+        _ name: String,
+        _ groups: [(label: String, writer: SentenceWriter)],
+        at period: Period?,
+        highest: Bool = true,
+        count: Int = 3
+    )
+        throws -> TracedText
+    {
+        let at = period ?? groups.compactMap { try? $0.writer.point(nil).period }.max()
+        let valued = groups.compactMap { group -> (label: String, writer: SentenceWriter, point: TimeSeries.Point, value: Double)? in
+            guard let at, let p = group.writer.subject.series[at], let v = p.value else { return nil }
+            return (group.label, group.writer, p, v)
+        }
+        guard let at, valued.count >= 2 else { throw SentenceError(Message("SentenceWriter.tooFewGroups", name)) }
+        let ranked = valued.sorted { highest ? $0.value > $1.value : $0.value < $1.value }.prefix(max(2, count))
+        var parts: [TracedText.Part] = TracedText.filled(
+            highest ? "Sentence.rank.highest" : "Sentence.rank.lowest",
+            [.text(name), .text(at.phrase(in: .nl))]
+        ).parts
+        for (i, group) in ranked.enumerated() {
+            if i == 1 { parts.append(.text(Catalogue.dutch["Sentence.rank.followedBy"])) }
+            if i > 1 { parts.append(.text(i == ranked.count - 1 ? Catalogue.dutch["Sentence.rank.and"] : ", ")) }
+            parts += [.text("\(group.label) ("), group.writer.number(group.point), .text(")")]
+        }
+        parts.append(.text("."))
+        return TracedText(parts).merged.capitalized
     }
 
     /// The point at `period`, or the latest with a value.
@@ -169,6 +230,7 @@ public struct SentenceWriter: Sendable {
 
     /// The change from `base` to `point` as written (`13%`, `0,4 procentpunt`, without its sign unless `signed`), and
     /// its direction: `rise`, `fall` or `steady`.
+    /// A sign is written before a rise (`+`) and a fall (`-`) when `signed`.
     /// - Throws: `SentenceError` when either has no value, or a change in percent has a base of 0.
     public func change(from base: TimeSeries.Point, to point: TimeSeries.Point, signed: Bool = false) throws -> (TracedText.Part, String) {
         guard let a = base.value, let b = point.value else {
@@ -186,13 +248,26 @@ public struct SentenceWriter: Sendable {
         } else {
             guard a != 0 else { throw SentenceError(Message("SentenceWriter.zeroBase", subject.name, base.period.label(in: .nl))) }
             let percent = (b / a - 1) * 100
-            shown = PublishedNumber.rounded(percent, toDecimals: 0)
-            text = DutchNumberFormat.percent(abs(percent))
+            shown = PublishedNumber.rounded(percent, toDecimals: percentDecimals)
+            text = DutchNumberFormat.percent(abs(percent), decimals: percentDecimals)
             formula = "(b / a - 1) x 100"
         }
         let size = abs(subject.isRate ? b - a : (b / a - 1) * 100)
         let direction = shown == 0 || size < steadyBand ? "steady" : b > a ? "rise" : "fall"
-        return (.number(signed && b < a ? "-" + text : text, subject.trace.computed(formula, from: [base, point])), direction)
+        let sign = !signed || shown == 0 ? "" : b < a ? "-" : "+"
+        return (.number(sign + text, subject.trace.computed(formula, from: [base, point])), direction)
+    }
+
+    /// The difference from `base` to `point` in the written unit, with its sign: `+161.000` for 394 to 555 in
+    /// `x 1 000`, `+0,4` for a percentage.
+    /// - Throws: `SentenceError` when either has no value.
+    public func difference(from base: TimeSeries.Point, to point: TimeSeries.Point) throws -> TracedText.Part {
+        guard let a = base.value, let b = point.value else {
+            throw SentenceError(Message("SentenceWriter.noBase", subject.name, point.period.label(in: .nl)))
+        }
+        let written = PublishedNumber.write(b - a, unit: subject.unit, decimals: subject.decimals, rounding: rounding)
+        let sign = written.shown > 0 ? "+" : ""
+        return .number(sign + written.text, subject.trace.computed("b - a", from: [base, point]))
     }
 
     /// The catalogue's sentence of `key` with its parts, starting with a capital.

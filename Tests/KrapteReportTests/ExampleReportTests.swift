@@ -1,0 +1,65 @@
+import Foundation
+import KrapteCore
+import KrapteIngest
+import KrapteReport
+import KrapteSQLite
+import KrapteTesting
+import Testing
+
+/// The reports shipped in `Examples/rapporten`, built from the real CBS tables of `../shared/data/real`, against the
+/// figures their seeds print, and against their golden HTML.
+@Suite(.serialized) struct ExampleReportTests {
+    static let snapshot = Snapshot(besides: #filePath)
+    static let loadedAt = Date(timeIntervalSince1970: 1_739_500_000)
+    static let examples = TestData.root.appendingPathComponent("Examples/rapporten")
+
+    /// A store with `tables` and every shipped indicator their data can give.
+    static func store(_ tables: [String]) async throws -> SQLiteStore {
+        let store = try SQLiteStore()
+        for path in tables { _ = try await store.load(try await TestData.readRealTable(path), loadedAt: loadedAt) }
+        let engine = IndicatorEngine(store: store, definitions: .shipped)
+        var present = Set(try await store.datasets().map(\.id))
+        for d in try IndicatorDefinitions.shipped.dependencyOrder() where d.inputDatasets.isSubset(of: present) {
+            _ = try await engine.computeAndStore(d.id, loadedAt: loadedAt)
+            present.insert(d.id)
+        }
+        return store
+    }
+
+    /// The report `name` built, as HTML.
+    static func build(_ name: String, _ store: any Store, settings: [String: String] = [:]) async throws -> (BuiltReport, String) {
+        let text = try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8)
+        let report = try await ReportBuilder(store: store).build(try ReportSource.parse(text, file: name, settings: settings))
+        return (report, ReportDocument.html(report))
+    }
+
+    /// The text of a report's body, tags and note numbers taken out.
+    static func text(_ html: String) -> String {
+        html.replacing(/<sup>\d+<\/sup>/, with: "").replacing(/<[^>]+>/, with: "").replacingOccurrences(of: "&#39;", with: "'")
+    }
+
+    @Test func theICTReportPrintsSeed000sFigures() async throws {
+        let store = try await Self.store([
+            "cbs-arbeidsmarkt/85276NED.csv", "cbs-vacatures/80472ned.csv", "cbs-ict-gebruik/86075NED.csv", "cbs-faillissementen/82242NED.csv",
+            "cbs-productiviteit/85880NED.csv", "cbs-productiviteit/85920NED.csv",
+        ])
+        let (report, html) = try await Self.build("ict-arbeidsmarkt.md", store)
+        let text = Self.text(html)
+        // Seed 000: "+161 duizend (+40,9%)" werkzame ICT'ers from 2020 1e kwartaal to 2024 4e kwartaal.
+        #expect(text.contains("Sinds het 1e kwartaal van 2020 kwamen er 161.000 werkzame ICT'ers bij, een groei van 40,9%."))
+        // Seed 000, from 86075NED: AI 58% in informatie en communicatie against 23% of all firms; cloud 71%.
+        #expect(text.contains("58% van de bedrijven in de sector informatie en communicatie gebruikt AI, tegen 23% van alle bedrijven."))
+        #expect(text.contains("In 2024 gebruikte 71% van de bedrijven clouddiensten."))
+        // Seed 000's productivity table: the yearly growth per sector, to a tenth where CBS has not revised it since.
+        #expect(text.contains("Informatie en communicatie1,18,3-1,82,4"))
+        #expect(
+            text.contains("De groei van de arbeidsproductiviteit was in 2024 bij Informatie en communicatie hoger dan bij Totaal: 2,4% tegen -0,2%.")
+        )
+        // Every number has its note, and every note its trace back to a release.
+        #expect(report.notes.count == html.matches(of: /class="noot"/).count)
+        #expect(report.notes.allSatisfy { $0.text.contains("versie ") })
+        #expect(Set(report.releases.map(\.dataset)).isSuperset(of: ["85276NED", "80472ned", "86075NED", "82242NED", "arbeidsproductiviteit-groei"]))
+        let mismatch = try Self.snapshot.mismatch(html, named: "ict-arbeidsmarkt.html")
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+    }
+}
