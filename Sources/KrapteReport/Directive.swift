@@ -8,7 +8,7 @@ public struct Directive: Sendable {
     public var arguments: [(key: String, value: String)]
     /// The 1-based line in the report file.
     public var line: Int
-    /// Whether the directive stands alone on its line.
+    /// Whether the directive fills in a block (a table, a chart, a card) and stands alone on its line.
     public var isBlock: Bool
 
     /// Makes a directive.

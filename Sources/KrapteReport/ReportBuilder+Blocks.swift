@@ -36,9 +36,9 @@ extension ReportBuilder {
             periodsText = shown.first.map { "\($0.label(in: .nl)) - \(shown.last?.label(in: .nl) ?? "")" } ?? ""
         }
         let title = directive["titel"] ?? selection.heading
-        let n = context.note(ReportNote.describe(selection: selection.trace(0), periods: periodsText))
+        let note = context.note(ReportNote.head(selection.traceOfAll), use: Message("ReportNote.table", periodsText).description)
         var html =
-            "<figure class=\"tabel\"><div class=\"table-scroll\" role=\"region\" aria-label=\"\(Markup.escape(title))\" tabindex=\"0\"><table><caption>\(Markup.escape(title))\(Self.noteLink(n))</caption><thead><tr>"
+            "<figure class=\"tabel\"><div class=\"table-scroll\" role=\"region\" aria-label=\"\(Markup.escape(title))\" tabindex=\"0\"><table><caption>\(Markup.escape(title))\(Self.noteLink(note))</caption><thead><tr>"
         for (i, heading) in headings.enumerated() {
             html += "<th scope=\"col\"\(i == 0 ? "" : " class=\"num\"")>\(Markup.escape(heading))</th>"
         }
@@ -97,9 +97,9 @@ extension ReportBuilder {
             .svg()
             periodsText = "\(first.label(in: .nl)) - \(last.label(in: .nl))"
         }
-        let n = context.note(ReportNote.describe(selection: selection.trace(0), periods: periodsText))
+        let note = context.note(ReportNote.head(selection.traceOfAll), use: Message("ReportNote.chart", periodsText).description)
         return
-            "<figure class=\"grafiek\" tabindex=\"0\">\(svg)<figcaption class=\"bron\">\(Markup.escape(sourceLine(selection)))\(Self.noteLink(n))</figcaption></figure>"
+            "<figure class=\"grafiek\" tabindex=\"0\">\(svg)<figcaption class=\"bron\">\(Markup.escape(sourceLine(selection)))\(Self.noteLink(note))</figcaption></figure>"
     }
 
     /// The periods from `van` to `tot` of the finest frequency, or the last eight.
@@ -131,8 +131,9 @@ extension ReportBuilder {
         selection.dataset.source.line(dataset: selection.dataset.id, vintage: selection.vintage.id, in: .nl)
     }
 
-    /// The link to note `n`.
-    static func noteLink(_ n: Int) -> String {
-        "<a class=\"noot\" href=\"#noot-\(n)\" id=\"ref-\(n)\" aria-label=\"\(Markup.escape(Message("ReportNote.label", n).description))\"><sup>\(n)</sup></a>"
+    /// The link to a note from one place in the text.
+    static func noteLink(_ note: (number: Int, anchor: String)) -> String {
+        let label = Markup.escape(Message("ReportNote.label", note.number).description)
+        return "<a class=\"noot\" href=\"#noot-\(note.number)\" id=\"\(note.anchor)\" aria-label=\"\(label)\"><sup>\(note.number)</sup></a>"
     }
 }

@@ -168,10 +168,9 @@ extension ReportBuilder {
             switch part {
             case .text(let words): return Markup.escape(words)
             case .number(let written, let trace):
-                let note = ReportNote.describe(trace)
-                let n = context.note(note, trace: trace)
-                return "<span class=\"getal\" title=\"\(Markup.escape(note))\">\(Markup.escape(written))</span>"
-                    + "<a class=\"noot\" href=\"#noot-\(n)\" id=\"ref-\(n)\" aria-label=\"\(Markup.escape(Message("ReportNote.label", n).description))\"><sup>\(n)</sup></a>"
+                let note = context.note(ReportNote.head(trace), use: ReportNote.use(trace), trace: trace)
+                return "<span class=\"getal\" title=\"\(Markup.escape(ReportNote.describe(trace)))\">\(Markup.escape(written))</span>"
+                    + noteLink(note)
             }
         }
         .joined()

@@ -5,7 +5,7 @@ extension ReportBuilder {
     /// The arguments a directive may have besides dimensions.
     static let reserved: Set<String> = [
         "dataset", "onderwerp", "periode", "van", "tot", "regel", "naam", "afronden", "band", "soort", "titel", "verandering", "sorteer",
-        "als", "decimalen", "transponeer", "volgorde", "aantal",
+        "als", "decimalen", "transponeer", "volgorde", "aantal", "vergelijk", "stijging", "ontbreekt",
     ]
 
     /// The series a directive reads: its dataset, measure and members, as stored, with their trace.
@@ -33,6 +33,22 @@ extension ReportBuilder {
                 loadedAt: vintage.loadedAt,
                 derivation: dataset.derivation?.formula
             )
+        }
+
+        /// The trace of every series together, for the note of a table or chart: the members of each dimension
+        /// that were chosen, all of them.
+        var traceOfAll: Trace {
+            var trace = self.trace(0)
+            trace.members = dataset.dimensions.indices.compactMap { d in
+                var labels: [String] = []
+                for s in series where s.members.indices.contains(d) {
+                    let label = s.members[d].label.isEmpty ? s.members[d].code : s.members[d].label
+                    if !labels.contains(label) { labels.append(label) }
+                }
+                guard let first = labels.first else { return nil }
+                return Trace.Member(dimension: dataset.dimensions[d].title, code: first, label: labels.joined(separator: ", "))
+            }
+            return trace
         }
 
         /// The heading of a table or chart: the measure with its unit, and the members chosen alone that are not a

@@ -22,14 +22,24 @@ public struct ReportBuilder: Sendable {
         var context = Context(file: source.file)
         var filled: [String] = []
         for directive in source.directives {
+            // `ontbreekt=weglaten`: a figure the data does not hold (a region a table has no figures for) is left
+            // out instead of stopping the report, so that one sheet serves regions of every level.
+            let optional = directive["ontbreekt"] == "weglaten"
+            let before = context
             do {
                 filled.append(try await fill(directive, &context))
             } catch let error as ReportError {
                 throw error
             } catch let error as StoreError {
-                throw context.error(directive, error.message, fix: Message("ReportBuilder.storeFix", directive["dataset"] ?? ""))
+                guard optional, error.code == .notFound else {
+                    throw context.error(directive, error.message, fix: Message("ReportBuilder.storeFix", directive["dataset"] ?? ""))
+                }
+                context = before
+                filled.append("")
             } catch let error as SentenceError {
-                throw context.error(directive, error.message, fix: Message("ReportBuilder.sentenceFix"))
+                guard optional else { throw context.error(directive, error.message, fix: Message("ReportBuilder.sentenceFix")) }
+                context = before
+                filled.append("")
             }
         }
         return BuiltReport(source: source, filled: filled, notes: context.notes, releases: context.releases.values.sorted { $0.dataset < $1.dataset })
@@ -41,6 +51,7 @@ public struct ReportBuilder: Sendable {
         case "waarde": try await value(directive, &context)
         case "zin": try await sentence(directive, &context)
         case "tabel": try await table(directive, &context)
+        case "kerncijfer": try await card(directive, &context)
         default: try await chart(directive, &context)
         }
     }
@@ -51,10 +62,17 @@ public struct ReportBuilder: Sendable {
         var notes: [ReportNote] = []
         var releases: [String: BuiltReport.Release] = [:]
 
-        /// Adds a note and gives its number.
-        mutating func note(_ text: String, trace: Trace? = nil) -> Int {
-            notes.append(ReportNote(number: notes.count + 1, text: text, trace: trace))
-            return notes.count
+        /// The note of the series `head`, with `use` added when it is new, and the anchor of this reference to it:
+        /// numbers of the same series share one note.
+        mutating func note(_ head: String, use: String, trace: Trace? = nil) -> (number: Int, anchor: String) {
+            guard let i = notes.firstIndex(where: { $0.head == head }) else {
+                notes.append(ReportNote(number: notes.count + 1, head: head, uses: [use], traces: trace.map { [$0] } ?? [], references: 1))
+                return (notes.count, "ref-\(notes.count)")
+            }
+            if !notes[i].uses.contains(use) { notes[i].uses.append(use) }
+            if let trace { notes[i].traces.append(trace) }
+            notes[i].references += 1
+            return (notes[i].number, "ref-\(notes[i].number)-\(notes[i].references)")
         }
 
         /// An error in `directive`.

@@ -24,6 +24,8 @@ public enum ReportDocument {
             let marker = ReportSource.marker(n)
             body = body.replacingOccurrences(of: "<p>\(marker)</p>", with: filled).replacingOccurrences(of: marker, with: filled)
         }
+        // Key-figure cards one after another form one sheet.
+        body = body.replacing(/(?:<div class="kaart">.*?<\/div>\s*)+/.dotMatchesNewlines()) { "<div class=\"kaarten\">\($0.output)</div>\n" }
         let title = source.title
         let byline = [source.parameters["auteur"], source.parameters["datum"]].compactMap { $0 }.filter { !$0.isEmpty }
         let illustrative = report.releases.contains { $0.vintage.source.illustrative }

@@ -31,7 +31,10 @@ public struct ReportError: Error, Sendable, CustomStringConvertible {
             case (let line?, nil): Message("ReportError.placeLine", file, line)
             case (nil, _): Message("LocatedError.place", file)
             }
-        return Message("LocatedError.sentence", place, message, fix).text(in: language)
+        // A message that ends a sentence of its own (a store's) loses its full stop before ". Oplossing".
+        var what = message.text(in: language)
+        while what.hasSuffix(".") { what.removeLast() }
+        return Message("LocatedError.sentence", place, what, fix).text(in: language)
     }
 
     /// The error in Dutch.

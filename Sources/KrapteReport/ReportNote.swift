@@ -1,49 +1,52 @@
 import Foundation
 import KrapteCore
 
-/// A numbered note of a report: where a filled-in number, table or chart came from.
+/// A numbered note of a report: one series (dataset, measure, members, release) and what the report used of it, each
+/// value with its period and status, each computed number with its formula and inputs. Every number, table and chart
+/// of the same series refers to the same note.
 public struct ReportNote: Sendable, Hashable {
     /// The note's number, from 1.
     public var number: Int
-    /// The note's text.
-    public var text: String
-    /// The trace of a single number; nil for a table or chart.
-    public var trace: Trace?
+    /// The series: dataset, measure, members and release.
+    public var head: String
+    /// What the report used of it, in order.
+    public var uses: [String]
+    /// The traces of the numbers that refer to the note.
+    public var traces: [Trace]
+    /// How many places in the text refer to the note.
+    public var references: Int
 
-    /// The note of a number: dataset, measure, members, period or periods with their status, release, and for a
-    /// computed number its formula with the values it used.
-    static func describe(_ trace: Trace) -> String {
+    /// The note as one text.
+    public var text: String { ([head] + uses).joined(separator: " ") }
+
+    /// The series of `trace`: `80472ned Vacatures; ...; Openstaande vacatures (x 1 000); Bedrijfskenmerken: C
+    /// Industrie; versie 3, gepubliceerd op 14 februari 2025.`, with the indicator's formula for a computed dataset.
+    static func head(_ trace: Trace) -> String {
         var parts = ["\(trace.dataset) \(trace.datasetTitle)", trace.measureTitle]
         if !trace.members.isEmpty { parts.append(trace.members.map { "\($0.dimension): \($0.label)" }.joined(separator: ", ")) }
-        if !trace.periods.isEmpty {
-            parts.append(
-                Message("ReportNote.periods", trace.periods.map { $0.label(in: .nl) }.joined(separator: " en "), trace.status.label(in: .nl))
-                    .description
-            )
-        }
-        parts.append(release(trace.vintage, publishedAt: trace.publishedAt, loadedAt: trace.loadedAt))
-        var text = parts.joined(separator: "; ") + "."
-        if let formula = trace.formula {
-            let letters = ["a", "b", "c", "d"]
-            let inputs = trace.inputs.prefix(letters.count).enumerated().map { i, input in
-                "\(letters[i]) = \(input.period.label(in: .nl)): \(DutchNumberFormat.format(input.value, decimals: 10).trimmedDecimals)"
-            }
-            text += " " + Message("ReportNote.formula", formula, inputs.joined(separator: ", ")).description
-        }
-        if let derivation = trace.derivation { text += " " + Message("ReportNote.derivation", derivation).description }
-        return text
-    }
-
-    /// The note of a table or chart: the dataset, measure, members and release it shows.
-    static func describe(selection trace: Trace, periods: String) -> String {
-        var parts = ["\(trace.dataset) \(trace.datasetTitle)", trace.measureTitle]
-        if !trace.members.isEmpty { parts.append(trace.members.map { "\($0.dimension): \($0.label)" }.joined(separator: ", ")) }
-        if !periods.isEmpty { parts.append(periods) }
         parts.append(release(trace.vintage, publishedAt: trace.publishedAt, loadedAt: trace.loadedAt))
         var text = parts.joined(separator: "; ") + "."
         if let derivation = trace.derivation { text += " " + Message("ReportNote.derivation", derivation).description }
         return text
     }
+
+    /// What a number used: `2024 4e kwartaal (voorlopig): 383,8.`, or for a computed number `Berekend als (b / a - 1)
+    /// x 100, met a = 2023 4e kwartaal: 389,2, b = 2024 4e kwartaal: 383,8 (voorlopig).`
+    static func use(_ trace: Trace) -> String {
+        let letters = ["a", "b", "c", "d"]
+        let status = trace.status.label(in: .nl)
+        guard let formula = trace.formula else {
+            let values = trace.inputs.map { "\(DutchNumberFormat.format($0.value, decimals: 10).trimmedDecimals)" }.joined(separator: ", ")
+            return Message("ReportNote.value", trace.periods.map { $0.label(in: .nl) }.joined(separator: " en "), status, values).description
+        }
+        let inputs = trace.inputs.prefix(letters.count).enumerated().map { i, input in
+            "\(letters[i]) = \(input.period.label(in: .nl)): \(DutchNumberFormat.format(input.value, decimals: 10).trimmedDecimals)"
+        }
+        return Message("ReportNote.formula", formula, inputs.joined(separator: ", "), status).description
+    }
+
+    /// A number's own trace, as its tooltip: the series and what the number used of it.
+    static func describe(_ trace: Trace) -> String { head(trace) + " " + use(trace) }
 
     /// `versie 3, gepubliceerd op 14 februari 2025`, or `versie 3, geladen op ...` when the source gave no
     /// publication date.

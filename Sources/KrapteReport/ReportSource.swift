@@ -6,7 +6,9 @@ import KrapteCore
 /// fills in the parameters (`$regio`); reading the store comes later (`ReportBuilder`). See Guides/Reports.md.
 public struct ReportSource: Sendable {
     /// The directives a report can hold.
-    public static let directiveNames = ["waarde", "zin", "tabel", "grafiek"]
+    public static let directiveNames = ["waarde", "zin", "tabel", "grafiek", "kerncijfer"]
+    /// The directives that fill in a block of their own (a table, a chart, a card); the others fill in text.
+    public static let blockNames: Set<String> = ["tabel", "grafiek", "kerncijfer"]
 
     /// The report file's name, for errors.
     public var file: String
@@ -65,10 +67,11 @@ public struct ReportSource: Sendable {
             var line = lines[i]
             let scanned = try scan(line, number: i + 1, file: file, parameters: parameters)
             for (k, found) in scanned.enumerated().reversed() {
-                line.replaceSubrange(found.1, with: marker(directives.count + k))
+                // A block stands alone in its own paragraph, also between lines without an empty line between.
+                line.replaceSubrange(found.1, with: found.0.isBlock ? "\n" + marker(directives.count + k) + "\n" : marker(directives.count + k))
             }
             directives += scanned.map(\.0)
-            body.append(line.replacingOccurrences(of: "\\{{", with: "{{"))
+            body.append(textFilled(line.replacingOccurrences(of: "\\{{", with: "{{"), parameters: parameters))
         }
         return ReportSource(file: file, parameters: parameters, markdown: body.joined(separator: "\n"), directives: directives)
     }
@@ -86,7 +89,9 @@ public struct ReportSource: Sendable {
                 throw ReportError(file: file, line: number, Message("ReportSource.notClosed"), fix: Message("ReportSource.notClosedFix"))
             }
             let inside = String(line[open.upperBound..<close.lowerBound])
-            let isBlock = line.trimmingCharacters(in: .whitespaces) == String(line[open.lowerBound..<close.upperBound])
+            let isBlock =
+                line.trimmingCharacters(in: .whitespaces) == String(line[open.lowerBound..<close.upperBound])
+                && blockNames.contains(String(line[open.upperBound...].drop { $0 == " " }.prefix { $0.isLetter }))
             found.append(
                 (try directive(inside, line: number, file: file, parameters: parameters, isBlock: isBlock), open.lowerBound..<close.upperBound)
             )
@@ -171,6 +176,26 @@ public struct ReportSource: Sendable {
                 throw fail(Message("ReportSource.unknownParameter", name.excerpt, Message.all(parameters.keys.sorted().map { "$" + $0 })))
             }
             out += given
+        }
+        return out + rest
+    }
+
+    /// A line of text with `$name` replaced where `name` is a parameter; any other `$` stays as it is (`$5`).
+    static func textFilled(_ line: String, parameters: [String: String]) -> String {
+        guard line.contains("$") else { return line }
+        var out = ""
+        var rest = Substring(line)
+        while let dollar = rest.firstIndex(of: "$") {
+            out += rest[..<dollar]
+            let after = rest[rest.index(after: dollar)...]
+            let name = String(after.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+            if let value = parameters[name], !name.isEmpty {
+                out += value
+                rest = after.dropFirst(name.count)
+            } else {
+                out.append("$")
+                rest = after
+            }
         }
         return out + rest
     }

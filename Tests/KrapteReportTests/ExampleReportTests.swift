@@ -55,11 +55,66 @@ import Testing
         #expect(
             text.contains("De groei van de arbeidsproductiviteit was in 2024 bij Informatie en communicatie hoger dan bij Totaal: 2,4% tegen -0,2%.")
         )
-        // Every number has its note, and every note its trace back to a release.
-        #expect(report.notes.count == html.matches(of: /class="noot"/).count)
+        // Every number has its note (numbers of one series share one), and every note its trace back to a release.
+        #expect(report.notes.map(\.references).reduce(0, +) == html.matches(of: /class="noot"/).count)
         #expect(report.notes.allSatisfy { $0.text.contains("versie ") })
         #expect(Set(report.releases.map(\.dataset)).isSuperset(of: ["85276NED", "80472ned", "86075NED", "82242NED", "arbeidsproductiviteit-groei"]))
         let mismatch = try Self.snapshot.mismatch(html, named: "ict-arbeidsmarkt.html")
         #expect(mismatch == nil, "\(mismatch ?? "")")
+    }
+
+    static let sheetTables = [
+        "cbs-regionaal/85268NED.csv", "cbs-regionaal/86088NED.csv", "cbs-regionaal/85554NED.csv", "cbs-conjunctuur/85614NED.csv",
+        "cbs-ziekteverzuim/80072ned.csv", "cbs-vacatures/80472ned.csv",
+    ]
+
+    @Test func theRegionalSheetPrintsSeed001sFiguresForAnyRegion() async throws {
+        let store = try await Self.store(Self.sheetTables)
+        let (_, utrecht) = try await Self.build("kerncijfers-regio.md", store)
+        let text = Self.text(utrecht)
+        // Seed 001 (Utrecht, December 2024): werkloosheid 3,5% in Utrecht and 3,7% in Nederland in 2024 3e kwartaal,
+        // ziekteverzuim 5,1% in 2024 2e kwartaal.
+        #expect(text.contains("De werkloosheid was in het 3e kwartaal van 2024 bij Utrecht (PV) lager dan bij Nederland: 3,5% tegen 3,7%."))
+        #expect(text.contains("Ziekteverzuim Nederland5,1%2024 2e kwartaal"))
+        #expect(!text.contains("jaarcijfer"))
+        let mismatch = try Self.snapshot.mismatch(utrecht, named: "kerncijfers-regio.html")
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+        // Seed 001's ondernemersvertrouwen of Utrecht, -2,2 in April 2024: the sheet as it stood in the 2nd quarter.
+        let (_, spring) = try await Self.build("kerncijfers-regio.md", store, settings: ["kwartaal": "2024KW02"])
+        #expect(Self.text(spring).contains("Ondernemersvertrouwen-2,22024 april"))
+        // An arbeidsmarktregio gets the yearly figures of 86088NED; the quarterly ones its data does not hold are
+        // left out, not an error.
+        let (_, region) = try await Self.build(
+            "kerncijfers-regio.md",
+            store,
+            settings: ["regio": "AM13", "arbeidsmarktregio": "AM13", "regionaam": "Midden-Utrecht"]
+        )
+        let regionText = Self.text(region)
+        #expect(regionText.contains("Kerncijfers arbeidsmarkt Midden-Utrecht") && regionText.contains("Werkloosheid (jaarcijfer)"))
+        #expect(!regionText.contains("De werkloosheid was in het 3e kwartaal"))
+    }
+
+    /// Whether Chromium and poppler's tools are here, or required.
+    static let printing: Bool = {
+        if ProcessInfo.processInfo.environment["KRAPTE_REQUIRE_BROWSER"] == "1" { return true }
+        return ["/usr/bin/chromium", "/usr/bin/pdfinfo", "/usr/bin/pdftotext"].allSatisfy { FileManager.default.fileExists(atPath: $0) }
+    }()
+
+    @Test(.enabled(if: printing), .timeLimit(.minutes(3)))
+    func theSheetPrintsOnOnePageOfA4WithItsTitleAndAuthor() async throws {
+        let store = try await Self.store(Self.sheetTables)
+        let (report, html) = try await Self.build("kerncijfers-regio.md", store)
+        let folder = try TestData.temporaryFolder()
+        let input = folder.appendingPathComponent("kerncijfers-regio.html")
+        let output = folder.appendingPathComponent("kerncijfers-regio.pdf")
+        try Data(html.utf8).write(to: input)
+        let printer = try PDFPrinter.installed(file: "kerncijfers-regio.md")
+        try await printer.print(input, to: output, title: report.source.title, author: report.source.parameters["auteur"] ?? "")
+        let info = try Command.run(["pdfinfo", output.path]).output
+        #expect(info.contains("Title:           Kerncijfers arbeidsmarkt Utrecht"))
+        #expect(info.contains("Author:          Krapte, naar het voorbeeld van ArbeidsmarktInZicht (december 2024)"))
+        #expect(info.contains("Pages:           1") && info.contains("(A4)"))
+        let text = try Command.run(["pdftotext", "-layout", output.path, "-"]).output
+        #expect(text.contains("3,5%") && text.contains("Pagina 1 van 1") && text.contains("Noten") && text.contains("Bronnen"))
     }
 }

@@ -36,7 +36,8 @@ public struct SentenceWriter: Sendable {
     /// What the sentences are about.
     public var subject: Subject
     /// A change smaller than this in size (percent, or the unit's points for a rate) is "vrijwel gelijk"; a change
-    /// that rounds to zero always is.
+    /// that rounds to zero always is. By default half a percent for a count, and for a rate half its last decimal
+    /// (0,05 point for a percentage with one decimal), so that only a difference that does not show is "gelijk".
     public var steadyBand: Double
     /// How levels are rounded.
     public var rounding: PublishedNumber.Rounding
@@ -44,9 +45,9 @@ public struct SentenceWriter: Sendable {
     public var percentDecimals = 0
 
     /// A writer about `subject`.
-    public init(_ subject: Subject, steadyBand: Double = 0.5, rounding: PublishedNumber.Rounding = .exact) {
+    public init(_ subject: Subject, steadyBand: Double? = nil, rounding: PublishedNumber.Rounding = .exact) {
         self.subject = subject
-        self.steadyBand = steadyBand
+        self.steadyBand = steadyBand ?? (subject.isRate ? 0.5 * pow(10, -Double(max(0, subject.decimals))) : 0.5)
         self.rounding = rounding
     }
 

@@ -57,7 +57,7 @@ public struct Trace: Sendable, Hashable {
     public var loadedAt: Date
     /// How the number was computed from `inputs` (`(b / a - 1) x 100`); nil for a number as stored.
     public var formula: String?
-    /// The values the formula used.
+    /// The values the number was read from: the one stored value, or the values the formula used.
     public var inputs: [Input]
     /// For a dataset Krapte computed (an indicator), the indicator's own formula.
     public var derivation: String?
@@ -96,6 +96,7 @@ public struct Trace: Sendable, Hashable {
         var trace = self
         trace.periods = [point.period]
         trace.status = point.status
+        trace.inputs = point.value.map { [Input(period: point.period, value: $0)] } ?? []
         return trace
     }
 
