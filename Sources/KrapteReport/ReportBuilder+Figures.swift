@@ -46,6 +46,7 @@ extension ReportBuilder {
         let selection = try await select(directive, &context)
         let rule = directive["regel"] ?? "niveau"
         if rule == "vergelijk" || rule == "rangorde" { return try groups(rule, selection, directive, &context) }
+        if rule == "meting" { return try await waves(selection, directive, &context) }
         let series = try single(selection, directive, context)
         let writer = try configured(
             SentenceWriter(subject(selection, series, directive), rounding: try rounding(directive, context)),
@@ -67,11 +68,40 @@ extension ReportBuilder {
                 Message("ReportBuilder.unknownRule", rule.excerpt),
                 fix: Message(
                     "ReportBuilder.unknownRuleFix",
-                    Message.either(["niveau", "verandering", "jaar", "reeks", "piek", "record", "vergelijk", "rangorde"])
+                    Message.either(["niveau", "verandering", "jaar", "reeks", "piek", "record", "vergelijk", "rangorde", "meting"])
                 )
             )
         }
         return Self.html(text, &context)
+    }
+
+    /// A survey's share in two waves (`regel=meting`): the wave of `periode` (the latest by default) against that of
+    /// `vergelijk` (the wave before by default), higher or lower only when the change is significant at 95%.
+    func waves(_ selection: Selection, _ directive: Directive, _ context: inout Context) async throws -> String {
+        let series = try single(selection, directive, context)
+        guard let se = try await companion(selection, 0, measure: "Standaardfout"),
+            let seNoFPC = try await companion(selection, 0, measure: "StandaardfoutZonderEPC")
+        else {
+            throw context.error(directive, Message("ReportBuilder.notASurvey", selection.dataset.id), fix: Message("ReportBuilder.notASurveyFix"))
+        }
+        let writer = try configured(
+            SentenceWriter(subject(selection, series, directive), rounding: try rounding(directive, context)),
+            directive,
+            context
+        )
+        let point = try writer.point(try period(directive, "periode", in: [series], context))
+        let earlier =
+            try period(directive, "vergelijk", in: [series], context)
+            ?? series.points.last { $0.period < point.period && $0.period.frequency == point.period.frequency && $0.value != nil }?.period
+        guard let earlier, let base = series[earlier], let a = base.value, let b = point.value, let seA = se.value(at: earlier),
+            let seB = se.value(at: point.period), let sA = seNoFPC.value(at: earlier), let sB = seNoFPC.value(at: point.period)
+        else { throw SentenceError(Message("SentenceWriter.noBase", writer.subject.name, point.period.label(in: .nl))) }
+        // The store keeps shares and standard errors in percent; the test works on proportions, as the survey page does.
+        let change = SurveyChange(
+            from: SurveyEstimate(estimate: a / 100, se: seA / 100, seNoFPC: sA / 100),
+            to: SurveyEstimate(estimate: b / 100, se: seB / 100, seNoFPC: sB / 100)
+        )
+        return Self.html(writer.waves(from: base, to: point, change: change), &context)
     }
 
     /// A sentence that compares or ranks the series of the members chosen, each named by its members.

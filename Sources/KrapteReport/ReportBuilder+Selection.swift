@@ -16,6 +16,8 @@ extension ReportBuilder {
         var series: [(members: [Member], series: TimeSeries)]
         /// The dimensions with more than one member chosen.
         var varying: [Int]
+        /// The members asked, per dimension.
+        var filters: [ObservationQuery.Filter]
 
         /// The trace of series `i`, without periods.
         func trace(_ i: Int) -> Trace {
@@ -119,7 +121,12 @@ extension ReportBuilder {
                     )
                 )
             }
-            let members = value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // Members are separated by `;`, or by `,` when there is no `;`; a value that names one member as a
+            // whole (`Antwoord="Ja, veel"`) is that member.
+            let whole = dataset.dimensions[d].member(named: value) != nil
+            let separator: Character = value.contains(";") ? ";" : ","
+            let members =
+                whole ? [value] : value.split(separator: separator).map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             if members.count > 1 { varying.append(d) }
             filters.append(.init(dimension: dataset.dimensions[d].code, members: members))
         }
@@ -142,7 +149,17 @@ extension ReportBuilder {
             return x.lexicographicallyPrecedes(y)
         }
         .map(\.element)
-        return Selection(dataset: dataset, measure: measure, vintage: vintage, series: series, varying: varying.sorted())
+        return Selection(dataset: dataset, measure: measure, vintage: vintage, series: series, varying: varying.sorted(), filters: filters)
+    }
+
+    /// Series `i` of the selection in another measure of its dataset (a survey share's standard error), from the same
+    /// release; nil when the dataset has no such measure.
+    func companion(_ selection: Selection, _ i: Int, measure: String) async throws -> TimeSeries? {
+        guard selection.dataset.measure(named: measure) != nil, selection.series.indices.contains(i) else { return nil }
+        let members = selection.series[i].members
+        let filters = zip(selection.dataset.dimensions, members).map { ObservationQuery.Filter(dimension: $0.code, members: [$1.code]) }
+        let result = try await store.query(ObservationQuery(dataset: selection.dataset.id, measure: measure, filters: filters, asOf: asOf))
+        return result.timeSeries().first?.series
     }
 
     /// The period of argument `key` (`2024KW04`, or `laatste` for the latest with a value in `series`); nil when not

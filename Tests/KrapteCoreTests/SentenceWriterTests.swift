@@ -81,4 +81,22 @@ import Testing
             #expect(level.hedge == (level.value > level.shown ? "ruim" : level.value < level.shown ? "bijna" : ""))
         }
     }
+
+    @Test(arguments: [
+        (0.20, 0.26, 0.01, "Het aandeel vacatures was in 2025 hoger dan in 2024: 26,0% tegen 20,0%."),
+        (0.26, 0.20, 0.01, "Het aandeel vacatures was in 2025 lager dan in 2024: 20,0% tegen 26,0%."),
+        (0.20, 0.23, 0.02, "Het aandeel vacatures was in 2025 vergelijkbaar met 2024: 23,0% tegen 20,0%; het verschil is niet significant."),
+    ])
+    func aSurveyChangeIsHigherOnlyWhenSignificant(a: Double, b: Double, se: Double, expected: String) throws {
+        var subject = Self.subject([a * 100, b * 100], rate: true)
+        subject.name = "het aandeel vacatures"
+        subject.series = TimeSeries([(Period.year(2024)!, a * 100), (Period.year(2025)!, b * 100)])
+        let writer = SentenceWriter(subject)
+        let change = SurveyChange(from: SurveyEstimate(estimate: a, se: se, seNoFPC: se), to: SurveyEstimate(estimate: b, se: se, seNoFPC: se))
+        let points = subject.series.points
+        let text = writer.waves(from: points[0], to: points[1], change: change)
+        #expect(text.plain == expected)
+        // The significance word carries the test as its trace.
+        #expect(text.traces.contains { $0.formula?.contains("p = ") == true })
+    }
 }

@@ -117,4 +117,54 @@ import Testing
         let text = try Command.run(["pdftotext", "-layout", output.path, "-"]).output
         #expect(text.contains("3,5%") && text.contains("Pagina 1 van 1") && text.contains("Noten") && text.contains("Bronnen"))
     }
+
+    @Test func theSurveyReportSaysHigherOnlyWhenTheChangeIsSignificant() async throws {
+        let store = try SQLiteStore()
+        for release in try DemoData.releases(cube: .sized(occupations: 4, regions: 2, quarters: 8)) {
+            _ = try await store.load(release, loadedAt: Self.loadedAt)
+        }
+        let (report, html) = try await Self.build("werkgeversenquete-ai.md", store)
+        let text = Self.text(html)
+        // Generated figures, labelled as such.
+        #expect(html.contains("<p class=\"illustratief\" role=\"note\">"))
+        // Each wave sentence against the test computed here from the stored shares and standard errors.
+        var checked = 0
+        for answer in ["Ja, veel", "Nee", "Ja, een beetje"] {
+            var cells: [String: Double] = [:]
+            for measure in ["Aandeel", "Standaardfout", "StandaardfoutZonderEPC"] {
+                let result = try await store.query(
+                    ObservationQuery(
+                        dataset: "werkgeversenquete-synthetisch",
+                        measure: measure,
+                        filters: [
+                            .init(dimension: "Vraag", members: ["q_ai_gebruik"]), .init(dimension: "sector", members: ["totaal"]),
+                            .init(dimension: "size_class", members: ["totaal"]), .init(dimension: "Antwoord", members: [answer]),
+                        ]
+                    )
+                )
+                for row in result.rows { cells["\(measure) \(row.period.year)"] = row.value }
+            }
+            let change = SurveyChange(
+                from: SurveyEstimate(
+                    estimate: cells["Aandeel 2024"]! / 100,
+                    se: cells["Standaardfout 2024"]! / 100,
+                    seNoFPC: cells["StandaardfoutZonderEPC 2024"]! / 100
+                ),
+                to: SurveyEstimate(
+                    estimate: cells["Aandeel 2025"]! / 100,
+                    se: cells["Standaardfout 2025"]! / 100,
+                    seNoFPC: cells["StandaardfoutZonderEPC 2025"]! / 100
+                )
+            )
+            let word = !change.isSignificant ? "vergelijkbaar met 2024" : change.change > 0 ? "hoger dan in 2024" : "lager dan in 2024"
+            let shares =
+                "\(DutchNumberFormat.format(cells["Aandeel 2025"]!, decimals: 1))% tegen \(DutchNumberFormat.format(cells["Aandeel 2024"]!, decimals: 1))%"
+            #expect(text.contains("was in 2025 \(word): \(shares)"), "\(answer): \(word), \(shares)")
+            checked += 1
+        }
+        #expect(checked == 3)
+        #expect(report.releases.map(\.dataset) == ["werkgeversenquete-synthetisch"])
+        let mismatch = try Self.snapshot.mismatch(html, named: "werkgeversenquete-ai.html")
+        #expect(mismatch == nil, "\(mismatch ?? "")")
+    }
 }

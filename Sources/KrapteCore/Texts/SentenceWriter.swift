@@ -208,6 +208,26 @@ public struct SentenceWriter: Sendable {
         return TracedText(parts).merged.capitalized
     }
 
+    /// "Het aandeel werkgevers dat AI gebruikt was in 2025 hoger dan in 2024: 21% tegen 15%." A survey's share in two
+    /// waves, said to be higher or lower only when the change is significant at 95% (two-sided, as `krapte survey
+    /// compare` tests it, `change`); otherwise "vergelijkbaar met 2024", with the shares and that the difference is
+    /// not significant.
+    public func waves(from base: TimeSeries.Point, to point: TimeSeries.Point, change: SurveyChange) -> TracedText {
+        let key = !change.isSignificant ? "similar" : change.change > 0 ? "higher" : "lower"
+        let p = change.pValue().map { PublishedNumber.rounded($0, toDecimals: 3) } ?? 1
+        let test = subject.trace.computed(
+            Catalogue.dutch["Sentence.wave.test"] + " p = " + DutchNumberFormat.format(p, decimals: 3),
+            from: [base, point]
+        )
+        return sentence(
+            "Sentence.wave.\(key)",
+            [
+                .text(subject.name), .text(point.period.phrase(in: .nl)), .text(base.period.phrase(in: .nl)), number(point), number(base),
+                .number(Catalogue.dutch["Sentence.wave.\(key).word"], test),
+            ]
+        )
+    }
+
     /// The point at `period`, or the latest with a value.
     /// - Throws: `SentenceError` when there is no such value.
     public func point(_ period: Period?) throws -> TimeSeries.Point {
