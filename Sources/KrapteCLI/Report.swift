@@ -7,7 +7,7 @@ import KrapteReport
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Bouw rapporten uit Markdown met opdrachten: elk getal, elke tabel en grafiek uit de database, met bronnen.",
-        subcommands: [Build.self]
+        subcommands: [Build.self, Diff.self]
     )
 
     /// `krapte report build`: one report as standalone HTML and, with `--pdf`, as PDF.
@@ -69,6 +69,54 @@ struct Report: AsyncParsableCommand {
                 throw CLIError(error.message)
             } catch let error as CocoaError {
                 throw CLIError(Message("Report.cannotWrite", folder.path, error.localizedDescription))
+            }
+        }
+    }
+
+    /// `krapte report diff`: what a report said on one date and what it says on another (now by default), and why.
+    struct Diff: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Toon elk getal en elke zin van een rapport die veranderde tussen twee datums, en waarom: herzien, nieuw of definitief geworden."
+        )
+
+        @Argument(help: "Het rapport: een Markdown-bestand met opdrachten.")
+        var file: String
+
+        @Option(name: .long, help: "Het rapport zoals het was op deze dag (JJJJ-MM-DD).")
+        var from: String
+
+        @Option(name: .long, help: "Vergelijk met het rapport van deze dag (JJJJ-MM-DD); standaard de laatste releases.")
+        var to: String?
+
+        @Option(name: .customLong("set"), help: "SLEUTEL=WAARDE: een parameter van het rapport, boven die in de kop; herhaal voor meer.")
+        var settings: [String] = []
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            for date in [from] + (to.map { [$0] } ?? []) where ISO8601DateFormatter.day.date(from: date) == nil {
+                throw ValidationError(Output.text(Message("Report.diffFrom", date.excerpt)))
+            }
+            for setting in settings where !setting.contains("=") {
+                throw ValidationError(Output.text(Message("Report.setting", setting.excerpt)))
+            }
+        }
+
+        func run() async throws {
+            let input = URL(fileURLWithPath: file)
+            guard let text = try? String(contentsOf: input, encoding: .utf8) else { throw CLIError(Message("Report.unreadable", file.excerpt)) }
+            do {
+                let parameters = Dictionary(settings.map { s in (String(s.prefix { $0 != "=" }), String(s.drop { $0 != "=" }.dropFirst())) }) { $1 }
+                let source = try ReportSource.parse(text, file: input.lastPathComponent, settings: parameters)
+                let db = try await store.open(existing: true)
+                let old = try await ReportBuilder(store: db, asOf: ISO8601DateFormatter.day.date(from: from)).build(source)
+                let new = try await ReportBuilder(store: db, asOf: to.flatMap { ISO8601DateFormatter.day.date(from: $0) }).build(source)
+                print(ReportDiff(from: old, to: new).text, terminator: "")
+            } catch let error as ReportError {
+                throw CLIError(Message("Krapte.as", error.description(in: Output.language)))
+            } catch let error as StoreError {
+                throw CLIError(error.message)
             }
         }
     }

@@ -16,6 +16,7 @@ extension ReportBuilder {
         var rows: [(header: String, cells: [String])] = []
         var headings: [String] = []
         var periodsText = ""
+        var cells: [(Int, Period)] = []
         if let at = try period(directive, "periode", in: all, context) {
             headings = [Message("ReportBuilder.seriesHeading").description, at.label(in: .nl)]
             var order = Array(selection.series.indices)
@@ -23,9 +24,11 @@ extension ReportBuilder {
                 order.sort { (selection.series[$0].series.value(at: at) ?? -.infinity) > (selection.series[$1].series.value(at: at) ?? -.infinity) }
             }
             rows = order.map { i in (selection.name(i), [cell(selection, i, at, decimals)]) }
+            cells = order.map { ($0, at) }
             periodsText = at.label(in: .nl)
         } else {
             let shown = try periods(directive, all, context)
+            cells = shown.flatMap { p in selection.series.indices.map { ($0, p) } }
             if directive["transponeer"] == "ja" {
                 headings = [Message("ReportBuilder.seriesHeading").description] + shown.map { $0.label(in: .nl) }
                 rows = selection.series.indices.map { i in (selection.name(i), shown.map { cell(selection, i, $0, decimals) }) }
@@ -36,6 +39,7 @@ extension ReportBuilder {
             periodsText = shown.first.map { "\($0.label(in: .nl)) - \(shown.last?.label(in: .nl) ?? "")" } ?? ""
         }
         let title = directive["titel"] ?? selection.heading
+        context.traces += Self.traces(selection, cells)
         let note = context.note(ReportNote.head(selection.traceOfAll), use: Message("ReportNote.table", periodsText).description)
         var html =
             "<figure class=\"tabel\"><div class=\"table-scroll\" role=\"region\" aria-label=\"\(Markup.escape(title))\" tabindex=\"0\"><table><caption>\(Markup.escape(title))\(Self.noteLink(note))</caption><thead><tr>"
@@ -58,6 +62,7 @@ extension ReportBuilder {
         let all = selection.series.map(\.series)
         let svg: String
         let periodsText: String
+        let cells: [(Int, Period)]
         if let at = try period(directive, "periode", in: all, context)
             ?? (directive["soort"] == "staaf" ? all.compactMap { $0.points.last?.period }.max() : nil)
         {
@@ -73,8 +78,10 @@ extension ReportBuilder {
             )
             .svg()
             periodsText = at.label(in: .nl)
+            cells = selection.series.indices.map { ($0, at) }
         } else {
             let shown = try periods(directive, all, context)
+            cells = shown.flatMap { p in selection.series.indices.map { ($0, p) } }
             guard let first = shown.first, let last = shown.last else {
                 throw context.error(directive, Message("ReportBuilder.noPeriods"), fix: Message("ReportBuilder.noPeriodsFix"))
             }
@@ -98,8 +105,14 @@ extension ReportBuilder {
             periodsText = "\(first.label(in: .nl)) - \(last.label(in: .nl))"
         }
         let note = context.note(ReportNote.head(selection.traceOfAll), use: Message("ReportNote.chart", periodsText).description)
+        context.traces += Self.traces(selection, cells)
         return
             "<figure class=\"grafiek\" tabindex=\"0\">\(svg)<figcaption class=\"bron\">\(Markup.escape(sourceLine(selection)))\(Self.noteLink(note))</figcaption></figure>"
+    }
+
+    /// The traces of the cells a table or chart shows, each series at a period.
+    static func traces(_ selection: Selection, _ cells: [(Int, Period)]) -> [Trace] {
+        cells.compactMap { i, p in selection.series.indices.contains(i) ? selection.series[i].series[p].map { selection.trace(i).at($0) } : nil }
     }
 
     /// The periods from `van` to `tot` of the finest frequency, or the last eight.

@@ -194,7 +194,9 @@ extension ReportBuilder {
 
     /// A traced text as HTML: each number in a `<span>` whose tooltip is its note, with the note's number after it.
     static func html(_ text: TracedText, _ context: inout Context) -> String {
-        text.parts.map { part in
+        context.plain += text.plain
+        context.traces += text.traces
+        return text.parts.map { part in
             switch part {
             case .text(let words): return Markup.escape(words)
             case .number(let written, let trace):

@@ -9,6 +9,8 @@ public struct ReportBuilder: Sendable {
     public var store: any Store
     /// Build from the releases as they were on this day; nil for the latest.
     public var asOf: Date?
+    /// Whether `{{herzieningen}}` is filled in; off for the earlier build it compares with.
+    var revisions = true
 
     /// A builder over `store`.
     public init(store: any Store, asOf: Date? = nil) {
@@ -21,7 +23,11 @@ public struct ReportBuilder: Sendable {
     public func build(_ source: ReportSource) async throws -> BuiltReport {
         var context = Context(file: source.file)
         var filled: [String] = []
+        var results: [BuiltReport.Result] = []
         for directive in source.directives {
+            context.plain = ""
+            context.traces = []
+            defer { results.append(BuiltReport.Result(line: directive.line, name: directive.name, plain: context.plain, traces: context.traces)) }
             // `ontbreekt=weglaten`: a figure the data does not hold (a region a table has no figures for) is left
             // out instead of stopping the report, so that one sheet serves regions of every level.
             let optional = directive["ontbreekt"] == "weglaten"
@@ -42,7 +48,19 @@ public struct ReportBuilder: Sendable {
                 filled.append("")
             }
         }
-        return BuiltReport(source: source, filled: filled, notes: context.notes, releases: context.releases.values.sorted { $0.dataset < $1.dataset })
+        var report = BuiltReport(
+            source: source,
+            filled: filled,
+            notes: context.notes,
+            releases: context.releases.values.sorted { $0.dataset < $1.dataset },
+            results: results
+        )
+        if revisions {
+            for (i, directive) in source.directives.enumerated() where directive.name == "herzieningen" {
+                report.filled[i] = try await revisionsSection(directive, report, context)
+            }
+        }
+        return report
     }
 
     /// The HTML of one directive.
@@ -52,6 +70,7 @@ public struct ReportBuilder: Sendable {
         case "zin": try await sentence(directive, &context)
         case "tabel": try await table(directive, &context)
         case "kerncijfer": try await card(directive, &context)
+        case "herzieningen": ""
         default: try await chart(directive, &context)
         }
     }
@@ -61,6 +80,10 @@ public struct ReportBuilder: Sendable {
         var file: String
         var notes: [ReportNote] = []
         var releases: [String: BuiltReport.Release] = [:]
+        /// The text the directive being filled in wrote, without its markup.
+        var plain = ""
+        /// The numbers it filled in, with their traces.
+        var traces: [Trace] = []
 
         /// The note of the series `head`, with `use` added when it is new, and the anchor of this reference to it:
         /// numbers of the same series share one note.
@@ -102,4 +125,18 @@ public struct BuiltReport: Sendable {
     public var notes: [ReportNote]
     /// The releases read, by dataset.
     public var releases: [Release]
+    /// What each directive filled in, in order: its text and the traces of its numbers.
+    public var results: [Result]
+
+    /// What one directive filled in.
+    public struct Result: Sendable {
+        /// Its line in the report file.
+        public var line: Int
+        /// Its name.
+        public var name: String
+        /// Its text without markup (empty for a table or chart).
+        public var plain: String
+        /// The traces of the numbers it shows.
+        public var traces: [Trace]
+    }
 }
