@@ -62,13 +62,14 @@ extension ReportBuilder {
         case "reeks": text = try writer.run(at: at)
         case "piek": text = try writer.peak(at: at)
         case "record": text = try writer.record(at: at)
+        case "typering": text = try writer.typering(at: at)
         default:
             throw context.error(
                 directive,
                 Message("ReportBuilder.unknownRule", rule.excerpt),
                 fix: Message(
                     "ReportBuilder.unknownRuleFix",
-                    Message.either(["niveau", "verandering", "jaar", "reeks", "piek", "record", "vergelijk", "rangorde", "meting"])
+                    Message.either(["niveau", "verandering", "jaar", "reeks", "piek", "record", "typering", "vergelijk", "rangorde", "meting"])
                 )
             )
         }

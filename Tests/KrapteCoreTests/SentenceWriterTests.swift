@@ -99,4 +99,15 @@ import Testing
         // The significance word carries the test as its trace.
         #expect(text.traces.contains { $0.formula?.contains("p = ") == true })
     }
+
+    @Test(arguments: [(7.7, "zeer krap"), (1.5, "krap"), (1.49, "gemiddeld"), (0.67, "gemiddeld"), (0.3, "ruim"), (0.1, "zeer ruim")])
+    func theTyperingFollowsUWVsBoundaries(value: Double, type: String) throws {
+        var subject = Self.subject([value], rate: true)
+        subject.name = "de arbeidsmarkt voor ICT-beroepen"
+        subject.decimals = 2
+        subject.unit = ""
+        let text = try SentenceWriter(subject).typering()
+        #expect(text.plain.hasPrefix("De arbeidsmarkt voor ICT-beroepen was in het 1e kwartaal van 2019 \(type): de spanningsindicator was "))
+        #expect(text.traces.first?.formula?.contains("0,25; 0,67; 1,5; 4") == true)
+    }
 }

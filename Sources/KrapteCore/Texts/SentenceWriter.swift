@@ -228,6 +228,21 @@ public struct SentenceWriter: Sendable {
         )
     }
 
+    /// "De arbeidsmarkt voor ICT-beroepen was in het 4e kwartaal van 2024 zeer krap: de spanningsindicator was 7,7."
+    /// The typering of a spanningsindicator by the class boundaries valid in its period (UWV's; see
+    /// Guides/Spanningsindicator.md).
+    /// - Throws: `SentenceError` when the period has no value or no boundaries apply.
+    public func typering(at period: Period? = nil) throws -> TracedText {
+        let point = try self.point(period)
+        guard let value = point.value, let boundaries = Spanningsindicator.boundaries(for: point.period) else {
+            throw SentenceError(Message("SentenceWriter.noValue", subject.name, point.period.label(in: .nl)))
+        }
+        let type = boundaries.typering(value)
+        let limits = boundaries.limits.map { DutchNumberFormat.format($0, decimals: 2).trimmedZeros }.joined(separator: "; ")
+        let rule = subject.trace.at(point).computed(Message("Sentence.typeringRule", boundaries.version, limits).description, from: [point])
+        return sentence("Sentence.typering", [.text(subject.name), .text(point.period.phrase(in: .nl)), .number(type.rawValue, rule), number(point)])
+    }
+
     /// The point at `period`, or the latest with a value.
     /// - Throws: `SentenceError` when there is no such value.
     public func point(_ period: Period?) throws -> TimeSeries.Point {
@@ -319,4 +334,15 @@ public struct SentenceError: Error, Sendable, CustomStringConvertible {
 extension Period.Frequency {
     /// The case's name, for catalogue keys: `quarter`.
     var rawCase: String { "\(self)" }
+}
+
+extension String {
+    /// A number written with decimals, its trailing zeros taken off: `0,50` is `0,5`, `4,00` is `4`.
+    var trimmedZeros: String {
+        guard contains(",") else { return self }
+        var text = self
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(",") { text.removeLast() }
+        return text
+    }
 }
