@@ -70,6 +70,7 @@ public struct ReportBuilder: Sendable {
         case "zin": try await sentence(directive, &context)
         case "tabel": try await table(directive, &context)
         case "kerncijfer": try await card(directive, &context)
+        case "kaart": try await map(directive, &context)
         case "herzieningen": ""
         default: try await chart(directive, &context)
         }

@@ -167,4 +167,29 @@ import Testing
         let mismatch = try Self.snapshot.mismatch(html, named: "werkgeversenquete-ai.html")
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
+
+    @Test(.enabled(if: printing), .timeLimit(.minutes(3)))
+    func theICTReportPrintsANumberedPageAfterPage() async throws {
+        let store = try await Self.store([
+            "cbs-arbeidsmarkt/85276NED.csv", "cbs-vacatures/80472ned.csv", "cbs-ict-gebruik/86075NED.csv", "cbs-faillissementen/82242NED.csv",
+            "cbs-productiviteit/85880NED.csv", "cbs-productiviteit/85920NED.csv",
+        ])
+        let (report, html) = try await Self.build("ict-arbeidsmarkt.md", store)
+        let folder = try TestData.temporaryFolder()
+        let input = folder.appendingPathComponent("ict.html")
+        let output = folder.appendingPathComponent("ict.pdf")
+        try Data(html.utf8).write(to: input)
+        try await PDFPrinter.installed(file: "ict-arbeidsmarkt.md").print(input, to: output, title: report.source.title, author: "Krapte")
+        let info = try Command.run(["pdfinfo", output.path]).output
+        let pages = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) })
+        #expect(pages >= 3)
+        // Every page has its number and the running header; the charts are vectors, not images.
+        for page in 1...pages {
+            let text = try Command.run(["pdftotext", "-f", "\(page)", "-l", "\(page)", "-layout", output.path, "-"]).output
+            #expect(text.contains("Pagina \(page) van \(pages)") && text.contains("De arbeidsmarkt voor ICT'ers"), "page \(page)")
+        }
+        let all = try Command.run(["pdftotext", output.path, "-"]).output
+        #expect(all.contains("161.000") && all.contains("40,9%") && all.contains("Bronnen"))
+        #expect(try Command.run(["pdfimages", "-list", output.path]).output.split(separator: "\n").count <= 2)
+    }
 }

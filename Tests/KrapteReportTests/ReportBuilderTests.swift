@@ -88,4 +88,25 @@ import Testing
             try await ReportBuilder(store: store).build(twoSeries)
         } throws: { error in "\(error)".contains("de keuze geeft 2 reeksen") }
     }
+
+    @Test func aMapShowsEveryRegionOfItsLevelWithItsSourceAndTable() async throws {
+        let store = try SQLiteStore()
+        _ = try await store.load(try await TestData.readRealTable("cbs-regionaal/85268NED.csv"), loadedAt: Date(timeIntervalSince1970: 1_739_500_000))
+        let source = try ReportSource.parse(
+            "{{kaart dataset=85268NED onderwerp=Werkloosheidspercentage_13 niveau=provincie periode=2024KW03}}",
+            file: "kaart.md"
+        )
+        let report = try await ReportBuilder(store: store).build(source)
+        let html = report.filled[0]
+        #expect(html.contains("<svg") && html.contains("Werkloosheidspercentage (%) per regio (provincies), 2024 3e kwartaal"))
+        #expect(html.contains("Bron: CBS (85268NED, versie 1). Bron kaart: CBS/PDOK."))
+        // A row per province in the table beside the map, and a region per province on it.
+        #expect(html.matches(of: /<tr><th scope="row">/).count == 12)
+        #expect(html.contains("<th scope=\"row\">Utrecht (PV)</th><td class=\"num\">3,5</td>"))
+        #expect(report.results[0].traces.count == 12)
+        let wrong = try ReportSource.parse("{{kaart dataset=85268NED niveau=gemeente}}", file: "kaart.md")
+        await #expect { try await ReportBuilder(store: store).build(wrong) } throws: {
+            "\($0)".contains("niveau='gemeente' is geen niveau met een kaart")
+        }
+    }
 }

@@ -29,7 +29,7 @@ import Testing
         var logger = Logger(label: "krapte.test")
         logger.logLevel = .warning
         let app = Application(
-            router: WebServer.router(store: store, configuration: .init(reports: try ReportRoutesTests.folder())),
+            router: WebServer.router(store: store, configuration: .init(reports: try Self.reports())),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             logger: logger
         )
@@ -39,7 +39,16 @@ import Testing
             let (status, output) = try await Command.running(["python3", Self.script.path, "http://127.0.0.1:\(port)", screenshots.path])
             #expect(status == 0, "\(output)")
             let shots = try FileManager.default.contentsOfDirectory(atPath: screenshots.path).filter { $0.hasSuffix(".png") }
-            #expect(shots.count == 20 && shots.contains("kerncijfers-en.png") && shots.contains("rapport-390.png"), "\(shots)")
+            #expect(shots.count == 22 && shots.contains("kerncijfers-en.png") && shots.contains("rapport-werkgeversenquete-ai-390.png"), "\(shots)")
         }
+    }
+
+    /// The reports the browser opens: the routes' test report, and the shipped survey report, which reads the demo
+    /// store's generated survey.
+    static func reports() throws -> URL {
+        let folder = try ReportRoutesTests.folder()
+        let example = TestData.root.appendingPathComponent("Examples/rapporten/werkgeversenquete-ai.md")
+        try FileManager.default.copyItem(at: example, to: folder.appendingPathComponent("werkgeversenquete-ai.md"))
+        return folder
     }
 }

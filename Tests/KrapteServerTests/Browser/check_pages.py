@@ -35,7 +35,7 @@ PAGES = {
     "rapporten": "/rapporten",
     "error": "/verkenner/nope",
 }
-REPORT = "/rapporten/vacatures"
+REPORTS = ["vacatures", "werkgeversenquete-ai"]
 failures = []
 
 
@@ -81,13 +81,18 @@ def check_page(driver, name, path):
         fail(f"{name}: axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
 
 
-def check_report(driver):
+def check_reports(driver):
+    for report in REPORTS:
+        check_report(driver, report)
+
+
+def check_report(driver, report):
     """A report as a reader opens it, at 1280 and 390 pixels wide: its own style applied (the server's policy lets
     its inline style sheet through), every note linked both ways, charts readable, and axe-core finding nothing."""
     for width in (1280, 390):
         driver.set_window_size(width, 2000)
-        driver.get(BASE + REPORT)
-        name = f"rapport-{width}"
+        driver.get(BASE + "/rapporten/" + report)
+        name = f"rapport-{report}-{width}"
         if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != "nl":
             fail(f"{name}: the report is not marked as Dutch")
         weight = driver.execute_script("return getComputedStyle(document.querySelector('.getal')).fontWeight")
@@ -259,7 +264,7 @@ def main():
             check_page(driver, name, path)
         check_explorer(driver)
         check_tension(driver)
-        check_report(driver)
+        check_reports(driver)
     finally:
         driver.quit()
     # A browser set to English gets every page in English, and those pass axe-core too.
