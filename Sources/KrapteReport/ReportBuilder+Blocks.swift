@@ -7,8 +7,10 @@ extension ReportBuilder {
     static let defaultPeriods = 8
 
     /// `{{tabel ...}}`: with `periode`, a row per series (members of the dimensions given more than one) at that
-    /// period, largest first with `sorteer=ja`; else a row per period from `van` to `tot` (the last eight by
-    /// default) and a column per series, or with `transponeer=ja` a row per series and a column per period. Every cell's tooltip says where it came from; the caption has a note.
+    /// period, largest first with `sorteer=ja`, or with `kolommen=DIMENSIE` a column per member of that dimension
+    /// (a survey's answers per sector, as seed 003's figures 8 to 13); else a row per period from `van` to `tot`
+    /// (the last eight by default) and a column per series, or with `transponeer=ja` a row per series and a column
+    /// per period. Every cell's tooltip says where it came from; the caption has a note.
     func table(_ directive: Directive, _ context: inout Context) async throws -> String {
         let selection = try await select(directive, &context)
         let decimals = selection.measure.decimals
@@ -17,7 +19,13 @@ extension ReportBuilder {
         var headings: [String] = []
         var periodsText = ""
         var cells: [(Int, Period)] = []
-        if let at = try period(directive, "periode", in: all, context) {
+        if let at = try period(directive, "periode", in: all, context), let columns = directive["kolommen"] {
+            guard let d = selection.dataset.dimensions.firstIndex(where: { $0.code == columns || $0.title == columns }) else {
+                throw context.error(directive, Message("ReportBuilder.badColumns", columns.excerpt), fix: Message("ReportBuilder.badColumnsFix"))
+            }
+            (headings, rows, cells) = pivot(selection, by: d, at: at, sorted: directive["sorteer"] == "ja")
+            periodsText = at.label(in: .nl)
+        } else if let at = try period(directive, "periode", in: all, context) {
             headings = [Message("ReportBuilder.seriesHeading").description, at.label(in: .nl)]
             var order = Array(selection.series.indices)
             if directive["sorteer"] == "ja" {
@@ -108,6 +116,43 @@ extension ReportBuilder {
         context.traces += Self.traces(selection, cells)
         return
             "<figure class=\"grafiek\" tabindex=\"0\">\(svg)<figcaption class=\"bron\">\(Markup.escape(sourceLine(selection)))\(Self.noteLink(note))</figcaption></figure>"
+    }
+
+    /// A table of the series at `at` with a column per member of dimension `d` and a row per combination of the
+    /// other members, rows in the order they come or by the first column, highest first.
+    func pivot(_ selection: Selection, by d: Int, at: Period, sorted: Bool) -> ([String], [(header: String, cells: [String])], [(Int, Period)]) {
+        var columns: [Member] = []
+        var rowKeys: [[String]] = []
+        var rowNames: [[String]: String] = [:]
+        var index: [[String]: [String: Int]] = [:]
+        let others = selection.varying.filter { $0 != d }
+        for (i, entry) in selection.series.enumerated() where entry.members.indices.contains(d) {
+            let column = entry.members[d]
+            if !columns.contains(where: { $0.code == column.code }) { columns.append(column) }
+            let key = others.compactMap { entry.members.indices.contains($0) ? entry.members[$0].code : nil }
+            if index[key] == nil {
+                rowKeys.append(key)
+                rowNames[key] = others.compactMap { entry.members.indices.contains($0) ? entry.members[$0].label : nil }.joined(separator: " · ")
+            }
+            index[key, default: [:]][column.code] = i
+        }
+        if sorted, let first = columns.first {
+            let value = { (key: [String]) in index[key]?[first.code].flatMap { selection.series[$0].series.value(at: at) } ?? -.infinity }
+            rowKeys.sort { value($0) > value($1) }
+        }
+        let decimals = selection.measure.decimals
+        let rowTitle = others.map { selection.dataset.dimensions[$0].title }.joined(separator: " · ")
+        let rowHeading =
+            rowTitle.isEmpty ? Message("ReportBuilder.seriesHeading").description : rowTitle.prefix(1).uppercased() + rowTitle.dropFirst()
+        let headings = [rowHeading] + columns.map { $0.label.isEmpty ? $0.code : $0.label }
+        let rows = rowKeys.map { key in
+            (
+                header: rowNames[key].flatMap { $0.isEmpty ? nil : $0 } ?? selection.heading,
+                cells: columns.map { c in index[key]?[c.code].map { cell(selection, $0, at, decimals) } ?? "<td class=\"num\">.</td>" }
+            )
+        }
+        let cells = rowKeys.flatMap { key in columns.compactMap { c in index[key]?[c.code].map { ($0, at) } } }
+        return (headings, rows, cells)
     }
 
     /// The traces of the cells a table or chart shows, each series at a period.

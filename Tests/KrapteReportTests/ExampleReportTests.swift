@@ -164,6 +164,17 @@ import Testing
         }
         #expect(checked == 3)
         #expect(report.releases.map(\.dataset) == ["werkgeversenquete-synthetisch"])
+        // Figure 8's layout: a row per sector, a column per answer, sectors by their first answer, highest first.
+        let figure = try #require(html.firstRange(of: "Gebruik van AI per sector, 2025 (%)").map { String(html[$0.lowerBound...]) })
+        #expect(
+            figure.contains(
+                "<th scope=\"col\">Sector</th><th scope=\"col\" class=\"num\">Ja, veel</th><th scope=\"col\" class=\"num\">Ja, een beetje</th>"
+            )
+        )
+        let firsts = figure.matches(of: /<tr><th scope="row">[^<]+<\/th><td class="num" title="[^"]*">([\d,]+)<\/td>/).prefix(9).compactMap {
+            Double($0.1.replacingOccurrences(of: ",", with: "."))
+        }
+        #expect(firsts.count == 9 && firsts == firsts.sorted(by: >), "\(firsts)")
         let mismatch = try Self.snapshot.mismatch(html, named: "werkgeversenquete-ai.html")
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
