@@ -140,7 +140,7 @@ let package = Package(
         .testTarget(
             name: "KrapteCLITests",
             dependencies: [
-                "KrapteCLI", "KrapteCore", "KrapteSQLite", "KrapteTesting",
+                "KrapteCLI", "KrapteCore", "KrapteReport", "KrapteSQLite", "KrapteTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

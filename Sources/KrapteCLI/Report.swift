@@ -10,6 +10,11 @@ struct Report: AsyncParsableCommand {
         subcommands: [Build.self, Diff.self]
     )
 
+    /// The parameters of `--set KEY=VALUE` options; a later one wins.
+    static func parameters(_ settings: [String]) -> [String: String] {
+        Dictionary(settings.map { s in (String(s.prefix { $0 != "=" }), String(s.drop { $0 != "=" }.dropFirst())) }) { $1 }
+    }
+
     /// `krapte report build`: one report as standalone HTML and, with `--pdf`, as PDF.
     struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -51,12 +56,15 @@ struct Report: AsyncParsableCommand {
             let name = input.deletingPathExtension().lastPathComponent
             let html = folder.appendingPathComponent(name + ".html")
             do {
-                let parameters = Dictionary(settings.map { s in (String(s.prefix { $0 != "=" }), String(s.drop { $0 != "=" }.dropFirst())) }) { $1 }
+                let parameters = Report.parameters(settings)
                 let source = try ReportSource.parse(text, file: input.lastPathComponent, settings: parameters)
                 let db = try await store.open(existing: true)
-                let report = try await ReportBuilder(store: db, asOf: asOf.flatMap { ISO8601DateFormatter.day.date(from: $0) }).build(source)
+                let day = asOf.flatMap { ISO8601DateFormatter.day.date(from: $0) }
+                let report = try await ReportBuilder(store: db, asOf: day, folder: input.deletingLastPathComponent()).build(source)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try Data(ReportDocument.html(report).utf8).write(to: html)
+                // The build's record, to compare a later build with (`krapte report diff --from`).
+                try report.record(asOf: day).encoded().write(to: folder.appendingPathComponent(name + ".bouw.json"))
                 Output.print(Message("Report.written", html.path, report.notes.count, report.releases.count))
                 guard pdf else { return }
                 let printer = try PDFPrinter.installed(file: input.lastPathComponent)
@@ -83,10 +91,13 @@ struct Report: AsyncParsableCommand {
         @Argument(help: "Het rapport: een Markdown-bestand met opdrachten.")
         var file: String
 
-        @Option(name: .long, help: "Het rapport zoals het was op deze dag (JJJJ-MM-DD).")
+        @Option(name: .long, help: "Het rapport zoals het was op deze dag (JJJJ-MM-DD), of zoals een eerdere bouw het schreef (NAAM.bouw.json).")
         var from: String
 
-        @Option(name: .long, help: "Vergelijk met het rapport van deze dag (JJJJ-MM-DD); standaard de laatste releases.")
+        @Option(
+            name: .long,
+            help: "Vergelijk met het rapport van deze dag (JJJJ-MM-DD) of van een bouw (NAAM.bouw.json); standaard de laatste releases."
+        )
         var to: String?
 
         @Option(name: .customLong("set"), help: "SLEUTEL=WAARDE: een parameter van het rapport, boven die in de kop; herhaal voor meer.")
@@ -95,8 +106,8 @@ struct Report: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            for date in [from] + (to.map { [$0] } ?? []) where ISO8601DateFormatter.day.date(from: date) == nil {
-                throw ValidationError(Output.text(Message("Report.diffFrom", date.excerpt)))
+            for side in [from] + (to.map { [$0] } ?? []) where ISO8601DateFormatter.day.date(from: side) == nil && !side.hasSuffix(".json") {
+                throw ValidationError(Output.text(Message("Report.diffFrom", side.excerpt)))
             }
             for setting in settings where !setting.contains("=") {
                 throw ValidationError(Output.text(Message("Report.setting", setting.excerpt)))
@@ -107,17 +118,32 @@ struct Report: AsyncParsableCommand {
             let input = URL(fileURLWithPath: file)
             guard let text = try? String(contentsOf: input, encoding: .utf8) else { throw CLIError(Message("Report.unreadable", file.excerpt)) }
             do {
-                let parameters = Dictionary(settings.map { s in (String(s.prefix { $0 != "=" }), String(s.drop { $0 != "=" }.dropFirst())) }) { $1 }
+                let parameters = Report.parameters(settings)
                 let source = try ReportSource.parse(text, file: input.lastPathComponent, settings: parameters)
-                let db = try await store.open(existing: true)
-                let old = try await ReportBuilder(store: db, asOf: ISO8601DateFormatter.day.date(from: from)).build(source)
-                let new = try await ReportBuilder(store: db, asOf: to.flatMap { ISO8601DateFormatter.day.date(from: $0) }).build(source)
+                let folder = input.deletingLastPathComponent()
+                let old = try await results(of: source, at: from, folder: folder)
+                let new = try await results(of: source, at: to, folder: folder)
                 print(ReportDiff(from: old, to: new).text, terminator: "")
             } catch let error as ReportError {
                 throw CLIError(Message("Krapte.as", error.description(in: Output.language)))
             } catch let error as StoreError {
                 throw CLIError(error.message)
             }
+        }
+
+        /// What the report filled in on `side`: a day (built from the store as of then), a build's record, or the
+        /// latest releases when nil.
+        func results(of source: ReportSource, at side: String?, folder: URL? = nil) async throws -> [BuiltReport.Result] {
+            if let side, let day = ISO8601DateFormatter.day.date(from: side) {
+                return try await ReportBuilder(store: try await store.open(existing: true), asOf: day, folder: folder).build(source).results
+            }
+            if let side {
+                guard let data = try? Data(contentsOf: URL(fileURLWithPath: side)), let record = try? BuiltReport.Record(decoding: data) else {
+                    throw CLIError(Message("Report.unreadableRecord", side.excerpt))
+                }
+                return record.results
+            }
+            return try await ReportBuilder(store: try await store.open(existing: true), folder: folder).build(source).results
         }
     }
 }

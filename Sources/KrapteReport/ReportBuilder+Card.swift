@@ -33,7 +33,7 @@ extension ReportBuilder {
         guard let reading = figure.read(series, rise: rise, decimals: selection.measure.decimals, asOf: asOf) else {
             throw SentenceError(Message("SentenceWriter.empty", title))
         }
-        let writer = SentenceWriter(subject(selection, series, directive), rounding: try rounding(directive, context))
+        let writer = try self.writer(selection, series, directive, context)
         let status = reading.latest.status == .definitief ? "" : " (\(reading.latest.status.label(in: .nl)))"
         var html = "<div class=\"kaart\"><h3>\(Markup.escape(title))</h3>"
         html += "<p class=\"kaart-waarde\">\(Self.html(TracedText([writer.number(reading.latest)]), &context))</p>"

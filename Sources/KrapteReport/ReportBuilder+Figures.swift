@@ -10,11 +10,7 @@ extension ReportBuilder {
     func value(_ directive: Directive, _ context: inout Context) async throws -> String {
         let selection = try await select(directive, &context)
         let series = try single(selection, directive, context)
-        let writer = try configured(
-            SentenceWriter(subject(selection, series, directive), rounding: try rounding(directive, context)),
-            directive,
-            context
-        )
+        let writer = try self.writer(selection, series, directive, context)
         let at = try period(directive, "periode", in: [series], context)
         let point = try writer.point(at)
         guard let change = directive["verandering"] else { return Self.html(TracedText([writer.number(point)]), &context) }
@@ -48,11 +44,7 @@ extension ReportBuilder {
         if rule == "vergelijk" || rule == "rangorde" { return try groups(rule, selection, directive, &context) }
         if rule == "meting" { return try await waves(selection, directive, &context) }
         let series = try single(selection, directive, context)
-        let writer = try configured(
-            SentenceWriter(subject(selection, series, directive), rounding: try rounding(directive, context)),
-            directive,
-            context
-        )
+        let writer = try self.writer(selection, series, directive, context)
         let at = try period(directive, "periode", in: [series], context)
         let text: TracedText
         switch rule {
@@ -85,11 +77,7 @@ extension ReportBuilder {
         else {
             throw context.error(directive, Message("ReportBuilder.notASurvey", selection.dataset.id), fix: Message("ReportBuilder.notASurveyFix"))
         }
-        let writer = try configured(
-            SentenceWriter(subject(selection, series, directive), rounding: try rounding(directive, context)),
-            directive,
-            context
-        )
+        let writer = try self.writer(selection, series, directive, context)
         let point = try writer.point(try period(directive, "periode", in: [series], context))
         let earlier =
             try period(directive, "vergelijk", in: [series], context)
@@ -107,16 +95,8 @@ extension ReportBuilder {
 
     /// A sentence that compares or ranks the series of the members chosen, each named by its members.
     func groups(_ rule: String, _ selection: Selection, _ directive: Directive, _ context: inout Context) throws -> String {
-        let rounding = try rounding(directive, context)
         let groups = try selection.series.indices.map { i in
-            (
-                label: selection.name(i),
-                writer: try configured(
-                    SentenceWriter(subject(selection, selection.series[i].series, directive), rounding: rounding),
-                    directive,
-                    context
-                )
-            )
+            (label: selection.name(i), writer: try writer(selection, selection.series[i].series, directive, context))
         }
         let name = directive["naam"] ?? subject(selection, TimeSeries([TimeSeries.Point]()), directive, leaving: Set(selection.varying)).name
         let at = try period(directive, "periode", in: selection.series.map(\.series), context)
@@ -131,9 +111,10 @@ extension ReportBuilder {
         return Self.html(try SentenceWriter.ranking(name, groups, at: at, highest: highest, count: count), &context)
     }
 
-    /// A writer with the band of "vrijwel gelijk" (`band`) and the decimals of a change in percent (`decimalen`).
-    func configured(_ writer: SentenceWriter, _ directive: Directive, _ context: Context) throws -> SentenceWriter {
-        var writer = writer
+    /// A writer about `series` of the selection, its numbers rounded as `afronden` asks, with the band of "vrijwel
+    /// gelijk" (`band`) and the decimals of a change in percent (`decimalen`).
+    func writer(_ selection: Selection, _ series: TimeSeries, _ directive: Directive, _ context: Context) throws -> SentenceWriter {
+        var writer = SentenceWriter(subject(selection, series, directive), rounding: try rounding(directive, context))
         if let band = directive["band"] {
             guard let value = Double(band.replacingOccurrences(of: ",", with: ".")), value >= 0 else {
                 throw context.error(directive, Message("ReportBuilder.badBand", band.excerpt), fix: Message("ReportBuilder.badBandFix"))

@@ -5,7 +5,8 @@ extension ReportBuilder {
     /// The arguments a directive may have besides dimensions.
     static let reserved: Set<String> = [
         "dataset", "onderwerp", "periode", "van", "tot", "regel", "naam", "afronden", "band", "soort", "titel", "verandering", "sorteer",
-        "als", "decimalen", "transponeer", "volgorde", "aantal", "vergelijk", "stijging", "ontbreekt", "sinds", "niveau", "kolommen",
+        "als", "decimalen", "transponeer", "volgorde", "aantal", "vergelijk", "stijging", "ontbreekt", "sinds", "niveau", "kolommen", "ontwerp",
+        "tabel", "metingen",
     ]
 
     /// The series a directive reads: its dataset, measure and members, as stored, with their trace.

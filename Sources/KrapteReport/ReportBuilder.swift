@@ -9,13 +9,16 @@ public struct ReportBuilder: Sendable {
     public var store: any Store
     /// Build from the releases as they were on this day; nil for the latest.
     public var asOf: Date?
+    /// The report's folder, from which the files it names (a survey's design) are read.
+    public var folder: URL?
     /// Whether `{{herzieningen}}` is filled in; off for the earlier build it compares with.
     var revisions = true
 
     /// A builder over `store`.
-    public init(store: any Store, asOf: Date? = nil) {
+    public init(store: any Store, asOf: Date? = nil, folder: URL? = nil) {
         self.store = store
         self.asOf = asOf
+        self.folder = folder
     }
 
     /// The report of `source`, filled in.
@@ -71,6 +74,7 @@ public struct ReportBuilder: Sendable {
         case "tabel": try await table(directive, &context)
         case "kerncijfer": try await card(directive, &context)
         case "kaart": try await map(directive, &context)
+        case "enquetetabel": try await surveyTable(directive, &context)
         case "herzieningen": ""
         default: try await chart(directive, &context)
         }
@@ -130,7 +134,7 @@ public struct BuiltReport: Sendable {
     public var results: [Result]
 
     /// What one directive filled in.
-    public struct Result: Sendable {
+    public struct Result: Sendable, Hashable, Codable {
         /// Its line in the report file.
         public var line: Int
         /// Its name.
@@ -139,5 +143,54 @@ public struct BuiltReport: Sendable {
         public var plain: String
         /// The traces of the numbers it shows.
         public var traces: [Trace]
+    }
+
+    /// What a build keeps to be compared later (`krapte report diff --from A.bouw.json`): the release of every
+    /// dataset read, and what each directive said with the trace of each number.
+    public struct Record: Sendable, Hashable, Codable {
+        /// The report file.
+        public var file: String
+        /// The title.
+        public var title: String
+        /// The day it was built as of; nil for the latest releases.
+        public var asOf: Date?
+        /// The releases read: dataset and vintage.
+        public var releases: [String: Int64]
+        /// What each directive filled in.
+        public var results: [Result]
+
+        /// The record as JSON.
+        public func encoded() throws -> Data {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.dateEncodingStrategy = .secondsSince1970
+            return try encoder.encode(self)
+        }
+
+        /// Reads a record written by `encoded()`.
+        public init(decoding data: Data) throws {
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .secondsSince1970
+            self = try decoder.decode(Record.self, from: data)
+        }
+
+        init(file: String, title: String, asOf: Date?, releases: [String: Int64], results: [Result]) {
+            self.file = file
+            self.title = title
+            self.asOf = asOf
+            self.releases = releases
+            self.results = results
+        }
+    }
+
+    /// The record of this build, built as of `asOf`.
+    public func record(asOf: Date?) -> Record {
+        Record(
+            file: source.file,
+            title: source.title,
+            asOf: asOf,
+            releases: Dictionary(releases.map { ($0.dataset, $0.vintage.id) }) { $1 },
+            results: results
+        )
     }
 }

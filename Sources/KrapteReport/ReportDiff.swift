@@ -25,7 +25,12 @@ public struct ReportDiff: Sendable {
 
     /// What changed from `old` to `new`, two builds of the same source.
     public init(from old: BuiltReport, to new: BuiltReport) {
-        changes = zip(old.results, new.results).compactMap { a, b in
+        self.init(from: old.results, to: new.results)
+    }
+
+    /// What changed from `old` to `new`, what two builds of the same source filled in (kept in their records).
+    public init(from old: [BuiltReport.Result], to new: [BuiltReport.Result]) {
+        changes = zip(old, new).compactMap { a, b in
             let reasons = Self.reasons(a.traces, b.traces)
             guard a.plain != b.plain || !reasons.isEmpty else { return nil }
             return Change(line: b.line, directive: b.name, before: a.plain, after: b.plain, reasons: reasons)
@@ -55,13 +60,13 @@ public struct ReportDiff: Sendable {
         var out: [String] = []
         for trace in new {
             for input in trace.inputs {
-                let value = DutchNumberFormat.format(input.value, decimals: 10).trimmedDecimals
+                let value = DutchNumberFormat.shortest(input.value)
                 guard let was = before[series(trace) + input.period.code] else {
                     out.append(Message("ReportDiff.newPeriod", name(trace), input.period.label(in: .nl), value).description)
                     continue
                 }
                 if was.value != input.value {
-                    let old = DutchNumberFormat.format(was.value, decimals: 10).trimmedDecimals
+                    let old = DutchNumberFormat.shortest(was.value)
                     out.append(
                         Message("ReportDiff.revised", name(trace), input.period.label(in: .nl), old, value, was.vintage, trace.vintage).description
                     )
@@ -127,7 +132,7 @@ extension ReportBuilder {
                 fix: Message("ReportBuilder.badSinceFix")
             )
         }
-        var earlier = ReportBuilder(store: store, asOf: date)
+        var earlier = ReportBuilder(store: store, asOf: date, folder: folder)
         earlier.revisions = false
         return ReportDiff(from: try await earlier.build(report.source), to: report).html(since: date)
     }

@@ -36,11 +36,11 @@ public struct ReportNote: Sendable, Hashable {
         let letters = ["a", "b", "c", "d"]
         let status = trace.status.label(in: .nl)
         guard let formula = trace.formula else {
-            let values = trace.inputs.map { "\(DutchNumberFormat.format($0.value, decimals: 10).trimmedDecimals)" }.joined(separator: ", ")
+            let values = trace.inputs.map { "\(DutchNumberFormat.shortest($0.value))" }.joined(separator: ", ")
             return Message("ReportNote.value", trace.periods.map { $0.label(in: .nl) }.joined(separator: " en "), status, values).description
         }
         let inputs = trace.inputs.prefix(letters.count).enumerated().map { i, input in
-            "\(letters[i]) = \(input.period.label(in: .nl)): \(DutchNumberFormat.format(input.value, decimals: 10).trimmedDecimals)"
+            "\(letters[i]) = \(input.period.label(in: .nl)): \(DutchNumberFormat.shortest(input.value))"
         }
         return Message("ReportNote.formula", formula, inputs.joined(separator: ", "), status).description
     }
@@ -64,17 +64,5 @@ public struct ReportNote: Sendable, Hashable {
             return ""
         }
         return "\(day) \(Period.dutchMonthNames[month - 1]) \(year)"
-    }
-}
-
-extension String {
-    /// A number written with ten decimals, its trailing zeros (and a trailing comma) taken off: `434,0000000000` is
-    /// `434`.
-    var trimmedDecimals: String {
-        guard contains(",") else { return self }
-        var text = self
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(",") { text.removeLast() }
-        return text
     }
 }

@@ -6,10 +6,10 @@ import KrapteCore
 /// fills in the parameters (`$regio`); reading the store comes later (`ReportBuilder`). See Guides/Reports.md.
 public struct ReportSource: Sendable {
     /// The directives a report can hold.
-    public static let directiveNames = ["waarde", "zin", "tabel", "grafiek", "kaart", "kerncijfer", "herzieningen"]
+    public static let directiveNames = ["waarde", "zin", "tabel", "enquetetabel", "grafiek", "kaart", "kerncijfer", "herzieningen"]
     /// The directives that fill in a block of their own (a table, a chart, a card, the revisions); the others fill
     /// in text.
-    public static let blockNames: Set<String> = ["tabel", "grafiek", "kaart", "kerncijfer", "herzieningen"]
+    public static let blockNames: Set<String> = ["tabel", "enquetetabel", "grafiek", "kaart", "kerncijfer", "herzieningen"]
 
     /// The report file's name, for errors.
     public var file: String

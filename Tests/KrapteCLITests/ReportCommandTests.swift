@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KrapteCore
+import KrapteReport
 import KrapteTesting
 import Testing
 
@@ -28,6 +29,11 @@ import Testing
         try await build.run()
         let html = try String(contentsOf: folder.appendingPathComponent("uit/ict.html"), encoding: .utf8)
         #expect(html.contains("<title>Vacatures per sector</title>") && html.contains(">18.100</span>"))
+        // The build's record, beside the HTML, is what a later diff compares with.
+        let record = folder.appendingPathComponent("uit/ict.bouw.json").path
+        let fromRecord = try #require(try Krapte.parseAsRoot(["report", "diff", file.path, "--db", db, "--from", record]) as? Report.Diff)
+        let source = try KrapteReport.ReportSource.parse(Self.report, file: "ict.md")
+        #expect(try await fromRecord.results(of: source, at: record) == (try await fromRecord.results(of: source, at: nil)))
         let diff = try #require(try Krapte.parseAsRoot(["report", "diff", file.path, "--db", db, "--from", "2020-01-01"]) as? Report.Diff)
         // No release of the demo set existed then: the error names the report's line.
         let error = await #expect(throws: CLIError.self) { try await diff.run() }
@@ -36,7 +42,7 @@ import Testing
 
     @Test(arguments: [
         ["report", "build", "r.md", "--set", "regio"], ["report", "build", "r.md", "--as-of", "gisteren"], ["report", "diff", "r.md"],
-        ["report", "diff", "r.md", "--from", "2025-13-01"],
+        ["report", "diff", "r.md", "--from", "2025-13-01"], ["report", "diff", "r.md", "--from", "gisteren"],
     ])
     func rejectsBadOptions(arguments: [String]) {
         #expect(throws: (any Error).self) { try Krapte.parseAsRoot(arguments) }

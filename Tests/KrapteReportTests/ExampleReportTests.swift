@@ -29,7 +29,7 @@ import Testing
     /// The report `name` built, as HTML.
     static func build(_ name: String, _ store: any Store, settings: [String: String] = [:]) async throws -> (BuiltReport, String) {
         let text = try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8)
-        let report = try await ReportBuilder(store: store).build(try ReportSource.parse(text, file: name, settings: settings))
+        let report = try await ReportBuilder(store: store, folder: examples).build(try ReportSource.parse(text, file: name, settings: settings))
         return (report, ReportDocument.html(report))
     }
 
@@ -175,6 +175,14 @@ import Testing
             Double($0.1.replacingOccurrences(of: ",", with: "."))
         }
         #expect(firsts.count == 9 && firsts == firsts.sorted(by: >), "\(firsts)")
+        // The design's tables laid out from the stored estimates as krapte survey table lays them out from the
+        // microdata: whole percentages, 2025 beside 2024, the sectors by their first answer.
+        let eight = try #require(html.firstRange(of: "Zoals figuur 8.").map { String(html[$0.lowerBound...]) })
+        #expect(
+            eight.contains("<th scope=\"colgroup\" colspan=\"4\" class=\"num\">2025</th><th scope=\"colgroup\" colspan=\"4\" class=\"num\">2024</th>")
+        )
+        let total = try #require(eight.firstMatch(of: /<tr><th scope="row">Totaal<\/th><td class="num">(\d+)%<\/td>/).flatMap { Int($0.1) })
+        #expect(total == 24, "all employers who use AI much in 2025: 23,8% as a whole percentage")
         let mismatch = try Self.snapshot.mismatch(html, named: "werkgeversenquete-ai.html")
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }

@@ -78,5 +78,9 @@ import Testing
         #expect(html.contains("<del>383.800</del> <ins>385.100</ins>"))
         // Nothing changed between two builds from the same releases.
         #expect(ReportDiff(from: now, to: now).changes.isEmpty)
+        // A build's record, written and read back, gives the same diff as building again from its date.
+        let record = try BuiltReport.Record(decoding: try then.record(asOf: ISO8601DateFormatter.day.date(from: "2025-03-01")).encoded())
+        #expect(record.releases == ["80472ned": 1] && record.title == "Vacatures")
+        #expect(ReportDiff(from: record.results, to: now.results).changes == diff.changes)
     }
 }

@@ -31,7 +31,7 @@ import Testing
         ("a\nb {{waarde dataset=x", "r.md, regel 2: een opdracht die met {{ begint sluit niet met }} op dezelfde regel"),
         (
             "{{waard dataset=x}}",
-            "r.md, regel 1 ({{waard}}): onbekende opdracht {{waard dataset=x}}. Oplossing: gebruik een van de opdrachten waarde, zin, tabel, grafiek, kaart, kerncijfer of herzieningen. Bedoelde u waarde of kaart?"
+            "r.md, regel 1 ({{waard}}): onbekende opdracht {{waard dataset=x}}. Oplossing: gebruik een van de opdrachten waarde, zin, tabel, enquetetabel, grafiek, kaart, kerncijfer of herzieningen. Bedoelde u waarde of kaart?"
         ),
         ("\n\n{{zin dataset=$land}}", "r.md, regel 3 ({{zin}}): de parameter $'land' staat niet in de kop"),
         ("{{zin dataset=\"x}}", "r.md, regel 1 ({{zin}}): de waarde van dataset opent een aanhalingsteken dat niet sluit"),

@@ -47,8 +47,10 @@ import Testing
     /// store's generated survey.
     static func reports() throws -> URL {
         let folder = try ReportRoutesTests.folder()
-        let example = TestData.root.appendingPathComponent("Examples/rapporten/werkgeversenquete-ai.md")
-        try FileManager.default.copyItem(at: example, to: folder.appendingPathComponent("werkgeversenquete-ai.md"))
+        for file in ["werkgeversenquete-ai.md", "werkgeversenquete-synthetisch.design.json"] {
+            let example = TestData.root.appendingPathComponent("Examples/rapporten/" + file)
+            try FileManager.default.copyItem(at: example, to: folder.appendingPathComponent(file))
+        }
         return folder
     }
 }

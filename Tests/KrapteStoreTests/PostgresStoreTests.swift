@@ -29,7 +29,9 @@ struct PostgresStoreTests {
         }
         #expect(error.code == .unavailable)
         #expect(error.message.english.contains("127.0.0.1:\(socket)") && error.message.english.contains("cannot be reached"), "\(error)")
-        #expect(Date().timeIntervalSince(started) < 30)
+        // Refused at once when alone (well under a second); the bound only says that opening does not hang, also on a
+        // two-core CI machine running every other suite at the same time (once 30.9 s there).
+        #expect(Date().timeIntervalSince(started) < 90)
     }
 
     @Test(arguments: ["nobody", "krapte"])

@@ -34,6 +34,16 @@ public enum DutchNumberFormat {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Formats `value` with as many decimals as it has, up to ten: `389,2`, `396`, `0,25` (a stored value in a
+    /// note, where the measure's rounding would hide what was read).
+    public static func shortest(_ value: Double) -> String {
+        var text = format(value, decimals: 10)
+        guard text.contains(",") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(",") { text.removeLast() }
+        return text
+    }
+
     /// Formats a whole number: `22.600`.
     public static func integer(_ value: Int) -> String { format(Double(value), decimals: 0) }
 

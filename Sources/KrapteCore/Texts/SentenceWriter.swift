@@ -238,7 +238,7 @@ public struct SentenceWriter: Sendable {
             throw SentenceError(Message("SentenceWriter.noValue", subject.name, point.period.label(in: .nl)))
         }
         let type = boundaries.typering(value)
-        let limits = boundaries.limits.map { DutchNumberFormat.format($0, decimals: 2).trimmedZeros }.joined(separator: "; ")
+        let limits = boundaries.limits.map(DutchNumberFormat.shortest).joined(separator: "; ")
         let rule = subject.trace.at(point).computed(Message("Sentence.typeringRule", boundaries.version, limits).description, from: [point])
         return sentence("Sentence.typering", [.text(subject.name), .text(point.period.phrase(in: .nl)), .number(type.rawValue, rule), number(point)])
     }
@@ -334,15 +334,4 @@ public struct SentenceError: Error, Sendable, CustomStringConvertible {
 extension Period.Frequency {
     /// The case's name, for catalogue keys: `quarter`.
     var rawCase: String { "\(self)" }
-}
-
-extension String {
-    /// A number written with decimals, its trailing zeros taken off: `0,50` is `0,5`, `4,00` is `4`.
-    var trimmedZeros: String {
-        guard contains(",") else { return self }
-        var text = self
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(",") { text.removeLast() }
-        return text
-    }
 }

@@ -3,9 +3,9 @@ import Foundation
 /// Where a number in a text came from: the dataset, measure, members, period or periods, status and release it was
 /// read from, and for a number computed from others (a change, a distance from a peak) the formula and its inputs.
 /// Reports show it as a note beside the number.
-public struct Trace: Sendable, Hashable {
+public struct Trace: Sendable, Hashable, Codable {
     /// A member that picks the series: its dimension's title, its code and its label.
-    public struct Member: Sendable, Hashable {
+    public struct Member: Sendable, Hashable, Codable {
         /// The dimension's title (`Bedrijfskenmerken`).
         public var dimension: String
         /// The member's code (`T001081`).
@@ -22,7 +22,7 @@ public struct Trace: Sendable, Hashable {
     }
 
     /// A value a computed number was computed from.
-    public struct Input: Sendable, Hashable {
+    public struct Input: Sendable, Hashable, Codable {
         /// The period of the value.
         public var period: Period
         /// The value as stored.

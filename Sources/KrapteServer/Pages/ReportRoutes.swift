@@ -117,7 +117,7 @@ struct ReportRoutes: Sendable {
     /// The report filled in from the store.
     func build(_ source: ReportSource) async throws -> BuiltReport {
         do {
-            return try await ReportBuilder(store: store).build(source)
+            return try await ReportBuilder(store: store, folder: folder).build(source)
         } catch let error as ReportError {
             throw APIError(.internalServerError, Message("ReportView.failed", error.description))
         }
