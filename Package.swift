@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(
             name: "KrapteReportTests",
             dependencies: ["KrapteReport", "KrapteCore", "KrapteIngest", "KrapteSQLite", "KrapteTesting"],
-            exclude: ["Snapshots"],
+            exclude: ["Snapshots", "Browser"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

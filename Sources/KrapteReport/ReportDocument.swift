@@ -24,6 +24,8 @@ public enum ReportDocument {
             let marker = ReportSource.marker(n)
             body = body.replacingOccurrences(of: "<p>\(marker)</p>", with: filled).replacingOccurrences(of: marker, with: filled)
         }
+        // A card's title is a heading one level below the heading it stands under (the title's h1 when none).
+        body = cardHeadings(body)
         // Key-figure cards one after another form one sheet.
         body = body.replacing(/(?:<div class="kaart">.*?<\/div>\s*)+/.dotMatchesNewlines()) { "<div class=\"kaarten\">\($0.output)</div>\n" }
         let title = source.title
@@ -76,6 +78,26 @@ public enum ReportDocument {
             html += "</ul></section>\n"
         }
         return html + "</main>\n</body>\n</html>\n"
+    }
+
+    /// `html` with each card's title (`<h3>`) a heading one level below the last heading before it, so that headings
+    /// never skip a level.
+    static func cardHeadings(_ html: String) -> String {
+        var out = ""
+        var level = 1
+        var rest = html[...]
+        while let match = rest.firstMatch(of: /<h([1-6])>|<div class="kaart"><h3>(.*?)<\/h3>/) {
+            out += rest[..<match.range.lowerBound]
+            if let n = match.output.1.flatMap({ Int($0) }) {
+                level = n
+                out += rest[match.range]
+            } else {
+                let own = min(level + 1, 6)
+                out += "<div class=\"kaart\"><h\(own)>\(match.output.2 ?? "")</h\(own)>"
+            }
+            rest = rest[match.range.upperBound...]
+        }
+        return out + rest
     }
 
     /// `text` as a CSS string's contents.

@@ -211,4 +211,33 @@ import Testing
         #expect(all.contains("161.000") && all.contains("40,9%") && all.contains("Bronnen"))
         #expect(try Command.run(["pdfimages", "-list", output.path]).output.split(separator: "\n").count <= 2)
     }
+
+    /// Whether Chromium, its driver, selenium and axe-core are here, or required.
+    static let browser: Bool = {
+        if ProcessInfo.processInfo.environment["KRAPTE_REQUIRE_BROWSER"] == "1" { return true }
+        guard FileManager.default.fileExists(atPath: "/usr/bin/chromium"), FileManager.default.fileExists(atPath: "/usr/bin/chromedriver") else {
+            return false
+        }
+        return (try? Command.run(["python3", "-c", "import selenium, axe_selenium_python"]).status) == 0
+    }()
+
+    @Test(.enabled(if: browser), .timeLimit(.minutes(5)))
+    func theRealDataReportsAreAccessibleFilesInChromium() async throws {
+        let folder = try TestData.temporaryFolder()
+        let ict = try await Self.store([
+            "cbs-arbeidsmarkt/85276NED.csv", "cbs-vacatures/80472ned.csv", "cbs-ict-gebruik/86075NED.csv", "cbs-faillissementen/82242NED.csv",
+            "cbs-productiviteit/85880NED.csv", "cbs-productiviteit/85920NED.csv",
+        ])
+        try Data(try await Self.build("ict-arbeidsmarkt.md", ict).1.utf8).write(to: folder.appendingPathComponent("ict-arbeidsmarkt.html"))
+        let sheet = try await Self.store(Self.sheetTables)
+        try Data(try await Self.build("kerncijfers-regio.md", sheet).1.utf8).write(to: folder.appendingPathComponent("kerncijfers-regio.html"))
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/check_reports.py")
+        let (status, output) = try await Command.running([
+            "python3", script.path, folder.path, folder.appendingPathComponent("ict-arbeidsmarkt.html").path,
+            folder.appendingPathComponent("kerncijfers-regio.html").path,
+        ])
+        #expect(status == 0, "\(output)")
+        let shots = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") }
+        #expect(shots.count == 4, "\(shots)")
+    }
 }
