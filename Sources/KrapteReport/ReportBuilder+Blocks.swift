@@ -19,13 +19,14 @@ extension ReportBuilder {
         var headings: [String] = []
         var periodsText = ""
         var cells: [(Int, Period)] = []
-        if let at = try period(directive, "periode", in: all, context), let columns = directive["kolommen"] {
+        let at = try period(directive, "periode", in: all, context)
+        if let at, let columns = directive["kolommen"] {
             guard let d = selection.dataset.dimensions.firstIndex(where: { $0.code == columns || $0.title == columns }) else {
                 throw context.error(directive, Message("ReportBuilder.badColumns", columns.excerpt), fix: Message("ReportBuilder.badColumnsFix"))
             }
             (headings, rows, cells) = pivot(selection, by: d, at: at, sorted: directive["sorteer"] == "ja")
             periodsText = at.label(in: .nl)
-        } else if let at = try period(directive, "periode", in: all, context) {
+        } else if let at {
             headings = [Message("ReportBuilder.seriesHeading").description, at.label(in: .nl)]
             var order = Array(selection.series.indices)
             if directive["sorteer"] == "ja" {

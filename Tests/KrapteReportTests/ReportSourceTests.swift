@@ -44,4 +44,23 @@ import Testing
             "\(error)".hasPrefix(expected) && "\(error)".contains("Oplossing:")
         }
     }
+
+    /// Seeded random sources from the characters that matter to the parser: each parses or is refused with a
+    /// `ReportError` naming the file and a line of the source, never a crash.
+    @Test func randomSourcesParseOrAreRefusedByLine() {
+        var random = SplitMix64(seed: 27)
+        let pieces = ["{{", "}}", "waarde", "zin", "tabel", "dataset", "=", "\"", "\\", "$", "${", "}", " ", "a", "x=y", "\n", "---\n", "\\{{", "é"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int(random.next() % 24)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            do {
+                let source = try ReportSource.parse(text, file: "r.md", settings: ["a": "1"])
+                #expect(source.directives.allSatisfy { (1...lines).contains($0.line) })
+            } catch let error as ReportError {
+                #expect(error.file == "r.md" && error.line.map { (1...lines).contains($0) } ?? false, "\(error)")
+            } catch {
+                Issue.record("\(text.debugDescription): \(error)")
+            }
+        }
+    }
 }
