@@ -94,6 +94,7 @@ let package = Package(
         .testTarget(
             name: "KrapteCoreTests",
             dependencies: ["KrapteCore", "KrapteTesting"],
+            exclude: ["Forecast/ets_reference.R"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

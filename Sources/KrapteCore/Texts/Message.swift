@@ -12,6 +12,8 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
         case number(Double)
         /// A message written in the language of the one it is in.
         case message(Message)
+        /// A period, written as a reader reads it in that language: `2024 4e kwartaal`; `2024 4th quarter`.
+        case period(Period)
     }
 
     /// The key in the catalogues.
@@ -33,6 +35,7 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
             case .text(let text): text
             case .number(let number): language == .nl ? "\(number)".replacingOccurrences(of: ".", with: ",") : "\(number)"
             case .message(let message): message.text(in: language)
+            case .period(let period): period.label(in: language)
             }
         }
         guard let template = Catalogue.shipped(language).text(key) else {
@@ -111,6 +114,10 @@ extension Int32: MessageArgument {
 
 extension Double: MessageArgument {
     public var messageArgument: Message.Argument { .number(self) }
+}
+
+extension Period: MessageArgument {
+    public var messageArgument: Message.Argument { .period(self) }
 }
 
 extension Message: MessageArgument {

@@ -1,0 +1,67 @@
+import Testing
+
+@testable import KrapteCore
+
+/// The parts of the ETS engine on their own: forms, refusals, the normal quantile, the roots, the simplex.
+@Suite struct ETSModelTests {
+    @Test func formsReadAndWriteRsCodes() throws {
+        #expect(ETSForm(code: "AAdN")?.description == "ETS(A,Ad,N)")
+        #expect(ETSForm(code: "MNM")?.code == "MNM")
+        #expect(ETSForm(code: "ANM") == nil, "additive error with a multiplicative season is not fitted")
+        #expect(ETSForm(code: "AMN") == nil, "no multiplicative trends")
+        #expect(ETSForm(code: "ANdN") == nil)
+        #expect(ETSForm(code: "NNN") == nil)
+        #expect(ETSForm(code: "AAN ") == nil)
+        #expect(ETSForm.candidates(seasonal: true, positive: true).count == 15)
+        #expect(ETSForm.candidates(seasonal: false, positive: false).map(\.code) == ["ANN", "AAdN", "AAN"])
+    }
+
+    @Test func shortAndBrokenSeriesAreRefused() {
+        #expect(throws: ForecastError.tooShort(count: 6, needed: 7)) { try ETSModel.select([1, 2, 3, 4, 5, 6], period: 1) }
+        #expect(throws: ForecastError.notFinite) { try ETSModel.select([1, 2, .nan, 4, 5, 6, 7, 8], period: 1) }
+        #expect(throws: ForecastError.notFinite) { try ETSModel.select([1, 2, .infinity, 4, 5, 6, 7, 8], period: 1) }
+        #expect(ForecastError.tooShort(count: 6, needed: 7).description.contains("minstens 7"))
+    }
+
+    @Test func aConstantSeriesForecastsItselfWithoutSpread() throws {
+        let model = try ETSModel.select(Array(repeating: 42, count: 12), period: 4)
+        let path = model.forecast(horizon: 4)
+        #expect(path.mean == [42, 42, 42, 42])
+        #expect(path.interval(95).lower == [42, 42, 42, 42])
+    }
+
+    @Test func aSeriesWithZerosGetsNoMultiplicativeModel() throws {
+        let y: [Double] = [0, 3, 5, 2, 0, 4, 6, 3, 1, 5, 7, 3, 1, 6, 8, 4]
+        let model = try ETSModel.select(y, period: 4)
+        #expect(model.form.error == .additive)
+    }
+
+    /// R's `qnorm` to the last digits.
+    @Test func theNormalQuantileIsRs() {
+        #expect(NormalQuantile.of(0.9) == 1.2815515655446008)
+        #expect(NormalQuantile.of(0.975) == 1.9599639845400536)
+        #expect(abs(NormalQuantile.of(1e-12) - -7.0344838253011321) < 1e-12)
+        #expect(NormalQuantile.of(0.5) == 0)
+        #expect(NormalQuantile.of(0) == -.infinity)
+        #expect(NormalQuantile.of(1.5).isNaN)
+    }
+
+    @Test func theLargestRootIsFound() throws {
+        // (z - 2)(z + 0.5)(z² + 1) = z⁴ - 1.5z³ + 0z² - 1.5z - 1.
+        let largest = try #require(PolynomialRoots.largestModulus([-1, -1.5, 0, -1.5, 1]))
+        #expect(abs(largest - 2) < 1e-12)
+        #expect(abs((PolynomialRoots.largestModulus([0.25, 0, 1]) ?? 0) - 0.5) < 1e-12)
+        #expect(PolynomialRoots.largestModulus([1, 0]) == nil)
+    }
+
+    /// The simplex finds the minimum of Rosenbrock's valley from R's usual start where R's `optim` finds it
+    /// (8.8252410967227472e-08 at (1.0002601387256695, 1.0005059993037650)).
+    @Test func theSimplexMinimisesAsROptimDoes() throws {
+        let rosenbrock = { (x: [Double]) in 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]) + (1 - x[0]) * (1 - x[0]) }
+        let best = try #require(NelderMead(maxEvaluations: 500).minimize(rosenbrock, from: [-1.2, 1]))
+        #expect(abs(best.value - 8.8252410967227472e-08) < 1e-12 * 8.8e-08)
+        #expect(abs(best.point[0] - 1.0002601387256695) < 1e-12)
+        #expect(abs(best.point[1] - 1.0005059993037650) < 1e-12)
+        #expect(NelderMead().minimize({ _ in .nan }, from: [1]) == nil)
+    }
+}
