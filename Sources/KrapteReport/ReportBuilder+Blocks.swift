@@ -175,12 +175,7 @@ extension ReportBuilder {
     /// A table cell (`<td>`): the value with the measure's decimals and its status mark, its tooltip where it came from.
     func cell(_ selection: Selection, _ i: Int, _ period: Period, _ decimals: Int) -> String {
         guard let point = selection.series[i].series[period], let value = point.value else { return "<td class=\"num\">.</td>" }
-        let mark =
-            switch point.status {
-            case .definitief: ""
-            case .naderVoorlopig: "**"
-            case .voorlopig: "*"
-            }
+        let mark = point.status.mark ?? ""
         let note = ReportNote.describe(selection.trace(i).at(point))
         return "<td class=\"num\" title=\"\(Markup.escape(note))\">\(DutchNumberFormat.format(value, decimals: decimals))\(mark)</td>"
     }

@@ -138,9 +138,13 @@ public struct IndicatorDefinition: Sendable, Hashable, Decodable {
         public var to: String?
         /// The class boundaries of the spanningsindicator; the UWV set when not given.
         public var boundaries: [Spanningsindicator.Boundaries]?
+        /// How a forecast is made: `ets` (the default), `naive`, `seasonalNaive` or `drift`.
+        public var method: String?
+        /// How many periods a forecast looks ahead.
+        public var horizon: Int?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case base, form, periods, scale, frequency, range, from, to, boundaries
+            case base, form, periods, scale, frequency, range, from, to, boundaries, method, horizon
         }
 
         /// No parameters.
@@ -158,6 +162,8 @@ public struct IndicatorDefinition: Sendable, Hashable, Decodable {
             from = try c.decodeIfPresent(String.self, forKey: .from)
             to = try c.decodeIfPresent(String.self, forKey: .to)
             boundaries = try c.decodeIfPresent([Spanningsindicator.Boundaries].self, forKey: .boundaries)
+            method = try c.decodeIfPresent(String.self, forKey: .method)
+            horizon = try c.decodeWholeNumberIfPresent(forKey: .horizon, in: 1...120)
         }
     }
 

@@ -67,7 +67,8 @@ extension IndicatorEngine {
         dimensions: [Dimension],
         inputs: [Derivation.Input],
         sources: [Source],
-        inputKind: MeasureKind
+        inputKind: MeasureKind,
+        forecasts: [ForecastRecord]? = nil
     ) -> Dataset {
         let formula = operation.formula(parameters)
         var measures = [
@@ -76,7 +77,7 @@ extension IndicatorEngine {
                 title: definition.title,
                 unit: definition.unit,
                 decimals: definition.decimals,
-                kind: operation == .value ? inputKind : .rate,
+                kind: operation == .value || operation == .forecast ? inputKind : .rate,
                 description: formula
             )
         ]
@@ -96,6 +97,13 @@ extension IndicatorEngine {
                 )
             )
         }
+        if operation == .forecast {
+            for (code, title) in Self.boundMeasures {
+                measures.append(
+                    Measure(code: code, title: title, unit: definition.unit, decimals: definition.decimals, kind: inputKind, description: formula)
+                )
+            }
+        }
         return Dataset(
             id: definition.id,
             title: definition.title,
@@ -112,10 +120,19 @@ extension IndicatorEngine {
                 operation: operation.rawValue,
                 formula: formula,
                 rise: definition.rise,
-                inputs: inputs
+                inputs: inputs,
+                forecasts: forecasts
             )
         )
     }
+
+    /// The measures of a forecast's interval bounds, after the forecast itself.
+    static let boundMeasures = [
+        (code: "ondergrens80", title: "Ondergrens 80%-voorspelinterval"),
+        (code: "bovengrens80", title: "Bovengrens 80%-voorspelinterval"),
+        (code: "ondergrens95", title: "Ondergrens 95%-voorspelinterval"),
+        (code: "bovengrens95", title: "Bovengrens 95%-voorspelinterval"),
+    ]
 
     /// The measure code of the spanningsindicator's typering (0 zeer ruim to 4 zeer krap).
     public static let typeringMeasure = "typering"
@@ -126,6 +143,9 @@ extension IndicatorEngine {
         let series = results.parallelMap { result -> [Release.Series] in
             let members = result.members.map(\.code)
             let values = Release.Series(measure: measure, members: members, data: result.series.data)
+            if !result.bounds.isEmpty {
+                return [values] + zip(Self.boundMeasures, result.bounds).map { Release.Series(measure: $0.code, members: members, data: $1.data) }
+            }
             guard !result.typering.isEmpty else { return [values] }
             var types = SeriesData()
             for (p, t) in zip(result.series.points, result.typering) {

@@ -37,6 +37,10 @@ public struct IndicatorEngine: Sendable {
         /// For the spanningsindicator, the typering of each point of `series` by the boundaries valid in its
         /// period; empty for other indicators.
         public var typering: [Spanningsindicator.Typering?]
+        /// For a forecast, the bounds of the 80% and 95% intervals (lower 80, upper 80, lower 95, upper 95) and
+        /// what the forecast rests on; empty and nil for other indicators.
+        public var bounds: [TimeSeries] = []
+        public var forecast: ForecastRecord?
     }
 
     /// Computes one indicator.
@@ -104,6 +108,9 @@ public struct IndicatorEngine: Sendable {
                 return typed
             }
         }
+        if operation == .forecast {
+            results = try forecast(results, parameters, place: place)
+        }
         if results.allSatisfy({ $0.series.isEmpty }) {
             throw DefinitionError(
                 file: definitions.file,
@@ -119,7 +126,8 @@ public struct IndicatorEngine: Sendable {
             dimensions: dimensions,
             inputs: inputs,
             sources: sources,
-            inputKind: inputKind
+            inputKind: inputKind,
+            forecasts: operation == .forecast ? results.compactMap(\.forecast) : nil
         )
         return Computed(definition: definition, dataset: dataset, series: results, release: try release(of: dataset, results))
     }

@@ -24,11 +24,14 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
     case productivityGrowth
     /// Value added in volume per hour worked.
     case productivityLevel
+    /// A forecast per series, `horizon` periods of `frequency` ahead, by `method` (exponential smoothing by
+    /// default), with its 80% and 95% prediction intervals; from the observations in `range` when given.
+    case forecast
 
     /// The roles of the inputs, in the order the formula names them.
     public var roles: [String] {
         switch self {
-        case .value, .change, .compound, .averageYearlyGrowth, .sincePeak, .movingAverage, .index: ["input"]
+        case .value, .change, .compound, .averageYearlyGrowth, .sincePeak, .movingAverage, .index, .forecast: ["input"]
         case .ratio: ["numerator", "denominator"]
         case .share: ["part", "total"]
         case .spanningsindicator: ["vacancies", "ww"]
@@ -56,6 +59,10 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
             "openstaande vacatures / WW-uitkeringen korter dan 6 maanden, getypeerd met de grenzen \(p.boundaries.map(\.version).joined(separator: ", "))"
         case .productivityGrowth: "((1 + volumegroei toegevoegde waarde / 100) / (gewerkte uren / gewerkte uren een jaar eerder) - 1) x 100"
         case .productivityLevel: "toegevoegde waarde (volume) / gewerkte uren"
+        case .forecast:
+            "prognose per reeks, \(p.horizon) \(p.frequency.dutchPlural) vooruit, met \(p.method.dutchWords), uit de waarnemingen per "
+                + "\(p.frequency.name(in: .nl))\(p.range.map { " van \($0.lowerBound.dutchLabel) tot en met \($0.upperBound.dutchLabel)" } ?? ""); "
+                + "met 80%- en 95%-voorspelintervallen"
         }
     }
 
@@ -70,6 +77,8 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
         var from: Period?
         var to: Period?
         var boundaries: [Spanningsindicator.Boundaries] = [Spanningsindicator.uwv]
+        var method: SeriesForecast.Method = .ets
+        var horizon = 8
     }
 
     /// Reads and checks the parameters this operation needs; `fail` makes the error for a parameter.
@@ -139,6 +148,25 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
             }
             r.from = from
             r.to = to
+        case .forecast:
+            let text = p.frequency ?? "quarter"
+            guard let f = Period.Frequency(name: text) else {
+                throw fail("frequency", Message("IndicatorOperation.frequency", text.excerpt), Message("IndicatorOperation.frequency.fix"))
+            }
+            r.frequency = f
+            r.horizon = p.horizon ?? 2 * f.perYear
+            if let name = p.method {
+                guard let method = SeriesForecast.Method(rawValue: name) else {
+                    throw fail("method", Message("IndicatorOperation.method", name.excerpt), Message("IndicatorOperation.method.fix"))
+                }
+                r.method = method
+            }
+            if let range = p.range {
+                guard let parsed = PeriodRange(parsing: range) else {
+                    throw fail("range", Message("IndicatorOperation.rangePeriods", range.excerpt), Message("IndicatorOperation.rangePeriods.fix"))
+                }
+                r.range = parsed
+            }
         case .sincePeak:
             let text = p.frequency ?? "quarter"
             guard let f = Period.Frequency(name: text) else {
@@ -205,11 +233,36 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
         case .spanningsindicator: return Spanningsindicator.compute(vacancies: first, wwShort: second)
         case .productivityGrowth: return LabourProductivity.growth(valueAddedVolumeGrowth: first, hoursWorked: second)
         case .productivityLevel: return LabourProductivity.level(valueAddedVolume: first, hoursWorked: second)
+        case .forecast:
+            // The observations the forecast rests on; the engine forecasts them (`IndicatorEngine+Forecast`).
+            return TimeSeries(first.points.filter { $0.period.frequency == p.frequency && p.range?.contains($0.period) != false })
+        }
+    }
+}
+
+extension SeriesForecast.Method {
+    /// The method in Dutch words, for a formula.
+    var dutchWords: String {
+        switch self {
+        case .ets: "exponentiële afvlakking (ETS, het model per reeks gekozen op AICc)"
+        case .naive: "de naïeve methode (de laatste waarde)"
+        case .seasonalNaive: "de seizoensnaïeve methode (de waarde van een jaar eerder)"
+        case .drift: "de driftmethode (de laatste waarde plus de gemiddelde verandering)"
         }
     }
 }
 
 extension Period.Frequency {
+    /// The Dutch plural: `jaren`, `halfjaren`, `kwartalen`, `maanden`.
+    var dutchPlural: String {
+        switch self {
+        case .year: "jaren"
+        case .halfYear: "halfjaren"
+        case .quarter: "kwartalen"
+        case .month: "maanden"
+        }
+    }
+
     /// Reads `year`, `halfYear`, `quarter` or `month` (or the Dutch `jaar`, `halfjaar`, `kwartaal`, `maand`).
     public init?(name: String) {
         switch name.lowercased() {

@@ -2,7 +2,7 @@ import Foundation
 
 /// An exponential smoothing model of one series: its form, parameters and states, how well it fits, and what it
 /// forecasts (`ETSModel+Forecast`). `select` chooses and fits one as R's `forecast::ets` does by default.
-public struct ETSModel: Sendable, Hashable {
+public struct ETSModel: Sendable, Hashable, Codable {
     /// The form: ETS(A,Ad,N).
     public let form: ETSForm
     /// The seasonal period of the data: 1 for years, 4 for quarters, 12 for months.

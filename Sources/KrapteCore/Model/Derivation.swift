@@ -14,6 +14,8 @@ public struct Derivation: Sendable, Hashable, Codable {
     public var rise: Rise
     /// The inputs, per role and, for a definition with a list of series, per series.
     public var inputs: [Input]
+    /// For a forecast, what each series' forecast rests on (or why it has none); nil for other indicators.
+    public var forecasts: [ForecastRecord]?
 
     /// Whether a rise of an indicator is good or bad news (for the colour of its arrow).
     public enum Rise: String, Sendable, Hashable, Codable, CaseIterable {
@@ -103,11 +105,12 @@ public struct Derivation: Sendable, Hashable, Codable {
     }
 
     /// Makes a derivation.
-    public init(indicator: String, operation: String, formula: String, rise: Rise, inputs: [Input]) {
+    public init(indicator: String, operation: String, formula: String, rise: Rise, inputs: [Input], forecasts: [ForecastRecord]? = nil) {
         self.indicator = indicator
         self.operation = operation
         self.formula = formula
         self.rise = rise
         self.inputs = inputs
+        self.forecasts = forecasts
     }
 }

@@ -6,6 +6,8 @@ public enum ObservationStatus: UInt8, Sendable, Codable, CaseIterable, Comparabl
     case naderVoorlopig = 1
     /// First provisional figures.
     case voorlopig = 2
+    /// A forecast: not an observation, and never shown without this status and its interval.
+    case prognose = 3
 
     /// The Dutch word as analysts print it: "definitief", "nader voorlopig", "voorlopig".
     public var dutchLabel: String {
@@ -13,6 +15,7 @@ public enum ObservationStatus: UInt8, Sendable, Codable, CaseIterable, Comparabl
         case .definitief: "definitief"
         case .naderVoorlopig: "nader voorlopig"
         case .voorlopig: "voorlopig"
+        case .prognose: "prognose"
         }
     }
 
@@ -23,6 +26,7 @@ public enum ObservationStatus: UInt8, Sendable, Codable, CaseIterable, Comparabl
         case "", "definitief", "definitive", "final": self = .definitief
         case "voorlopig", "provisional": self = .voorlopig
         case "nadervoorlopig", "revisedprovisional": self = .naderVoorlopig
+        case "prognose", "forecast": self = .prognose
         default: return nil
         }
     }
@@ -36,6 +40,7 @@ public enum ObservationStatus: UInt8, Sendable, Codable, CaseIterable, Comparabl
             case .definitief: "status.definitief"
             case .naderVoorlopig: "status.naderVoorlopig"
             case .voorlopig: "status.voorlopig"
+            case .prognose: "status.prognose"
             }
         return Catalogue.shipped(language)[key]
     }
@@ -93,13 +98,14 @@ public enum ValueAttribute: UInt8, Sendable, Codable, CaseIterable {
 }
 
 extension ObservationStatus {
-    /// The mark a table puts after a value that is not final: `*` voorlopig, `**` nader voorlopig; nil when
-    /// definitief.
+    /// The mark a table puts after a value that is not final: `*` voorlopig, `**` nader voorlopig, `p` prognose;
+    /// nil when definitief.
     public var mark: String? {
         switch self {
         case .definitief: nil
         case .naderVoorlopig: "**"
         case .voorlopig: "*"
+        case .prognose: "p"
         }
     }
 }

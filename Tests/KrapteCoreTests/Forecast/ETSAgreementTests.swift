@@ -32,6 +32,8 @@ import Testing
         var chosen: [String: Fit] = [:]
         /// R's fit of each form per series.
         var forms: [(id: String, fit: Fit)] = []
+        /// R's naive, seasonal naive and drift forecasts per series.
+        var benchmarks: [(id: String, method: String, forecasts: [[Double]])] = []
 
         init(_ text: String) {
             for line in text.split(separator: "\n") {
@@ -49,6 +51,7 @@ import Testing
                         forecasts: (7...11).map(numbers)
                     )
                     if f[0] == "A" { chosen[f[1]] = fit } else { forms.append((f[1], fit)) }
+                case "N": benchmarks.append((f[1], f[2], (3...7).map(numbers)))
                 default: continue
                 }
             }
@@ -103,6 +106,21 @@ import Testing
             }
         }
         #expect(forms.count == 15, "\(forms.sorted())")
+    }
+
+    /// The naive, seasonal naive and drift forecasts are R's, with their intervals, to 1e-9 relative.
+    @Test(.enabled(if: ready)) func benchmarkMethodsForecastAsR() throws {
+        let reference = try #require(Self.reference, "Rscript with the forecast package did not run")
+        #expect(reference.benchmarks.count == reference.series.count * 3)
+        for (id, name, theirs) in reference.benchmarks {
+            let series = try #require(reference.series[id])
+            let method = try #require(BenchmarkForecast.Method(rawValue: name))
+            let path = try BenchmarkForecast.forecast(series.values, period: series.period, method: method, horizon: 8)
+            let ours = [path.mean, path.interval(80).lower, path.interval(80).upper, path.interval(95).lower, path.interval(95).upper]
+            for (a, b) in zip(ours.joined(), theirs.joined()) {
+                #expect(Self.agrees(a, b, 1e-9, scale: 1), "\(id) \(name): \(a) R \(b)")
+            }
+        }
     }
 
     /// Fitting each form from scratch lands where R lands: the AICc of every form within 0.1% of R's (or better).

@@ -94,6 +94,9 @@ for (id in names(series)) {
   writeLines(paste("A", id, sub("ETS\\((.),(.*),(.)\\)", "\\1\\2\\3", fit$method), num(fit$aicc), num(fit$sigma2),
                    parameters(fit), num(fit$initstate), forecasts(forecast(fit, h = 8)), sep = ";"), out)
   if (everything) next
+  writeLines(paste("N", id, "naive", forecasts(naive(y, h = 8)), sep = ";"), out)
+  writeLines(paste("N", id, "seasonalNaive", forecasts(snaive(y, h = 8)), sep = ";"), out)
+  writeLines(paste("N", id, "drift", forecasts(rwf(y, h = 8, drift = TRUE)), sep = ";"), out)
   for (form in forms) {
     code <- form[1]
     damped <- as.logical(form[2])
