@@ -8,7 +8,10 @@ public struct Krapte: AsyncParsableCommand {
         commandName: "krapte",
         abstract: "Krapte: arbeidsmarktcijfers laden, bekijken en bevragen.",
         discussion: "Meldingen en tabellen zijn in het Nederlands; --lang en (of KRAPTE_LANG=en) geeft ze in het Engels.",
-        subcommands: [Demo.self, Ingest.self, Datasets.self, Show.self, Query.self, Compute.self, Survey.self, Report.self, Serve.self, Remove.self]
+        subcommands: [
+            Demo.self, Ingest.self, Datasets.self, Show.self, Query.self, Compute.self, Forecast.self, Survey.self, Report.self, Serve.self,
+            Remove.self,
+        ]
     )
 
     public init() {}

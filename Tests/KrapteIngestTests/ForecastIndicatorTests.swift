@@ -36,9 +36,15 @@ import Testing
 
         // The stored forecast is the one SeriesForecast makes from the observations, every value "prognose".
         let observed = try await store.query(
-            ObservationQuery(dataset: "80472ned", measure: "OpenstaandeVacatures_1", filters: [.init(dimension: "Bedrijfskenmerken", members: ["A-U"])])
+            ObservationQuery(
+                dataset: "80472ned",
+                measure: "OpenstaandeVacatures_1",
+                filters: [.init(dimension: "Bedrijfskenmerken", members: ["A-U"])]
+            )
         )
-        let quarterly = TimeSeries(observed.rows.filter { $0.period.frequency == .quarter }.map { TimeSeries.Point(period: $0.period, value: $0.value) })
+        let quarterly = TimeSeries(
+            observed.rows.filter { $0.period.frequency == .quarter }.map { TimeSeries.Point(period: $0.period, value: $0.value) }
+        )
         let expected = try SeriesForecast.make(quarterly, horizon: 4)
         for (measure, value) in [("vacatures-prognose", \SeriesForecast.Step.mean), ("ondergrens95", \.lower95), ("bovengrens80", \.upper80)] {
             let stored = try await store.query(

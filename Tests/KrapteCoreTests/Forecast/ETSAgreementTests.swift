@@ -98,7 +98,10 @@ import Testing
             let path = model.forecast(horizon: 8)
             let (l80, u80) = path.interval(80)
             let (l95, u95) = path.interval(95)
-            for (name, ours, theirs) in [("mean", path.mean, fit.forecasts[0]), ("l80", l80, fit.forecasts[1]), ("u80", u80, fit.forecasts[2]), ("l95", l95, fit.forecasts[3]), ("u95", u95, fit.forecasts[4])] {
+            for (name, ours, theirs) in [
+                ("mean", path.mean, fit.forecasts[0]), ("l80", l80, fit.forecasts[1]), ("u80", u80, fit.forecasts[2]), ("l95", l95, fit.forecasts[3]),
+                ("u95", u95, fit.forecasts[4]),
+            ] {
                 #expect(ours.count == theirs.count)
                 for (step, (a, b)) in zip(ours, theirs).enumerated() {
                     #expect(Self.agrees(a, b, 1e-9, scale: scale), "\(id) \(fit.code) \(name) h=\(step + 1): \(a) R \(b)")

@@ -14,7 +14,9 @@ import Testing
         #expect(forecast.first == Period.quarter(2019, 1))
         #expect(forecast.last == Period.quarter(2024, 4))
         #expect(forecast.observations == 24)
-        #expect(forecast.steps.map(\.period.code) == ["2025KW01", "2025KW02", "2025KW03", "2025KW04", "2026KW01", "2026KW02", "2026KW03", "2026KW04"])
+        #expect(
+            forecast.steps.map(\.period.code) == ["2025KW01", "2025KW02", "2025KW03", "2025KW04", "2026KW01", "2026KW02", "2026KW03", "2026KW04"]
+        )
         for step in forecast.steps {
             #expect(step.lower95 <= step.lower80 && step.lower80 <= step.mean && step.mean <= step.upper80 && step.upper80 <= step.upper95)
         }
