@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "KrapteCoreTests",
             dependencies: ["KrapteCore", "KrapteTesting"],
-            exclude: ["Forecast/ets_reference.R"],
+            exclude: ["Forecast/ets_reference.R", "Forecast/cbs_series.R"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -30,23 +30,52 @@ struct ETSFilter {
     }
 
     /// Runs the recursion over `y` from `initial`, a whole state vector.
-    func run(_ y: [Double], from initial: [Double], keepErrors: Bool = true) -> Run {
+    func run(_ y: [Double], from initial: [Double]) -> Run {
+        let hasTrend = form.trend != .none
+        var seasons = form.season == .none ? [0] : Array(initial[(hasTrend ? 2 : 1)...])
+        var errors: [Double] = []
+        errors.reserveCapacity(y.count)
+        let end = y.withUnsafeBufferPointer { values in
+            seasons.withUnsafeMutableBufferPointer { ring in
+                recurse(values, level: initial[0], slope: hasTrend ? initial[1] : 0, seasons: ring) { errors.append($0) }
+            }
+        }
+        var state = [end.level]
+        if hasTrend { state.append(end.slope) }
+        if form.season != .none {
+            for j in 0..<period { state.append(seasons[(end.start + j) % period]) }
+        }
+        return Run(criterion: end.criterion, errors: errors, state: state)
+    }
+
+    /// The criterion alone, for the optimiser: the seasonal states (newest first) in `seasons`, which it overwrites.
+    func criterion(_ y: UnsafeBufferPointer<Double>, level: Double, slope: Double, seasons: UnsafeMutableBufferPointer<Double>) -> Double {
+        recurse(y, level: level, slope: slope, seasons: seasons) { _ in }.criterion
+    }
+
+    /// The recursion itself. The seasonal states form a ring: `s[j]` is `seasons[(start + j) % m]`, so that a step
+    /// writes one state instead of shifting them all.
+    @inline(__always)
+    private func recurse(
+        _ y: UnsafeBufferPointer<Double>,
+        level initialLevel: Double,
+        slope initialSlope: Double,
+        seasons ring: UnsafeMutableBufferPointer<Double>,
+        error: (Double) -> Void
+    ) -> (criterion: Double, level: Double, slope: Double, start: Int) {
         let m = form.season == .none ? 1 : period
         let hasTrend = form.trend != .none
-        var level = initial[0]
-        var slope = hasTrend ? initial[1] : 0
-        // The seasonal states in a ring: s[j] is ring[(start + j) % m].
-        var ring = form.season == .none ? [] : Array(initial[(hasTrend ? 2 : 1)...])
+        let multiplicativeError = form.error == .multiplicative
+        var level = initialLevel
+        var slope = initialSlope
         var start = 0
         var sse = 0.0
         var logs = 0.0
-        var errors: [Double] = []
-        if keepErrors { errors.reserveCapacity(y.count) }
         for value in y {
             let oldLevel = level
             let damped = hasTrend ? phi * slope : 0
             let q = oldLevel + damped
-            let oldestIndex = (start + m - 1) % m
+            let oldestIndex = start == 0 ? m - 1 : start - 1
             let oldest = form.season == .none ? 0 : ring[oldestIndex]
             var forecast = q
             switch form.season {
@@ -54,8 +83,8 @@ struct ETSFilter {
             case .additive: forecast += oldest
             case .multiplicative: forecast *= oldest
             }
-            let error = form.error == .additive ? value - forecast : (value - forecast) / forecast
-            if keepErrors { errors.append(error) }
+            let e = multiplicativeError ? (value - forecast) / forecast : value - forecast
+            error(e)
             let p: Double
             switch form.season {
             case .none: p = value
@@ -70,14 +99,11 @@ struct ETSFilter {
                 ring[oldestIndex] = oldest + gamma * (t - oldest)
                 start = oldestIndex
             }
-            sse += error * error
-            logs += log(abs(forecast))
+            sse += e * e
+            if multiplicativeError { logs += log(abs(forecast)) }
         }
         var criterion = Double(y.count) * log(sse)
-        if form.error == .multiplicative { criterion += 2 * logs }
-        var state = [level]
-        if hasTrend { state.append(slope) }
-        for j in 0..<ring.count { state.append(ring[(start + j) % m]) }
-        return Run(criterion: criterion, errors: errors, state: state)
+        if multiplicativeError { criterion += 2 * logs }
+        return (criterion, level, slope, start)
     }
 }

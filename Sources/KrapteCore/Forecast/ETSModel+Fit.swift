@@ -45,37 +45,55 @@ extension ETSModel {
         start += states
         guard start.count < y.count - 1 else { return nil }
 
-        func split(_ p: [Double]) -> (ETSParameters, [Double]) {
+        func parameters(_ p: [Double]) -> ETSParameters {
             var k = 1
             func next() -> Double {
                 k += 1
                 return p[k - 1]
             }
-            let parameters = ETSParameters(
+            return ETSParameters(
                 alpha: p[0],
                 beta: hasTrend ? next() : nil,
                 gamma: hasSeason ? next() : nil,
                 phi: form.damped ? next() : nil
             )
-            var state = Array(p[smoothing...])
-            if hasSeason {
-                let seasons = state[(hasTrend ? 2 : 1)...].reduce(0, +)
-                state.append((form.season == .multiplicative ? Double(m) : 0) - seasons)
-            }
-            return (parameters, state)
         }
-        let criterion = { (p: [Double]) -> Double in
-            let (parameters, state) = split(p)
-            guard parameters.withinBounds(period: m) else { return .infinity }
-            if form.season == .multiplicative, state[(hasTrend ? 2 : 1)...].contains(where: { $0 < 0 }) {
-                return .infinity
+        // The seasonal states of a point, the last one following from the others (R's "extra state").
+        let firstSeason = smoothing + (hasTrend ? 2 : 1)
+        let multiplicative = form.season == .multiplicative
+        func seasons(_ p: [Double], into out: UnsafeMutableBufferPointer<Double>) -> Bool {
+            var sum = 0.0
+            for j in 0..<(m - 1) {
+                out[j] = p[firstSeason + j]
+                sum += out[j]
             }
-            let value = filter(form: form, period: m, parameters: parameters).run(y, from: state, keepErrors: false).criterion
-            return value.isNaN ? .infinity : max(value, -1e10)
+            out[m - 1] = (multiplicative ? Double(m) : 0) - sum
+            return !multiplicative || !out.contains { $0 < 0 }
         }
-        guard let best = NelderMead().minimize(criterion, from: start) else { return nil }
-        let (parameters, state) = split(best.point)
-        return ETSModel(form: form, period: m, parameters: parameters, initialState: state, data: y)
+        var scratch = [Double](repeating: 0, count: m)
+        let best = y.withUnsafeBufferPointer { values in
+            scratch.withUnsafeMutableBufferPointer { ring in
+                NelderMead().minimize(
+                    { p in
+                        let given = parameters(p)
+                        guard given.withinBounds(period: m), !hasSeason || seasons(p, into: ring) else { return .infinity }
+                        let value = filter(form: form, period: m, parameters: given)
+                            .criterion(values, level: p[smoothing], slope: hasTrend ? p[smoothing + 1] : 0, seasons: ring)
+                        return value.isNaN ? .infinity : max(value, -1e10)
+                    },
+                    from: start
+                )
+            }
+        }
+        guard let best else { return nil }
+        var state = Array(best.point[smoothing...])
+        if hasSeason {
+            let ring = UnsafeMutableBufferPointer<Double>.allocate(capacity: m)
+            defer { ring.deallocate() }
+            _ = seasons(best.point, into: ring)
+            state.append(ring[m - 1])
+        }
+        return ETSModel(form: form, period: m, parameters: parameters(best.point), initialState: state, data: y)
     }
 
     /// Whether the series is constant as R's `is.constant` sees it: its mean absolute difference from the first

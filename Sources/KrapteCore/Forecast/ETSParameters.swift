@@ -42,11 +42,16 @@ public struct ETSParameters: Hashable, Sendable, Codable {
         if gamma < max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha { return false }
         if alpha < 1 - 1 / phi - gamma * (1 - Double(m) + phi + phi * Double(m)) / (2 * phi * Double(m)) { return false }
         if beta < -(1 - phi) * (gamma / Double(m) + alpha) { return false }
-        // The characteristic polynomial's roots lie within the unit circle.
-        var polynomial = [phi * (1 - alpha - gamma), alpha + beta - alpha * phi + gamma - 1]
-        polynomial += Array(repeating: alpha + beta - alpha * phi, count: m - 2)
-        polynomial += [alpha + beta - phi, 1]
-        guard let largest = PolynomialRoots.largestModulus(polynomial) else { return false }
-        return largest <= 1 + 1e-10
+        // The characteristic polynomial's roots lie within the unit circle (R: max(abs(polyroot(P))) <= 1 + 1e-10),
+        // its coefficients from the constant up.
+        let d = m + 1
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: d + 1) { p in
+            p[0] = phi * (1 - alpha - gamma)
+            p[1] = alpha + beta - alpha * phi + gamma - 1
+            for j in 2..<m { p[j] = alpha + beta - alpha * phi }
+            p[m] = alpha + beta - phi
+            p[d] = 1
+            return SchurCohn.rootsWithin(p, radius: 1 + 1e-10)
+        }
     }
 }

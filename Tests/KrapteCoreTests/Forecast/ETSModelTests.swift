@@ -46,12 +46,22 @@ import Testing
         #expect(NormalQuantile.of(1.5).isNaN)
     }
 
-    @Test func theLargestRootIsFound() throws {
-        // (z - 2)(z + 0.5)(z² + 1) = z⁴ - 1.5z³ + 0z² - 1.5z - 1.
-        let largest = try #require(PolynomialRoots.largestModulus([-1, -1.5, 0, -1.5, 1]))
-        #expect(abs(largest - 2) < 1e-12)
-        #expect(abs((PolynomialRoots.largestModulus([0.25, 0, 1]) ?? 0) - 0.5) < 1e-12)
-        #expect(PolynomialRoots.largestModulus([1, 0]) == nil)
+    /// Whether all roots lie within a circle, against polynomials whose roots are known.
+    @Test func theSchurCohnTestFindsRootsOutsideTheCircle() {
+        func within(_ coefficients: [Double], _ radius: Double = 1) -> Bool {
+            var p = coefficients
+            return p.withUnsafeMutableBufferPointer { SchurCohn.rootsWithin($0, radius: radius) }
+        }
+        // (z − 2)(z + 0.5)(z² + 1) = z⁴ − 1.5z³ + 0z² − 1.5z − 1: a root at 2, two on the circle.
+        #expect(!within([-1, -1.5, 0, -1.5, 1]))
+        #expect(!within([-1, -1.5, 0, -1.5, 1], 1.5))
+        #expect(within([-1, -1.5, 0, -1.5, 1], 2.5))
+        // (z − 0.5)(z + 0.9)(z² + 0.64) = z⁴ + 0.4z³ + 0.19z² + 0.256z − 0.288: all within 0.9.
+        #expect(within([-0.288, 0.256, 0.19, 0.4, 1]))
+        #expect(within([-0.288, 0.256, 0.19, 0.4, 1], 0.9 + 1e-9))
+        #expect(!within([-0.288, 0.256, 0.19, 0.4, 1], 0.85))
+        #expect(within([0.25, 0, 1]) && !within([0.25, 0, 1], 0.49) && within([0.25, 0, 1], 0.51))
+        #expect(!within([1, 0]), "a zero leading coefficient")
     }
 
     /// The simplex finds the minimum of Rosenbrock's valley from R's usual start where R's `optim` finds it

@@ -7,57 +7,10 @@ args <- commandArgs(trailingOnly = TRUE)
 data <- args[1]
 out <- file(args[2], "w")
 everything <- length(args) > 2 && args[3] == "all"
-months <- c("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-            "november", "december")
-
-# Periods of one frequency in order, as ts: "1997 1e kwartaal" (4), "1998 januari" (12), "2003" (1).
-read_series <- function(table, period_column, value_column, frequency) {
-  p <- trimws(table[[period_column]])
-  year <- as.integer(substr(p, 1, 4))
-  rest <- trimws(substring(p, 5))
-  sub <- if (frequency == 4) suppressWarnings(as.integer(sub("e kwartaal", "", rest))) else if (frequency == 12) match(sub("\\*", "", rest), months) else ifelse(rest == "", 1L, NA)
-  keep <- !is.na(sub) & (if (frequency == 1) rest == "" else TRUE)
-  keep <- keep & (if (frequency == 4) grepl("kwartaal", rest) else TRUE)
-  v <- suppressWarnings(as.numeric(table[[value_column]][keep]))
-  key <- year[keep] * frequency + sub[keep] - 1
-  o <- order(key)
-  v <- v[o]
-  key <- key[o]
-  # The last stretch without missing values.
-  ok <- !is.na(v)
-  if (!any(ok)) return(NULL)
-  last <- max(which(ok))
-  first <- last
-  while (first > 1 && ok[first - 1] && key[first - 1] == key[first] - 1) first <- first - 1
-  ts(v[first:last], start = c(key[first] %/% frequency, key[first] %% frequency + 1), frequency = frequency)
-}
-
+here <- dirname(normalizePath(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])))
+source(file.path(here, "cbs_series.R"))
 num <- function(x) paste(sprintf("%.17g", as.numeric(x)), collapse = " ")
-series <- list()
-add <- function(id, y) if (!is.null(y) && length(y) >= 16) series[[id]] <<- y
-
-v <- read.csv2(file.path(data, "cbs-vacatures/80472ned.csv"), stringsAsFactors = FALSE, check.names = FALSE, encoding = "UTF-8", dec = ".")
-sectors <- unique(v$Bedrijfskenmerken)
-if (!everything) sectors <- c("A-U Alle economische activiteiten", "C Industrie", "F Bouwnijverheid", "G Handel", "I Horeca",
-                              "J Informatie en communicatie", "K Financiële dienstverlening", "Q Gezondheids- en welzijnszorg")
-for (s in sectors) add(paste0("80472ned|", s), read_series(v[v$Bedrijfskenmerken == s, ], "Perioden", "OpenstaandeVacatures_1", 4))
-
-j <- read.csv2(file.path(data, "cbs-productiviteit/85920NED.csv"), stringsAsFactors = FALSE, check.names = FALSE, encoding = "UTF-8", dec = ".")
-j <- j[j$TypeWerkenden == "Totaal", ]
-sectors <- unique(j$BedrijfstakkenBranchesSBI2008)
-if (!everything) sectors <- c("A-U Alle economische activiteiten", "C Industrie", "F Bouwnijverheid", "J Informatie en communicatie", "P Onderwijs")
-for (s in sectors) for (m in c("Banen_3", "GewerkteUren_5")) {
-  add(paste0("85920NED|", s, "|", m), read_series(j[j$BedrijfstakkenBranchesSBI2008 == s, ], "Perioden", m, 4))
-}
-
-u <- read.csv2(file.path(data, "cbs-arbeidsmarkt/80590ned.csv"), stringsAsFactors = FALSE, check.names = FALSE, encoding = "UTF-8", dec = ".")
-u <- u[u$Geslacht == "Totaal" & u$Leeftijd == "52052", ]
-add("80590ned|werkloos|kwartaal", read_series(u, "Perioden", "NietSeizoengecorrigeerd_5", 4))
-add("80590ned|werkloos|maand", read_series(u, "Perioden", "NietSeizoengecorrigeerd_5", 12))
-add("80590ned|werkloosheidspercentage|jaar", read_series(u, "Perioden", "NietSeizoengecorrigeerd_7", 1))
-
-w <- read.csv2(file.path(data, "cbs-arbeidsmarkt/37789ksz.csv"), stringsAsFactors = FALSE, check.names = FALSE, encoding = "UTF-8", dec = ".")
-add("37789ksz|WW|maand", read_series(w, "Perioden", "NietSeizoengecorrigeerd_8", 12))
+series <- lapply(cbs_series(data, everything), function(s) s$y)
 
 # forecast 8.20's class1 gives gamma to the third state also when there is no slope, where the newest seasonal
 # state is the second: the intervals of ETS(A,N,A) and ETS(M,N,A) then rise a step early (simulate() disagrees with
