@@ -228,6 +228,45 @@ extension IndicatorDefinitions {
               "unit": "%",
               "decimals": 0,
               "rise": "neutral"
+            },
+            {
+              "id": "prognose-banen-sector",
+              "title": "Banen per bedrijfstak, prognose twee jaar vooruit",
+              "description": "Een vooruitblik zoals de Arbeidsmarktprognose van UWV: het aantal banen (CBS 85920NED, niet seizoengecorrigeerd) per bedrijfstak acht kwartalen vooruit, met exponentiële afvlakking (het model per bedrijfstak gekozen op AICc) en 80%- en 95%-voorspelintervallen. Een prognose van Krapte, geen waarneming en geen prognose van CBS of UWV (Guides/Forecasts.md).",
+              "operation": "forecast",
+              "inputs": { "input": { "dataset": "85920NED", "measure": "Banen_3", "where": { "TypeWerkenden": ["Totaal"] } } },
+              "parameters": { "frequency": "quarter", "horizon": 8 },
+              "unit": "x 1 000",
+              "decimals": 0,
+              "rise": "good"
+            },
+            {
+              "id": "prognose-gewerkte-uren-sector",
+              "title": "Gewerkte uren per bedrijfstak, prognose twee jaar vooruit",
+              "description": "Het aantal gewerkte uren (CBS 85920NED, niet seizoengecorrigeerd) per bedrijfstak acht kwartalen vooruit, met exponentiële afvlakking en 80%- en 95%-voorspelintervallen. Een prognose van Krapte, geen waarneming (Guides/Forecasts.md).",
+              "operation": "forecast",
+              "inputs": { "input": { "dataset": "85920NED", "measure": "GewerkteUren_5", "where": { "TypeWerkenden": ["Totaal"] } } },
+              "parameters": { "frequency": "quarter", "horizon": 8 },
+              "unit": "mln uren",
+              "decimals": 0,
+              "rise": "good"
+            },
+            {
+              "id": "prognose-vacatures-sector",
+              "title": "Openstaande vacatures per sector, prognose een jaar vooruit",
+              "description": "Het aantal openstaande vacatures (CBS 80472ned) per sector vier kwartalen vooruit, met exponentiële afvlakking en 80%- en 95%-voorspelintervallen, zoals de Doorkijk van UWV een kwartaal vooruit kijkt. Een prognose van Krapte, geen waarneming (Guides/Forecasts.md).",
+              "operation": "forecast",
+              "inputs": {
+                "input": {
+                  "dataset": "80472ned",
+                  "measure": "OpenstaandeVacatures_1",
+                  "where": { "Bedrijfskenmerken": ["A-U", "C", "F", "G", "H", "I", "J", "K", "M", "N", "O", "P", "Q"] }
+                }
+              },
+              "parameters": { "frequency": "quarter", "horizon": 4 },
+              "unit": "x 1 000",
+              "decimals": 1,
+              "rise": "neutral"
             }
           ]
         }

@@ -70,7 +70,10 @@ struct ETSFilter {
         var slope = initialSlope
         var start = 0
         var sse = 0.0
-        var logs = 0.0
+        // Σ log|ŷ| as the logarithm of a product, scaled by powers of two to stay in range: one logarithm instead
+        // of one per observation.
+        var product = 1.0
+        var twos = 0
         for value in y {
             let oldLevel = level
             let damped = hasTrend ? phi * slope : 0
@@ -100,10 +103,20 @@ struct ETSFilter {
                 start = oldestIndex
             }
             sse += e * e
-            if multiplicativeError { logs += log(abs(forecast)) }
+            if multiplicativeError {
+                product *= abs(forecast)
+                // Scaled by powers of two, exactly, before it leaves the range of doubles.
+                if product > 0x1p600 {
+                    product *= 0x1p-600
+                    twos += 600
+                } else if product < 0x1p-600 && product > 0 {
+                    product *= 0x1p600
+                    twos -= 600
+                }
+            }
         }
         var criterion = Double(y.count) * log(sse)
-        if multiplicativeError { criterion += 2 * logs }
+        if multiplicativeError { criterion += 2 * (log(product) + Double(twos) * M_LN2) }
         return (criterion, level, slope, start)
     }
 }

@@ -36,6 +36,18 @@ import Testing
         #expect(model.form.error == .additive)
     }
 
+    /// A multiplicative model whose forecasts reach zero or go negative gives a criterion, not a crash.
+    @Test func aForecastOfZeroInAMultiplicativeModelIsNoCrash() throws {
+        let y: [Double] = [3, 4, 5, 4, 3, 4, 5, 4, 3, 4]
+        let form = try #require(ETSForm(code: "MNN"))
+        for level in [0.0, -2, 1e-320, .greatestFiniteMagnitude] {
+            let run = ETSModel.filter(form: form, period: 1, parameters: .init(alpha: 0.5)).run(y, from: [level])
+            #expect(run.errors.count == 10)
+            _ = run.criterion
+        }
+        #expect(ETSModel.fit(y, period: 1, form: form) != nil)
+    }
+
     /// R's `qnorm` to the last digits.
     @Test func theNormalQuantileIsRs() {
         #expect(NormalQuantile.of(0.9) == 1.2815515655446008)
