@@ -1,11 +1,14 @@
 # The rolling-origin back-test of Benchmarks/forecast.py on R's side: for every series of cbs_series.R (all
 # sectors), forecasts by forecast::ets from each of the last ORIGINS periods with a later value, 1 to 8 steps ahead
 # as far as observed, each scaled by the in-sample mean absolute error of the seasonal naive method (MASE).
-#   Rscript Benchmarks/forecast_backtest.R DATA_FOLDER OUT_FILE
+#   Rscript Benchmarks/forecast_backtest.R DATA_FOLDER OUT_FILE [corrected]
+# With "corrected", R's two faulty interval formulas are replaced as Krapte computes them (forecast_fixes.R); the
+# one for ETS(M,Ad,M) changes its point forecasts too.
 suppressMessages(library(forecast))
 args <- commandArgs(trailingOnly = TRUE)
 here <- dirname(normalizePath(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])))
 source(file.path(here, "..", "Tests", "KrapteCoreTests", "Forecast", "cbs_series.R"))
+if (length(args) > 2 && args[3] == "corrected") source(file.path(here, "..", "Tests", "KrapteCoreTests", "Forecast", "forecast_fixes.R"))
 code <- function(y, i) {
   f <- frequency(y)
   t <- time(y)[i]

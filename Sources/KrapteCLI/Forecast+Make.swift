@@ -111,6 +111,8 @@ extension Forecast {
                 }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                // A constant series has a criterion of minus infinity: written, not a reason to write nothing.
+                encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
                 return
                     (try? encoder.encode(
                         ForecastDocuments(

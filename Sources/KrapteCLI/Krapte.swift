@@ -9,7 +9,8 @@ public struct Krapte: AsyncParsableCommand {
         abstract: "Krapte: arbeidsmarktcijfers laden, bekijken en bevragen.",
         discussion: "Meldingen en tabellen zijn in het Nederlands; --lang en (of KRAPTE_LANG=en) geeft ze in het Engels.",
         subcommands: [
-            Demo.self, Ingest.self, Datasets.self, Show.self, Query.self, Compute.self, Forecast.self, Survey.self, Report.self, Serve.self,
+            Demo.self, Ingest.self, Datasets.self, Show.self, Query.self, Compute.self, Forecast.self, Targets.self, Survey.self, Report.self,
+            Serve.self,
             Remove.self,
         ]
     )

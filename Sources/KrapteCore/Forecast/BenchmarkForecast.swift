@@ -36,7 +36,7 @@ public enum BenchmarkForecast {
         let last = Array(y.suffix(lag))
         var mean: [Double] = []
         var variance: [Double] = []
-        for h in 0..<horizon {
+        for h in 0..<max(horizon, 0) {
             let steps = Double(h / lag + 1)
             mean.append(last[h % lag] + steps * drift)
             variance.append(meanSquare * steps + (steps * driftError) * (steps * driftError))

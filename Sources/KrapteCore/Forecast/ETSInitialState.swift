@@ -8,7 +8,8 @@ import Foundation
 ///   squares line.
 enum ETSInitialState {
     /// `[level, slope?, s0, …, s(m-2)]`: every state but the last seasonal one, which follows from the others
-    /// (additive seasons sum to 0, multiplicative ones to `m`). Nil for fewer than 4 observations of seasonal data.
+    /// (additive seasons sum to 0, multiplicative ones to `m`). Nil for seasonal data of fewer than 4 observations or
+    /// no more than a season.
     static func states(_ y: [Double], trend: ETSForm.Kind, season: ETSForm.Kind, period m: Int) -> [Double]? {
         var adjusted = y
         var seasons: [Double] = []
@@ -16,7 +17,7 @@ enum ETSInitialState {
         if season != .none {
             width = m
             let n = y.count
-            guard n >= 4 else { return nil }
+            guard n >= 4, n > m else { return nil }
             let seasonal: [Double]
             if n < 3 * m {
                 guard let line = fourierTrend(y, period: m) else { return nil }

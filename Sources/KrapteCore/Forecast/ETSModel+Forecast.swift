@@ -3,7 +3,7 @@ import Foundation
 extension ETSModel {
     /// The point forecasts and their variances `horizon` periods ahead, by the analytical formulas of Hyndman et al.
     /// (2008, chapter 6) as R's `forecast.ets` computes them: class 1 (additive error), class 2 (multiplicative
-    /// error, no multiplicative season) and class 3 (multiplicative error and season).
+    /// error, no multiplicative season) and class 3 (multiplicative error and season). No steps for a horizon below 1.
     public func forecast(horizon: Int) -> ForecastPath {
         let h = max(horizon, 1)
         let (mean, variance): ([Double], [Double])
@@ -14,7 +14,7 @@ extension ETSModel {
             let one = classOne(h)
             (mean, variance) = (one.mean, one.variance)
         }
-        return ForecastPath(mean: Array(mean.prefix(horizon)), variance: Array(variance.prefix(horizon)))
+        return ForecastPath(mean: Array(mean.prefix(max(horizon, 0))), variance: Array(variance.prefix(max(horizon, 0))))
     }
 
     /// The linear state-space form `y = H x + e`, `x' = F x + G e` of an additive model, as R's `class1` builds it

@@ -48,6 +48,36 @@ import Testing
         #expect(ETSModel.fit(y, period: 1, form: form) != nil)
     }
 
+    /// Seeded random series of every kind (short, constant, with zeros, negative, huge, tiny; periods 1 to 13) get
+    /// a forecast with ordered bounds or a refusal, never a crash.
+    @Test func randomSeriesGetAForecastOrARefusal() {
+        var random = SplitMix64(seed: 18)
+        for _ in 0..<150 {
+            let count = Int(random.next() % 30)
+            let period = [1, 2, 4, 12, 13][Int(random.next() % 5)]
+            let scale = [1e-300, 1e-3, 1, 1e6, 1e300][Int(random.next() % 5)]
+            let kind = random.next() % 4
+            let y: [Double] = (0..<count).map { t in
+                switch kind {
+                case 0: 5 * scale
+                case 1: Double(random.next() % 3) * scale
+                case 2: (random.nextUnit() - 0.5) * scale
+                default: (10 + Double(t % max(period, 1)) + random.nextUnit()) * scale
+                }
+            }
+            for method in SeriesForecast.Method.allCases {
+                let series = TimeSeries(y.enumerated().map { (Period.year(1900 + $0.offset)!, Optional($0.element)) })
+                guard let forecast = try? SeriesForecast.make(series, method: method, horizon: 6) else { continue }
+                for step in forecast.steps where step.mean.isFinite && step.upper95.isFinite {
+                    #expect(step.lower95 <= step.lower80 && step.lower80 <= step.upper80 && step.upper80 <= step.upper95, "\(method) \(y)")
+                }
+            }
+            if let model = try? ETSModel.select(y, period: period) {
+                #expect(model.forecast(horizon: 3).mean.count == 3)
+            }
+        }
+    }
+
     /// R's `qnorm` to the last digits.
     @Test func theNormalQuantileIsRs() {
         #expect(NormalQuantile.of(0.9) == 1.2815515655446008)
