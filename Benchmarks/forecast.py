@@ -126,7 +126,8 @@ def accuracy():
             # CBS's dumps cut long labels short ("Bedrijfsgrootte: 0 tot 10 werkzame pe..."): a unique prefix will do.
             prefix = label.rstrip('.')
             starting = {c for (d, k, l), c in codes.items() if d == row['dataset'] and k == dimension and l.startswith(prefix)}
-            code = codes.get((row['dataset'], dimension, label)) or (starting.pop() if len(starting) == 1 else label)
+            code = codes.get((row['dataset'], dimension, label)) or codes.get((row['dataset'], dimension, label.replace('’', "'"))) \
+                or (starting.pop() if len(starting) == 1 else label)
             command += ['--where', f"{dimension}={code}"]
         t = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True)
