@@ -62,10 +62,7 @@ struct Forecast: AsyncParsableCommand {
                 ObservationQuery(
                     dataset: dataset,
                     measure: measure,
-                    filters: filters.map { f in
-                        let parts = f.split(separator: "=", maxSplits: 1).map(String.init)
-                        return .init(dimension: parts[0], members: parts[1].components(separatedBy: ","))
-                    },
+                    filters: Query.filters(filters),
                     periods: period.flatMap(PeriodRange.init(parsing:)),
                     asOf: asOf
                 )

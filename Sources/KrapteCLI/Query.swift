@@ -51,13 +51,18 @@ struct Query: AsyncParsableCommand {
         ObservationQuery(
             dataset: dataset,
             measure: measure ?? self.measure ?? "",
-            filters: filters.map { f in
-                let parts = f.split(separator: "=", maxSplits: 1).map(String.init)
-                return .init(dimension: parts[0], members: parts[1].components(separatedBy: ","))
-            },
+            filters: Self.filters(filters),
             periods: period.flatMap(PeriodRange.init(parsing:)),
             asOf: asOf.flatMap { ISO8601DateFormatter.day.date(from: $0) }
         )
+    }
+
+    /// `--where DIMENSIE=LID[,LID...]` options as filters (each checked by `validate` to hold a `=`).
+    static func filters(_ given: [String]) -> [ObservationQuery.Filter] {
+        given.map { f in
+            let parts = f.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            return .init(dimension: parts[0], members: (parts.count > 1 ? parts[1] : "").components(separatedBy: ","))
+        }
     }
 
     func run() async throws {

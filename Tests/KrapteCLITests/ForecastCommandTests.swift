@@ -60,6 +60,19 @@ import Testing
         #expect(naive.contains("J Informatie en communicatie: naïef, uit 4 waarnemingen (2024 1e kwartaal tot en met 2024 4e kwartaal)"))
     }
 
+    /// `--where DIM=` with nothing after the `=` is an error for that input (it used to stop the process).
+    @Test func anEmptyMemberIsAnErrorNotACrash() async throws {
+        await #expect(throws: (any Error).self) {
+            _ = try await Self.make(["80472ned", "--measure", "OpenstaandeVacatures_1", "--where", "Bedrijfskenmerken="])
+        }
+        let db = try await Self.loaded()
+        let query = try #require(
+            try Krapte.parseAsRoot(["query", "80472ned", "--measure", "OpenstaandeVacatures_1", "--where", "Bedrijfskenmerken=", "--db", db])
+                as? Query
+        )
+        await #expect(throws: (any Error).self) { try await query.run() }
+    }
+
     @Test(arguments: [
         ["forecast", "x", "--method", "arima"], ["forecast", "x", "--frequency", "week"], ["forecast", "x", "--horizon", "0"],
         ["forecast", "backtest", "x", "--origins", "0"], ["forecast", "x", "--period", "gisteren"],

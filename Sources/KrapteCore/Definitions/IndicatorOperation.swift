@@ -148,36 +148,25 @@ public enum IndicatorOperation: String, Sendable, CaseIterable {
             }
             r.from = from
             r.to = to
-        case .forecast:
+        case .forecast, .sincePeak:
             let text = p.frequency ?? "quarter"
             guard let f = Period.Frequency(name: text) else {
                 throw fail("frequency", Message("IndicatorOperation.frequency", text.excerpt), Message("IndicatorOperation.frequency.fix"))
             }
             r.frequency = f
+            if let range = p.range {
+                guard let parsed = PeriodRange(parsing: range) else {
+                    throw fail("range", Message("IndicatorOperation.rangePeriods", range.excerpt), Message("IndicatorOperation.rangePeriods.fix"))
+                }
+                r.range = parsed
+            }
+            guard self == .forecast else { break }
             r.horizon = p.horizon ?? 2 * f.perYear
             if let name = p.method {
                 guard let method = SeriesForecast.Method(rawValue: name) else {
                     throw fail("method", Message("IndicatorOperation.method", name.excerpt), Message("IndicatorOperation.method.fix"))
                 }
                 r.method = method
-            }
-            if let range = p.range {
-                guard let parsed = PeriodRange(parsing: range) else {
-                    throw fail("range", Message("IndicatorOperation.rangePeriods", range.excerpt), Message("IndicatorOperation.rangePeriods.fix"))
-                }
-                r.range = parsed
-            }
-        case .sincePeak:
-            let text = p.frequency ?? "quarter"
-            guard let f = Period.Frequency(name: text) else {
-                throw fail("frequency", Message("IndicatorOperation.frequency", text.excerpt), Message("IndicatorOperation.frequency.fix"))
-            }
-            r.frequency = f
-            if let range = p.range {
-                guard let parsed = PeriodRange(parsing: range) else {
-                    throw fail("range", Message("IndicatorOperation.rangePeriods", range.excerpt), Message("IndicatorOperation.rangePeriods.fix"))
-                }
-                r.range = parsed
             }
         case .spanningsindicator:
             if let sets = p.boundaries {

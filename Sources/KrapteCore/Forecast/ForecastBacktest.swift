@@ -71,22 +71,7 @@ public struct ForecastBacktest: Sendable, Hashable {
             let steps = min(horizon, observed.count - 1 - origin)
             guard let made = try? SeriesForecast.make(training, method: method, horizon: steps) else { continue }
             let scale = seasonalNaiveError(Array(values[0...origin]), period: observed[0].period.frequency.perYear)
-            for (h, step) in made.steps.enumerated() {
-                let actual = values[origin + 1 + h]
-                checks.append(
-                    Check(
-                        origin: observed[origin].period,
-                        vintage: nil,
-                        period: step.period,
-                        steps: h + 1,
-                        forecast: step.mean,
-                        lower95: step.lower95,
-                        upper95: step.upper95,
-                        actual: actual,
-                        scaledError: abs(step.mean - actual) / scale
-                    )
-                )
-            }
+            checks += Self.checks(of: made, vintage: nil, scale: scale) { h, _ in values[origin + 1 + h] }
         }
         return ForecastBacktest(method: method, checks: checks)
     }
@@ -104,24 +89,34 @@ public struct ForecastBacktest: Sendable, Hashable {
             guard let made = try? SeriesForecast.make(series, method: method, horizon: horizon) else { continue }
             let values = series.points.compactMap(\.value)
             let scale = seasonalNaiveError(values, period: made.first.frequency.perYear)
-            for (h, step) in made.steps.enumerated() {
-                guard let actual = latest[step.period]?.value else { continue }
-                checks.append(
-                    Check(
-                        origin: made.last,
-                        vintage: vintage,
-                        period: step.period,
-                        steps: h + 1,
-                        forecast: step.mean,
-                        lower95: step.lower95,
-                        upper95: step.upper95,
-                        actual: actual,
-                        scaledError: abs(step.mean - actual) / scale
-                    )
+            checks += Self.checks(of: made, vintage: vintage, scale: scale) { _, step in latest[step.period]?.value }
+        }
+        return ForecastBacktest(method: method, checks: checks)
+    }
+
+    /// The checks of one forecast's steps against the values `actual` gives (by step number and step; nil where
+    /// nothing was observed), scaled by `scale`.
+    private static func checks(
+        of made: SeriesForecast,
+        vintage: Int64?,
+        scale: Double,
+        actual: (Int, SeriesForecast.Step) -> Double?
+    ) -> [Check] {
+        made.steps.enumerated().compactMap { h, step in
+            actual(h, step).map { value in
+                Check(
+                    origin: made.last,
+                    vintage: vintage,
+                    period: step.period,
+                    steps: h + 1,
+                    forecast: step.mean,
+                    lower95: step.lower95,
+                    upper95: step.upper95,
+                    actual: value,
+                    scaledError: abs(step.mean - value) / scale
                 )
             }
         }
-        return ForecastBacktest(method: method, checks: checks)
     }
 
     /// The mean absolute error of the seasonal naive method (the naive one for yearly data) on `y`.
