@@ -3,9 +3,11 @@ struct AnyCodingKey: CodingKey {
     var stringValue: String
     var intValue: Int?
     init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) {
-        self.stringValue = String(intValue)
-        self.intValue = intValue
+    init?(intValue: Int) { self.init(index: intValue) }
+    /// The key of a position in an array.
+    init(index: Int) {
+        self.stringValue = String(index)
+        self.intValue = index
     }
 }
 

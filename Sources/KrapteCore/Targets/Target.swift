@@ -83,7 +83,7 @@ public struct Target: Sendable, Hashable, Decodable {
             for (k, m) in given.enumerated() {
                 guard let p = IndicatorOperation.period(m.period), p > baseline, p < period, milestones.last.map({ $0.period < p }) ?? true else {
                     throw DecodingProblem(
-                        decoder.codingPath + [CodingKeys.milestones, PositionKey(k)],
+                        decoder.codingPath + [CodingKeys.milestones, AnyCodingKey(index: k)],
                         Message("Target.milestone", m.period.excerpt)
                     )
                 }
@@ -96,13 +96,4 @@ public struct Target: Sendable, Hashable, Decodable {
         unit = try c.decodeIfPresent(String.self, forKey: .unit)
         decimals = try c.decodeWholeNumberIfPresent(forKey: .decimals, in: 0...10)
     }
-}
-
-/// A position in a JSON array, for the path of an error.
-struct PositionKey: CodingKey {
-    var intValue: Int?
-    var stringValue: String { "\(intValue ?? 0)" }
-    init(_ index: Int) { intValue = index }
-    init?(intValue: Int) { self.intValue = intValue }
-    init?(stringValue: String) { nil }
 }

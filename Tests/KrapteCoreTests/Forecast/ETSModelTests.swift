@@ -40,7 +40,7 @@ import Testing
     @Test func aForecastOfZeroInAMultiplicativeModelIsNoCrash() throws {
         let y: [Double] = [3, 4, 5, 4, 3, 4, 5, 4, 3, 4]
         let form = try #require(ETSForm(code: "MNN"))
-        for level in [0.0, -2, 1e-320, .greatestFiniteMagnitude] {
+        for level in [0.0, -2, Double.leastNormalMagnitude / 4, .greatestFiniteMagnitude] {
             let run = ETSModel.filter(form: form, period: 1, parameters: .init(alpha: 0.5)).run(y, from: [level])
             #expect(run.errors.count == 10)
             _ = run.criterion
