@@ -42,15 +42,19 @@ extension Forecast {
                 let (frequency, method) = series.chosen
                 let steps = horizon ?? 2 * frequency.perYear
                 let latest = try await series.read(db, asOf: nil)
-                let vintages = try await db.vintages(of: latest.dataset.id).filter { $0.id != latest.vintage.id }
+                let vintages = try await db.vintages(of: latest.dataset.id).filter { $0.id < latest.vintage.id }
+                // Each earlier release's series as stored in it (two releases of one day are told apart, which a
+                // query as of a date cannot).
+                let range = series.period.flatMap(PeriodRange.init(parsing:))
                 var earlier: [(vintage: Int64, series: [[String]: TimeSeries])] = []
                 for vintage in vintages {
-                    guard let date = vintage.publishedAt ?? Optional(vintage.loadedAt) else { continue }
-                    let old = try await series.read(db, asOf: date)
-                    guard old.vintage.id == vintage.id else { continue }
-                    earlier.append(
-                        (vintage.id, Dictionary(series.series(of: old).map { ($0.members.map(\.code), $0.series) }, uniquingKeysWith: { a, _ in a }))
-                    )
+                    var byMembers: [[String]: TimeSeries] = [:]
+                    for stored in try await db.series(of: latest.dataset.id, vintage: vintage.id, measure: latest.measure.code) {
+                        byMembers[stored.members] = TimeSeries(
+                            TimeSeries(stored.data).points.filter { $0.period.frequency == frequency && range?.contains($0.period) != false }
+                        )
+                    }
+                    earlier.append((vintage.id, byMembers))
                 }
                 var tests: [(members: [Member], test: Result<ForecastBacktest, ForecastError>)] = []
                 for (members, s) in series.series(of: latest) {

@@ -81,6 +81,33 @@ import Testing
         #expect(throws: (any Error).self) { try Krapte.parseAsRoot(arguments) }
     }
 
+    /// With an earlier release in the store (80472ned without 2024), its forecasts are held against the latest.
+    @Test func theBacktestHoldsEarlierReleasesAgainstTheLatest() async throws {
+        let folder = try TestData.temporaryFolder()
+        let db = folder.appendingPathComponent("k.sqlite").path
+        let full = try String(contentsOf: TestData.real("cbs-vacatures/80472ned.csv"), encoding: .utf8)
+        let earlier = folder.appendingPathComponent("80472ned.csv")
+        try full.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(";2024") }.joined(separator: "\n")
+            .write(to: earlier, atomically: true, encoding: .utf8)
+        for file in [earlier.path, TestData.real("cbs-vacatures/80472ned.csv").path] {
+            try await (try #require(try Krapte.parseAsRoot(["ingest", file, "--db", db]) as? Ingest)).run()
+        }
+        let command = try #require(
+            try Krapte.parseAsRoot([
+                "forecast", "backtest", "80472ned", "--measure", "OpenstaandeVacatures_1", "--where", "Bedrijfskenmerken=J", "--horizon", "4",
+                "--format", "csv", "--db", db,
+            ]) as? Forecast.Backtest
+        )
+        let rows = try await command.output().split(separator: "\n").dropFirst()
+        // The forecast from release 1, whose last quarter is 2023KW04, for the four quarters of 2024.
+        #expect(
+            rows.map { $0.split(separator: ",")[1...4].joined(separator: ",") } == [
+                "2023KW04,1,2024KW01,1", "2023KW04,1,2024KW02,2", "2023KW04,1,2024KW03,3", "2023KW04,1,2024KW04,4",
+            ]
+        )
+        #expect(rows.allSatisfy { $0.split(separator: ",")[8] != "nan" })
+    }
+
     @Test func theBacktestSaysHowTheForecastOfAYearAgoDid() async throws {
         let db = try await Self.loaded()
         let command = try #require(
