@@ -104,7 +104,13 @@ extension Forecast {
                 }
                 return lines.joined(separator: "\n")
             }
-            var blocks = [Output.text(releases > 0 ? Message("Forecast.backtest.releases", releases) : Message("Forecast.backtest.rolling"))]
+            let intro =
+                switch releases {
+                case 0: Message("Forecast.backtest.rolling")
+                case 1: Message("Forecast.backtest.release")
+                default: Message("Forecast.backtest.releases", releases)
+                }
+            var blocks = [Output.text(intro)]
             for (members, outcome) in tests {
                 let name = members.isEmpty ? result.measure.title : members.map(\.label).joined(separator: ", ")
                 switch outcome {

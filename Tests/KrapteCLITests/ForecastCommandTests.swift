@@ -106,6 +106,19 @@ import Testing
             ]
         )
         #expect(rows.allSatisfy { $0.split(separator: ",")[8] != "nan" })
+        let table = try #require(
+            try Krapte.parseAsRoot([
+                "forecast", "backtest", "80472ned", "--measure", "OpenstaandeVacatures_1", "--where", "Bedrijfskenmerken=J", "--horizon", "4", "--db",
+                db,
+            ]) as? Forecast.Backtest
+        )
+        let text = try await table.output()
+        #expect(text.hasPrefix("Prognoses uit de eerdere publicatie in de database, getoetst aan de laatste publicatie."))
+        #expect(
+            text.contains(
+                "De prognose van een jaar eerder voor 2024 4e kwartaal was 19,6, waargenomen is 18,1: de prognose zat er 8% naast (te hoog)."
+            )
+        )
     }
 
     @Test func theBacktestSaysHowTheForecastOfAYearAgoDid() async throws {
