@@ -62,7 +62,7 @@ struct Forecast: AsyncParsableCommand {
                 ObservationQuery(
                     dataset: dataset,
                     measure: measure,
-                    filters: Query.filters(filters),
+                    filters: Query.filters(filters, of: try? await db.latest(dataset).metadata),
                     periods: period.flatMap(PeriodRange.init(parsing:)),
                     asOf: asOf
                 )

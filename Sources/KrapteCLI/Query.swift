@@ -46,29 +46,40 @@ struct Query: AsyncParsableCommand {
         }
     }
 
-    /// The query the options describe, of `measure` (by default `--measure`).
-    func query(measure: String? = nil) -> ObservationQuery {
+    /// The query the options describe, of `measure` (by default `--measure`); `metadata` tells a member label that
+    /// holds a comma from a list of members.
+    func query(measure: String? = nil, metadata: Dataset? = nil) -> ObservationQuery {
         ObservationQuery(
             dataset: dataset,
             measure: measure ?? self.measure ?? "",
-            filters: Self.filters(filters),
+            filters: Self.filters(filters, of: metadata),
             periods: period.flatMap(PeriodRange.init(parsing:)),
             asOf: asOf.flatMap { ISO8601DateFormatter.day.date(from: $0) }
         )
     }
 
-    /// `--where DIMENSIE=LID[,LID...]` options as filters (each checked by `validate` to hold a `=`).
-    static func filters(_ given: [String]) -> [ObservationQuery.Filter] {
+    /// `--where DIMENSIE=LID[,LID...]` options as filters (each checked by `validate` to hold a `=`). A value that is
+    /// one member's code or label in `dataset` is that member, commas and all: `Bedrijfskenmerken=A Landbouw, bosbouw
+    /// en visserij`.
+    static func filters(_ given: [String], of dataset: Dataset? = nil) -> [ObservationQuery.Filter] {
         given.map { f in
             let parts = f.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            return .init(dimension: parts[0], members: (parts.count > 1 ? parts[1] : "").components(separatedBy: ","))
+            let value = parts.count > 1 ? parts[1] : ""
+            let whole = dataset?.dimension(named: parts[0])?.members.contains { $0.code == value || $0.label == value } == true
+            return .init(dimension: parts[0], members: whole ? [value] : value.components(separatedBy: ","))
         }
     }
 
     func run() async throws {
         do {
             let db = try await store.open(existing: true)
-            print(Self.render(try await db.query(query(measure: try await Self.measure(measure, of: dataset, in: db))), format: format))
+            let metadata = try? await db.latest(dataset).metadata
+            print(
+                Self.render(
+                    try await db.query(query(measure: try await Self.measure(measure, of: dataset, in: db), metadata: metadata)),
+                    format: format
+                )
+            )
         } catch let error as StoreError {
             throw CLIError(error.message)
         }

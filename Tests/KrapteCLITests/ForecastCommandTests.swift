@@ -60,6 +60,25 @@ import Testing
         #expect(naive.contains("J Informatie en communicatie: naïef, uit 4 waarnemingen (2024 1e kwartaal tot en met 2024 4e kwartaal)"))
     }
 
+    /// A member whose label holds a comma is given by that label; a list of codes still splits at commas.
+    @Test func aLabelWithACommaIsOneMember() async throws {
+        let one = try await Self.make([
+            "80472ned", "--measure", "OpenstaandeVacatures_1", "--where", "Bedrijfskenmerken=A Landbouw, bosbouw en visserij",
+        ])
+        #expect(one.contains("A Landbouw, bosbouw en visserij: ETS("))
+        let two = try await Self.make(["80472ned", "--measure", "OpenstaandeVacatures_1", "--where", "Bedrijfskenmerken=A,J", "--horizon", "1"])
+        #expect(two.contains("A Landbouw, bosbouw en visserij: ") && two.contains("J Informatie en communicatie: "))
+        let db = try await Self.loaded()
+        let query = try #require(
+            try Krapte.parseAsRoot([
+                "query", "80472ned", "--measure", "OpenstaandeVacatures_1", "--where", "Bedrijfskenmerken=A Landbouw, bosbouw en visserij", "--db",
+                db,
+            ])
+                as? Query
+        )
+        try await query.run()
+    }
+
     /// `--where DIM=` with nothing after the `=` is an error for that input (it used to stop the process).
     @Test func anEmptyMemberIsAnErrorNotACrash() async throws {
         await #expect(throws: (any Error).self) {
