@@ -87,7 +87,6 @@ extension Forecast {
         ) -> String {
             let language = Output.language
             let decimals = result.measure.decimals
-            let number = { (x: Double) in DutchNumberFormat.format(x, decimals: decimals) }
             if format == .csv || format == .json {
                 let dimensions = result.dataset.dimensions.map(\.code)
                 var lines = [
@@ -117,29 +116,12 @@ extension Forecast {
                 case .failure(let refusal):
                     blocks.append(Output.text(Message("Forecast.refused", name, refusal.said)))
                 case .success(let test):
-                    guard let mase = test.mase else {
+                    let lines = BacktestLines(test, name: name, decimals: decimals, in: language)
+                    guard let heading = lines.heading else {
                         blocks.append(Output.text(Message("Forecast.backtest.none", name)))
                         continue
                     }
-                    var lines = [
-                        Output.text(Message("Forecast.backtest.heading", name, test.checks.count, DutchNumberFormat.format(mase, decimals: 2)))
-                    ]
-                    let bySteps = test.maseBySteps.sorted { $0.key < $1.key }.map { "\($0.key): \(DutchNumberFormat.format($0.value, decimals: 2))" }
-                    lines.append(Output.text(Message("Forecast.backtest.bySteps", bySteps.joined(separator: "; "))))
-                    if let check = test.aYearAgo, abs(check.relativeError) < 0.005 {
-                        lines.append(
-                            Output.text(Message("Forecast.backtest.yearAgoExact", check.period, number(check.forecast), number(check.actual)))
-                        )
-                    } else if let check = test.aYearAgo {
-                        let off = DutchNumberFormat.format(abs(check.relativeError) * 100, decimals: 0)
-                        let direction = Message(check.forecast >= check.actual ? "Forecast.backtest.over" : "Forecast.backtest.under")
-                        lines.append(
-                            Output.text(
-                                Message("Forecast.backtest.yearAgo", check.period, number(check.forecast), number(check.actual), off, direction)
-                            )
-                        )
-                    }
-                    blocks.append(lines.joined(separator: "\n"))
+                    blocks.append(([heading] + [lines.bySteps, lines.yearAgo].compactMap { $0 }).joined(separator: "\n"))
                 }
             }
             let source = result.dataset.source.line(dataset: result.dataset.id, vintage: result.vintage.id, in: language)

@@ -74,12 +74,9 @@ struct Query: AsyncParsableCommand {
         do {
             let db = try await store.open(existing: true)
             let metadata = try? await db.latest(dataset).metadata
-            print(
-                Self.render(
-                    try await db.query(query(measure: try await Self.measure(measure, of: dataset, in: db), metadata: metadata)),
-                    format: format
-                )
-            )
+            let asked = query(measure: try await Self.measure(measure, of: dataset, in: db), metadata: metadata)
+            let result = try await db.query(asked)
+            print(Self.render(result, format: format, extra: try await QueryResultDocument.forecastColumns(for: result, of: asked, in: db)))
         } catch let error as StoreError {
             throw CLIError(error.message)
         }
@@ -107,7 +104,10 @@ struct Query: AsyncParsableCommand {
             let rows = r.rows.enumerated().map { i, row -> [String] in
                 let value = row.value.map { DutchNumberFormat.format($0, decimals: r.measure.decimals) } ?? row.attribute.symbol
                 var cells = row.members.map(\.label) + [row.period.label(in: language), value]
-                cells += extra.map { $0.values.indices.contains(i) ? $0.values[i] : "" }
+                cells += extra.map { column in
+                    let cell = column.values.indices.contains(i) ? column.values[i] : ""
+                    return Double(cell).map { DutchNumberFormat.format($0, decimals: r.measure.decimals) } ?? cell
+                }
                 cells.append(row.status == .definitief ? "" : row.status.label(in: language))
                 if derived { cells.append(row.inputs.map { $0.label(in: language) }.joined(separator: ", ")) }
                 return cells
@@ -115,7 +115,8 @@ struct Query: AsyncParsableCommand {
             let header =
                 dims.map(\.title) + [Output.text(Message("Query.column.period")), r.measure.title] + extra.map(\.title)
                 + [Output.text(Message("Query.column.status"))] + (derived ? [Output.text(Message("Query.column.inputs"))] : [])
-            let table = Output.table(header, rows, rightAligned: [dims.count + 1])
+            let numeric = extra.indices.filter { c in extra[c].values.allSatisfy { $0.isEmpty || Double($0) != nil } }.map { dims.count + 2 + $0 }
+            let table = Output.table(header, rows, rightAligned: Set([dims.count + 1] + numeric))
             let unit = r.measure.unit.isEmpty ? Output.text(Message("Query.unknownUnit")) : r.measure.unit
             let source = r.dataset.source.line(dataset: r.dataset.id, vintage: r.vintage.id, in: language)
             let published = r.vintage.publishedAt.map { ISO8601DateFormatter.day.string(from: $0) }

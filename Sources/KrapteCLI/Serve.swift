@@ -49,6 +49,9 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .long, help: "Een definitiebestand van indicatoren (JSON) voor /api/v1/indicators in plaats van het meegeleverde.")
     var definitions: String?
 
+    @Option(name: .long, help: "Een doelenbestand (JSON) voor /monitor en /api/v1/targets in plaats van het meegeleverde (Guides/Targets.md).")
+    var targets: String?
+
     @Option(name: .long, help: "Een map met rapporten (Markdown met opdrachten, Guides/Reports.md) voor /rapporten.")
     var reports: String?
 
@@ -83,6 +86,7 @@ struct ServerOptions: ParsableArguments {
                 let data = try InputFile.contents(of: URL(fileURLWithPath: keyFigures))
                 configuration.sheet = try KeyFigureSheet(decoding: data, file: keyFigures)
             }
+            if let targets { configuration.targets = try TargetsFile(contentsOf: URL(fileURLWithPath: targets)) }
             if let definitions { configuration.definitions = try IndicatorDefinitions(contentsOf: URL(fileURLWithPath: definitions)) }
         } catch let error as DefinitionError {
             throw CLIError(error.said)

@@ -72,7 +72,11 @@ public struct QueryResultDocument: Sendable {
         for (i, row) in r.rows.enumerated() {
             let value = row.value.map { decimalComma ? String($0).replacingOccurrences(of: ".", with: ",") : String($0) } ?? ""
             var cells = row.members.flatMap { [$0.code, $0.label] } + [row.period.code, value]
-            cells += extra.map { $0.values.indices.contains(i) ? $0.values[i] : "" }
+            // A number beside the value (a forecast's bound) is written as the value is.
+            cells += extra.map { column in
+                let cell = column.values.indices.contains(i) ? column.values[i] : ""
+                return decimalComma && Double(cell) != nil ? cell.replacingOccurrences(of: ".", with: ",") : cell
+            }
             cells += [row.status.dutchLabel, row.attribute == .present ? "" : "\(row.attribute)"]
             if derived { cells.append(row.inputs.map(\.code).joined(separator: " ")) }
             lines.append(cells.map(field).joined(separator: String(separator)))
@@ -106,7 +110,12 @@ public struct QueryResultDocument: Sendable {
                     value: row.value,
                     status: row.status.dutchLabel,
                     attribute: row.attribute == .present ? nil : "\(row.attribute)",
-                    extra: extra.isEmpty ? nil : Dictionary(extra.map { ($0.title, $0.values[i]) }, uniquingKeysWith: { first, _ in first }),
+                    extra: extra.isEmpty
+                        ? nil
+                        : Dictionary(
+                            extra.map { ($0.title, $0.values.indices.contains(i) ? $0.values[i] : "") },
+                            uniquingKeysWith: { first, _ in first }
+                        ),
                     inputs: row.inputs.isEmpty ? nil : row.inputs.map(\.code)
                 )
             }

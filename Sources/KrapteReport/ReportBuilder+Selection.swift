@@ -94,6 +94,10 @@ extension ReportBuilder {
             vintage = v
         }
         let dataset = try await store.metadata(of: id, vintage: vintage.id)
+        // A forecast is shown only with its status and intervals, which a report's figures and charts do not carry.
+        if dataset.derivation?.isForecast == true {
+            throw context.error(directive, Message("ReportBuilder.forecast", id), fix: Message("ReportBuilder.forecastFix", id))
+        }
         let measure: Measure
         if let name = directive["onderwerp"] {
             guard let m = dataset.measure(named: name) else {

@@ -52,11 +52,15 @@ struct APIRoutes: Sendable {
     /// The next page's address is in the JSON's `page.next` and in a `Link` header with `rel="next"`.
     func observations(_ id: String, _ request: Request, measure: String? = nil) async throws -> Response {
         let query = try Self.query(dataset: id, request.uri.queryParameters, measure: measure)
-        let result = try await limiter.run { try await store.query(query) }
+        let (result, extra) = try await limiter.run {
+            let result = try await store.query(query)
+            return (result, try await QueryResultDocument.forecastColumns(for: result, of: query, in: store))
+        }
         let end = result.offset + result.rows.count
         let next = end < result.total ? Self.address(request, cursor: end) : nil
         let document = QueryResultDocument(
             result,
+            extra: extra,
             paging: .init(offset: result.offset, count: result.rows.count, total: result.total, next: next)
         )
         var headers: HTTPFields = [:]

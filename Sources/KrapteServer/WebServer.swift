@@ -13,6 +13,8 @@ public enum WebServer {
     public struct Configuration: Sendable {
         /// The key-figure sheet of `/kerncijfers`.
         public var sheet: KeyFigureSheet
+        /// The targets of `/monitor` and `/api/v1/targets`.
+        public var targets: TargetsFile
         /// The indicators of `/api/v1/indicators`.
         public var definitions: IndicatorDefinitions
         /// The token `POST /api/v1/ingest` and `DELETE /api/v1/datasets/{id}` ask for (`Authorization: Bearer TOKEN`); nil keeps the server read-only.
@@ -32,11 +34,12 @@ public enum WebServer {
         /// The folder of reports shown at `/rapporten`; nil for none.
         public var reports: URL?
 
-        /// The configuration with the shipped sheet and indicators, read-only, uploads up to 256 MB, addresses
+        /// The configuration with the shipped sheet, targets and indicators, read-only, uploads up to 256 MB, addresses
         /// up to 8 KB, connections closed after 20 seconds without a request, at most 2,048 connections open and
         /// four queries at once.
         public init(
             sheet: KeyFigureSheet = .shipped,
+            targets: TargetsFile = .shipped,
             definitions: IndicatorDefinitions = .shipped,
             adminToken: String? = nil,
             maxUploadBytes: Int = 256 << 20,
@@ -47,6 +50,7 @@ public enum WebServer {
             reports: URL? = nil
         ) {
             self.sheet = sheet
+            self.targets = targets
             self.definitions = definitions
             self.adminToken = adminToken
             self.maxUploadBytes = maxUploadBytes
@@ -65,13 +69,23 @@ public enum WebServer {
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: APIErrorMiddleware(renderer: .shipped))
         router.add(middleware: RequestLimitMiddleware(maxURILength: configuration.maxURILength))
-        let api = APIRoutes(store: store, limiter: QueryLimiter(maximum: configuration.maxConcurrentQueries))
+        let limiter = QueryLimiter(maximum: configuration.maxConcurrentQueries)
+        let api = APIRoutes(store: store, limiter: limiter)
         api.add(to: router)
         IndicatorRoutes(store: store, definitions: configuration.definitions, api: api).add(to: router)
+        OutlookRoutes(store: store, targets: configuration.targets, limiter: limiter).add(to: router)
         let cache = PageCache()
         AdminRoutes(store: store, token: configuration.adminToken, maxBytes: configuration.maxUploadBytes, cache: cache).add(to: router)
         OpenAPIDocument.add(to: router)
-        PageRoutes(store: store, sheet: configuration.sheet, renderer: .shipped, cache: cache).add(to: router)
+        PageRoutes(
+            store: store,
+            sheet: configuration.sheet,
+            targets: configuration.targets,
+            definitions: configuration.definitions,
+            limiter: limiter,
+            renderer: .shipped,
+            cache: cache
+        ).add(to: router)
         ReportRoutes(store: store, folder: configuration.reports, renderer: .shipped, cache: cache).add(to: router)
         return router
     }

@@ -25,6 +25,27 @@ import Testing
         #expect(try Self.snapshot.mismatch(chart.svg(), named: "lineChart.svg") == nil)
     }
 
+    /// A forecast's fans: an area per interval behind the lines, from the first to the last period with both bounds,
+    /// named in its tooltip, and the value axis wide enough to hold the widest bounds.
+    @Test func fansAreDrawnBehindTheLinesWithinTheAxis() throws {
+        var chart = LineChart(
+            id: "fan",
+            title: "Prognose",
+            summary: "s",
+            xLabels: ["2024", "2025", "2026"],
+            series: [.init(name: "waargenomen", values: [10, nil, nil]), .init(name: "prognose", values: [10, 11, 12], dashed: true)],
+            decimals: 0
+        )
+        chart.fans = [.init(name: "95%-interval", lower: [10, 6, 2], upper: [10, 16, 30], colour: "#E69F00", opacity: 0.14)]
+        let svg = chart.svg()
+        let area = try #require(svg.firstRange(of: #"fill-opacity="0.14" stroke="none"><title>95%-interval</title>"#))
+        let line = try #require(svg.firstRange(of: "stroke-dasharray"))
+        #expect(area.lowerBound < line.lowerBound)
+        // Three points up and three back: M, five L's and Z.
+        #expect(svg.contains(#/<path d="M[^"]*(L[^"]*){5}Z" fill="#E69F00"/#))
+        #expect(svg.contains(">30<") && svg.contains(">0<"), "the axis does not reach the bounds")
+    }
+
     @Test func barChart() throws {
         let chart = BarChart(
             id: "staaf",

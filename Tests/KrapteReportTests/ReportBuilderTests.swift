@@ -87,6 +87,17 @@ import Testing
         await #expect {
             try await ReportBuilder(store: store).build(twoSeries)
         } throws: { error in "\(error)".contains("de keuze geeft 2 reeksen") }
+        // A forecast is refused: a report's figures and charts would show it without its status and intervals.
+        _ = try await IndicatorEngine(store: store, definitions: .shipped).computeAndStore("prognose-vacatures-sector")
+        for directive in ["waarde", "tabel", "grafiek"] {
+            let forecast = try ReportSource.parse("{{\(directive) dataset=prognose-vacatures-sector Bedrijfskenmerken=J}}", file: "fout.md")
+            await #expect {
+                try await ReportBuilder(store: store).build(forecast)
+            } throws: { error in
+                "\(error)".hasPrefix("fout.md, regel 1 ({{\(directive)}}): prognose-vacatures-sector is een prognose")
+                    && "\(error)".contains("/prognose?prognose=prognose-vacatures-sector")
+            }
+        }
     }
 
     @Test func aMapShowsEveryRegionOfItsLevelWithItsSourceAndTable() async throws {

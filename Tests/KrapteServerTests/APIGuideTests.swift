@@ -52,11 +52,12 @@ import Testing
         }
     }
 
-    /// Each example in the document is sent to a server over the demo store: the status is the one documented and
+    /// Each example in the document is sent to a server over the demo store with the tables of the shipped targets: the status is the one documented and
     /// the answer has the example's shape (the same keys, with values of the same kinds), so that the guide cannot
     /// drift from what the server does.
     @Test func everyExampleIsWhatTheServerAnswers() async throws {
         let store = try await DemoStore.make()
+        try await DemoStore.addTargetTables(to: store)
         try await AdminRouteTests.app(store).test(.router) { client in
             // Loading comes before removing: the example removes what the example load stored.
             let operations = try await Self.document(client).sorted { a, _ in a.method != "DELETE" }

@@ -26,6 +26,7 @@ import Testing
     @Test(.enabled(if: ready), .timeLimit(.minutes(5)))
     func pagesRenderInChromiumAreAccessibleAndDownloadWhatTheyShow() async throws {
         let store = try await DemoStore.make()
+        try await DemoStore.addTargetTables(to: store)
         var logger = Logger(label: "krapte.test")
         logger.logLevel = .warning
         let app = Application(
@@ -39,7 +40,11 @@ import Testing
             let (status, output) = try await Command.running(["python3", Self.script.path, "http://127.0.0.1:\(port)", screenshots.path])
             #expect(status == 0, "\(output)")
             let shots = try FileManager.default.contentsOfDirectory(atPath: screenshots.path).filter { $0.hasSuffix(".png") }
-            #expect(shots.count == 22 && shots.contains("kerncijfers-en.png") && shots.contains("rapport-werkgeversenquete-ai-390.png"), "\(shots)")
+            #expect(
+                shots.count == 26 && shots.contains("monitor.png") && shots.contains("kerncijfers-en.png")
+                    && shots.contains("rapport-werkgeversenquete-ai-390.png"),
+                "\(shots)"
+            )
         }
     }
 

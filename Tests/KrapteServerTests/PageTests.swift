@@ -335,15 +335,15 @@ import Testing
         let paths = [
             "/", "/datasets/", "/verkenner/", "/enquete/", "/kerncijfers", "/spanningsindicator", "/static/", "/verkenner/demo-spanning/lijn.svg",
             "/verkenner/demo-spanning/kaart.svg", "/verkenner/demo-vacatures/staaf.svg", "/spanningsindicator/kaart.svg",
-            "/spanningsindicator/lijn.svg", "/spanningsindicator/taart.svg",
+            "/spanningsindicator/lijn.svg", "/spanningsindicator/taart.svg", "/monitor", "/prognose", "/verkenner/prognose-spanningsindicator",
         ]
         let names = [
             "measure", "van", "tot", "regio", "periode", "vraag", "meting", "Beroep", "RegioS", "Bedrijfskenmerken", "x", "zoek", "zoek-Beroep",
-            "zoek-RegioS", "lang",
+            "zoek-RegioS", "lang", "prognose", "reeks",
         ]
         let values = [
             "", "demo-spanning", "2024KW04", "0111", "AM01", "%00", "%ZZ", "<b>", "..", "2019KW01..", "A-U,C", "'", "%E2%82%AC", "9999KW09",
-            "q_krapte", "2025", "en", "Groningen", "ICT", String(repeating: "a", count: 300),
+            "q_krapte", "2025", "en", "Groningen", "ICT", String(repeating: "a", count: 300), "prognose-spanningsindicator", "totaal",
         ]
         let uris = (0..<300).map { _ in
             var uri = paths[Int(rng.next() % UInt64(paths.count))]

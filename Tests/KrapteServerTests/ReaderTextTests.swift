@@ -28,8 +28,9 @@ import Testing
         return store
     }
 
-    /// Every page of a store: the start page, each dataset's page and explorer, the survey pages, the key figures
-    /// for Nederland, a province and an arbeidsmarktregio, and the spanningsindicator.
+    /// Every page of a store: the start page, each dataset's page and explorer (a forecast's page for a forecast),
+    /// the survey pages, the key figures for Nederland, a province and an arbeidsmarktregio, the spanningsindicator,
+    /// the monitor and the forecasts.
     static func uris(_ store: any Store) async throws -> [String] {
         var uris = ["/", "/datasets", "/kerncijfers"]
         let (_, sheet, _) = try await PageTests.get(store, "/kerncijfers")
@@ -37,8 +38,11 @@ import Testing
         for code in ["NL01", "PV26", "AM13", regions.last ?? ""] where regions.contains(code) { uris.append("/kerncijfers?regio=\(code)") }
         let datasets = try await store.datasets()
         if datasets.contains(where: { $0.id == "spanningsindicator" }) { uris.append("/spanningsindicator") }
+        uris += ["/monitor", "/prognose"]
         for d in datasets {
-            uris += ["/datasets/\(d.id.pathEncoded)", "/verkenner/\(d.id.pathEncoded)"]
+            // A forecast is shown on its own page, with its intervals; the explorer sends it there.
+            let forecast = try await store.latest(d.id).metadata.derivation?.isForecast == true
+            uris += ["/datasets/\(d.id.pathEncoded)", forecast ? "/prognose?prognose=\(d.id)" : "/verkenner/\(d.id.pathEncoded)"]
             if d.id.hasPrefix("werkgeversenquete") { uris.append("/enquete/\(d.id.pathEncoded)") }
         }
         return uris

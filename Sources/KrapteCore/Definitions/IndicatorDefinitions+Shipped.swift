@@ -230,6 +230,19 @@ extension IndicatorDefinitions {
               "rise": "neutral"
             },
             {
+              "id": "prognose-spanningsindicator",
+              "title": "Spanningsindicator per beroep in Nederland, prognose vier kwartalen vooruit",
+              "description": "Een vooruitblik zoals de Doorkijk van UWV, die de spanningsindicator een kwartaal vooruit geeft: de spanningsindicator van Nederland per beroepsklasse, -segment en -groep vier kwartalen vooruit, met exponentiële afvlakking (het model per beroep gekozen op AICc) en 80%- en 95%-voorspelintervallen. Op de demoset illustratief. Een prognose van Krapte, geen waarneming en geen cijfer van UWV (Guides/Forecasts.md).",
+              "operation": "forecast",
+              "inputs": {
+                "input": { "dataset": "spanningsindicator-beroepen", "measure": "spanningsindicator-beroepen", "where": { "RegioS": ["NL01"] } }
+              },
+              "parameters": { "frequency": "quarter", "horizon": 4 },
+              "unit": "vacatures per WW-uitkering",
+              "decimals": 2,
+              "rise": "neutral"
+            },
+            {
               "id": "prognose-banen-sector",
               "title": "Banen per bedrijfstak, prognose twee jaar vooruit",
               "description": "Een vooruitblik zoals de Arbeidsmarktprognose van UWV: het aantal banen (CBS 85920NED, niet seizoengecorrigeerd) per bedrijfstak acht kwartalen vooruit, met exponentiële afvlakking (het model per bedrijfstak gekozen op AICc) en 80%- en 95%-voorspelintervallen. Een prognose van Krapte, geen waarneming en geen prognose van CBS of UWV (Guides/Forecasts.md).",

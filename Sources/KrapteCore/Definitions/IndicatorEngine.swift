@@ -109,7 +109,8 @@ public struct IndicatorEngine: Sendable {
             }
         }
         if operation == .forecast {
-            results = try forecast(results, parameters, place: place)
+            let selected = results
+            results = try await CPUWork.run { try self.forecast(selected, parameters, place: place) }
         }
         if results.allSatisfy({ $0.series.isEmpty }) {
             throw DefinitionError(

@@ -26,6 +26,16 @@ public struct SeriesForecast: Sendable, Hashable, Codable {
         /// The 95% prediction interval.
         public var lower95: Double
         public var upper95: Double
+
+        /// Makes a step.
+        public init(period: Period, mean: Double, lower80: Double, upper80: Double, lower95: Double, upper95: Double) {
+            self.period = period
+            self.mean = mean
+            self.lower80 = lower80
+            self.upper80 = upper80
+            self.lower95 = lower95
+            self.upper95 = upper95
+        }
     }
 
     /// The method.

@@ -17,6 +17,10 @@ public struct Derivation: Sendable, Hashable, Codable {
     /// For a forecast, what each series' forecast rests on (or why it has none); nil for other indicators.
     public var forecasts: [ForecastRecord]?
 
+    /// Whether the derived dataset is a forecast (`IndicatorOperation.forecast`): its figures have the status
+    /// "prognose" and are shown only with their intervals.
+    public var isForecast: Bool { operation == IndicatorOperation.forecast.rawValue }
+
     /// Whether a rise of an indicator is good or bad news (for the colour of its arrow).
     public enum Rise: String, Sendable, Hashable, Codable, CaseIterable {
         /// More is better (jobs, productivity).

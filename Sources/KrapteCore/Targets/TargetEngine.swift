@@ -28,34 +28,51 @@ public struct TargetEngine: Sendable {
         public var source: Source
     }
 
+    /// A target with its assessment, or why its selection does not fit the store.
+    public typealias Outcome = (target: Target, assessment: Result<Assessment, DefinitionError>)
+
+    /// Assesses the targets at `indices` (all when nil), in the file's order; a target whose selection does not fit
+    /// the store carries its error, so that one wrong target does not hide the others.
+    /// - Throws: `StoreError` when the store cannot be read.
+    public func assessAll(_ indices: [Int]? = nil) async throws -> [Outcome] {
+        var out: [Outcome] = []
+        for index in indices ?? Array(targets.targets.indices) {
+            do {
+                out.append((targets.targets[index], .success(try await assess(index))))
+            } catch let error as DefinitionError {
+                out.append((targets.targets[index], .failure(error)))
+            }
+        }
+        return out
+    }
+
     /// Assesses the target at `index`.
     /// - Throws: `DefinitionError` naming the targets file and the target when its selection does not fit the store.
     public func assess(_ index: Int) async throws -> Assessment {
         let target = targets.targets[index]
-        var selection: [String: Any] = ["where": target.indicator.where, "sumOver": target.indicator.sumOver, "rollUp": target.indicator.rollUp]
-        selection["dataset"] = target.indicator.dataset
-        selection["measure"] = target.indicator.measure
-        selection["frequency"] = target.indicator.frequency
-        selection["aggregate"] = target.indicator.aggregate
-        let definition: [String: Any] = [
-            "id": "doel-\(target.id)", "operation": "value", "inputs": ["input": selection], "decimals": target.decimals ?? 1,
-        ]
-        let data = try JSONSerialization.data(withJSONObject: ["indicators": [definition]])
         do {
-            let engine = IndicatorEngine(store: store, definitions: try IndicatorDefinitions(decoding: data, file: targets.file))
-            let computed = try await engine.compute("doel-\(target.id)")
-            guard let input = computed.dataset.derivation?.inputs.first else {
-                throw DefinitionError(file: targets.file, path: targets.place(of: index), message: Message("Target.noSeries"), fix: nil)
-            }
+            let computed = try await IndicatorEngine.values(
+                of: target.indicator,
+                store: store,
+                id: "doel-\(target.id)",
+                decimals: target.decimals ?? 1,
+                file: targets.file
+            )
+            let none = DefinitionError(file: targets.file, path: targets.place(of: index), message: Message("Target.noSeries"), fix: nil)
+            guard let input = computed.dataset.derivation?.inputs.first else { throw none }
             let metadata = try await store.metadata(of: input.dataset, vintage: input.vintage)
-            let measure = metadata.measures.first { $0.code == input.measure } ?? computed.dataset.measures[0]
+            guard let measure = metadata.measures.first(where: { $0.code == input.measure }) ?? computed.dataset.measures.first else { throw none }
             let frequency = target.baseline.frequency
-            let progress = computed.series.map { s in
-                TargetProgress.assess(
-                    target,
-                    members: computed.series.count > 1 ? s.members : [],
-                    series: TimeSeries(s.series.points.filter { $0.period.frequency == frequency })
-                )
+            let series = computed.series
+            // Each projection fits forecast models.
+            let progress = await CPUWork.run {
+                series.map { s in
+                    TargetProgress.assess(
+                        target,
+                        members: series.count > 1 ? s.members : [],
+                        series: TimeSeries(s.series.points.filter { $0.period.frequency == frequency })
+                    )
+                }
             }
             return Assessment(progress: progress, measure: measure, input: input, source: metadata.source)
         } catch var error as DefinitionError {

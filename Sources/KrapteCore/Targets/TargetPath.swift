@@ -16,12 +16,12 @@ public enum TargetPath: Sendable, Hashable {
         public var value: Double
     }
 
-    /// The name in Dutch: `lineair`, `samengesteld`, `mijlpalen`.
-    public var dutchName: String {
+    /// The name in `language`: `lineair`; `linear`.
+    public func name(in language: Language) -> String {
         switch self {
-        case .linear: "lineair"
-        case .compound: "samengestelde groei"
-        case .milestones: "mijlpalen"
+        case .linear: Catalogue.shipped(language)["TargetPath.linear"]
+        case .compound: Catalogue.shipped(language)["TargetPath.compound"]
+        case .milestones: Catalogue.shipped(language)["TargetPath.milestones"]
         }
     }
 

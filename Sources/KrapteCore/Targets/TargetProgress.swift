@@ -23,12 +23,17 @@ public struct TargetProgress: Sendable, Hashable {
         public var model: String
         /// The chance that the value reaches the target under the forecast's normal distribution.
         public var chance: Double
+        /// Every period from the latest observed one to the target period, with its forecast and intervals (the
+        /// fan of a chart).
+        public var steps: [SeriesForecast.Step]
     }
 
     /// The target.
     public var target: Target
     /// The members of the series (one per dimension the selection leaves varying; empty for one series).
     public var members: [Member]
+    /// The observed values the assessment rests on, oldest first.
+    public var observed: TimeSeries
     /// The baseline as read from the data; nil when the data have no value for the baseline period.
     public var baseline: Figure?
     /// The latest observed value.
@@ -57,8 +62,8 @@ public struct TargetProgress: Sendable, Hashable {
 
     /// Assesses `series` (one frequency, as the target's indicator selects it) against `target`.
     public static func assess(_ target: Target, members: [Member] = [], series: TimeSeries) -> TargetProgress {
-        var out = TargetProgress(target: target, members: members, status: .onvoldoendeGegevens)
         let observed = series.points.filter { $0.value != nil }
+        var out = TargetProgress(target: target, members: members, observed: TimeSeries(observed), status: .onvoldoendeGegevens)
         let base = observed.first {
             $0.period == target.baseline
                 || (target.baseline.frequency == .year && $0.period.frequency != .year
@@ -117,7 +122,8 @@ public struct TargetProgress: Sendable, Hashable {
                         lower95: step.lower95,
                         upper95: step.upper95,
                         model: forecast.modelName,
-                        chance: out.rising ? 1 - below : below
+                        chance: out.rising ? 1 - below : below,
+                        steps: Array(forecast.steps.prefix { $0.period <= end })
                     )
                 } else {
                     out.projectionRefusal = Message("Target.tooFar", target.period).description
@@ -138,16 +144,17 @@ public struct TargetProgress: Sendable, Hashable {
 
     /// The last period of `frequency` within `period` (the 4th quarter of a year), or `period` itself when it has
     /// that frequency.
-    static func lastPeriod(of period: Period, in frequency: Period.Frequency) -> Period {
+    public static func lastPeriod(of period: Period, in frequency: Period.Frequency) -> Period {
         guard period.frequency != frequency, period.frequency == .year else { return period }
         return Period(year: period.year, frequency: frequency, number: frequency.perYear) ?? period
     }
 }
 
 extension TargetProgress {
-    private init(target: Target, members: [Member], status: TargetStatus) {
+    private init(target: Target, members: [Member], observed: TimeSeries, status: TargetStatus) {
         self.target = target
         self.members = members
+        self.observed = observed
         self.status = status
     }
 }

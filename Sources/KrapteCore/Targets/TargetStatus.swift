@@ -9,6 +9,9 @@ public enum TargetStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// No baseline value, or no observation after the baseline.
     case onvoldoendeGegevens
 
+    /// The words in `language`: "op koers"; "on course".
+    public func label(in language: Language) -> String { Catalogue.shipped(language)["TargetStatus.\(rawValue)"] }
+
     /// The words as a monitor prints them: "voor", "op koers", "achter", "onvoldoende gegevens".
     public var dutchLabel: String {
         switch self {

@@ -75,7 +75,7 @@ extension TargetsFile {
             {
               "title": "Verhogen instroom bètatechnisch onderwijs (pijler 1)",
               "origin": "Actieplan Groene en Digitale Banen (Kamerbrief 2025)",
-              "explanation": "De procentuele instroom in het bètatechnisch onderwijs (DUO, Techniekpact) is niet geladen. Het aantal ICT-afgestudeerden hierboven is een deelmaat."
+              "explanation": "De procentuele instroom in het bètatechnisch onderwijs (DUO, Techniekpact) staat in geen tabel die Krapte heeft. Het aantal ICT-afgestudeerden hierboven is een deelmaat."
             },
             {
               "title": "Behoud en vergroten van de instroom vanuit de arbeidsmarkt (pijler 2)",
@@ -85,7 +85,7 @@ extension TargetsFile {
             {
               "title": "EU-doelen voor het aandeel STEM-gediplomeerden: 45% in het mbo, 32% in het hoger onderwijs",
               "origin": "Europese Unie (Europese onderwijsruimte, 2030)",
-              "explanation": "De aandelen STEM-gediplomeerden per onderwijsniveau zijn niet geladen; Eurostat publiceert ze (educ_uoe_grad02 naar studierichting)."
+              "explanation": "De aandelen STEM-gediplomeerden per onderwijsniveau staan in geen tabel die Krapte heeft; Eurostat publiceert ze (educ_uoe_grad02 naar studierichting)."
             }
           ]
         }

@@ -9,11 +9,37 @@ public struct LineChart: Sendable {
         public var name: String
         /// One value per x label; nil where there is none.
         public var values: [Double?]
+        /// Whether the line is dashed; nil for every second line of several.
+        public var dashed: Bool?
 
         /// Makes a series.
-        public init(name: String, values: [Double?]) {
+        public init(name: String, values: [Double?], dashed: Bool? = nil) {
             self.name = name
             self.values = values
+            self.dashed = dashed
+        }
+    }
+
+    /// An interval around a line (a forecast's 80% or 95% prediction interval), drawn as a light area behind the
+    /// lines where both bounds have a value.
+    public struct Fan: Sendable {
+        /// What the area is, in its tooltip (`95%-interval van de prognose`).
+        public var name: String
+        /// One lower and one upper bound per x label; nil where there is none.
+        public var lower: [Double?]
+        public var upper: [Double?]
+        /// The colour: that of the line it belongs to.
+        public var colour: String
+        /// How strongly it is filled (0.15 for a 95% interval, 0.3 for 80%).
+        public var opacity: Double
+
+        /// Makes a fan.
+        public init(name: String, lower: [Double?], upper: [Double?], colour: String, opacity: Double) {
+            self.name = name
+            self.lower = lower
+            self.upper = upper
+            self.colour = colour
+            self.opacity = opacity
         }
     }
 
@@ -32,6 +58,8 @@ public struct LineChart: Sendable {
     public var series: [Series]
     /// Horizontal bands drawn behind the lines, each from a lower to an upper value (a class of a typering).
     public var bands: [Band] = []
+    /// Intervals drawn behind the lines, the first lowest.
+    public var fans: [Fan] = []
 
     /// A band of values behind the lines, with its name at the right edge.
     public struct Band: Sendable {
@@ -75,12 +103,26 @@ public struct LineChart: Sendable {
         let legendRows = series.count > 1 ? (series.count + columns - 1) / columns : 0
         let frame = ChartFrame(width: Double(width), height: Double(height), left: 64, right: 36, top: 12, bottom: 30 + Double(legendRows) * 22)
         var canvas = SVGCanvas(id: id, width: width, height: height, title: title, description: summary)
-        let values = series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
+        let values = (series.flatMap(\.values) + fans.flatMap { $0.lower + $0.upper }).compactMap { $0 }.filter(\.isFinite)
         let scale = ChartScale(values, includeZero: false)
         drawBands(scale, frame, on: &canvas)
         frame.valueAxis(scale, on: &canvas)
         let count = max(1, xLabels.count - 1)
         func x(_ i: Int) -> Double { frame.left + frame.plotWidth * (xLabels.count == 1 ? 0.5 : Double(i) / Double(count)) }
+        for fan in fans {
+            let spans = xLabels.indices.compactMap { i -> (Int, Double, Double)? in
+                guard i < fan.lower.count, i < fan.upper.count, let low = fan.lower[i], let high = fan.upper[i], low.isFinite, high.isFinite
+                else { return nil }
+                return (i, low, high)
+            }
+            canvas.area(
+                upper: spans.map { (x($0.0), frame.y(scale.fraction($0.2))) },
+                lower: spans.map { (x($0.0), frame.y(scale.fraction($0.1))) },
+                fill: fan.colour,
+                opacity: fan.opacity,
+                tooltip: fan.name
+            )
+        }
         let every = max(1, Int((Double(xLabels.count) / 8).rounded(.up)))
         // The ticks given, else every `every`-th label, counted back from the latest period so that it is always
         // labelled.
@@ -96,7 +138,7 @@ public struct LineChart: Sendable {
                 guard let v, v.isFinite, i < xLabels.count else { return nil }
                 return (x(i), frame.y(scale.fraction(v)))
             }
-            canvas.path(points, stroke: colour, dashed: s % 2 == 1 && series.count > 1)
+            canvas.path(points, stroke: colour, dashed: line.dashed ?? (s % 2 == 1 && series.count > 1))
             if xLabels.count <= 120 {
                 for (i, point) in points.enumerated() {
                     guard let (px, py) = point, let v = line.values[i] else { continue }

@@ -115,6 +115,15 @@ struct SVGCanvas {
     }
 
     /// A line through points; nil breaks the line.
+    /// A filled area between an upper and a lower edge (the same x positions, left to right), with a tooltip.
+    mutating func area(upper: [(Double, Double)], lower: [(Double, Double)], fill: String, opacity: Double, tooltip: String) {
+        guard !upper.isEmpty, upper.count == lower.count else { return }
+        let edge = upper + lower.reversed()
+        let d = edge.enumerated().map { i, p in (i == 0 ? "M" : "L") + Self.n(p.0) + " " + Self.n(p.1) }.joined() + "Z"
+        text += "<path d=\"\(d)\" fill=\"\(fill)\" fill-opacity=\"\(String(format: "%.2f", opacity))\" stroke=\"none\">"
+        text += "<title>\(Markup.escape(tooltip))</title></path>\n"
+    }
+
     mutating func path(_ points: [(Double, Double)?], stroke: String, width: Double = 2, dashed: Bool = false) {
         var d = ""
         var pen = false

@@ -19,11 +19,14 @@ public struct HomePage: Page {
         public var latest: String
         /// For a survey's estimates, the address of their page.
         public var surveyURL: String?
+        /// Where its figures are shown: the explorer, or for a forecast its page with the intervals.
+        public var explorerURL: String
 
         /// Makes an entry.
-        public init(id: String, title: String, published: String, latest: String, surveyURL: String? = nil) {
+        public init(id: String, title: String, published: String, latest: String, surveyURL: String? = nil, explorerURL: String? = nil) {
             self.id = id
             self.path = id.pathEncoded
+            self.explorerURL = explorerURL ?? "/verkenner/\(id.pathEncoded)"
             self.title = title
             self.published = published
             self.latest = latest

@@ -101,7 +101,7 @@ struct DatasetView: Sendable {
                 )
             },
             formula: dataset.derivation.map { "\($0.indicator): \($0.formula)" },
-            explorerURL: "/verkenner/\(id.pathEncoded)",
+            explorerURL: dataset.derivation?.isForecast == true ? "/prognose?" + [("prognose", id)].queryString : "/verkenner/\(id.pathEncoded)",
             apiURL: "/api/v1/datasets/\(id.pathEncoded)",
             surveyURL: SurveyDataset.holds(dataset) ? "/enquete/\(id.pathEncoded)" : nil
         )

@@ -24,7 +24,8 @@ struct HomeView: Sendable {
                     ? t(Message("HomeView.illustrativeTitle", d.title)) : d.title,
                 published: d.latest.publishedAt.map { day.string(from: $0) } ?? t(Message("HomeView.notPublished")),
                 latest: t(Message("HomeView.latest", d.latest.id, day.string(from: d.latest.loadedAt))),
-                surveyURL: metadata[d.id].flatMap { SurveyDataset.holds($0) ? "/enquete/\(d.id.pathEncoded)" : nil }
+                surveyURL: metadata[d.id].flatMap { SurveyDataset.holds($0) ? "/enquete/\(d.id.pathEncoded)" : nil },
+                explorerURL: metadata[d.id]?.derivation?.isForecast == true ? "/prognose?" + [("prognose", d.id)].queryString : nil
             )
         }
         var page = HomePage(pageTitle: "Krapte", entries: entries)

@@ -42,6 +42,11 @@ struct KeyFiguresView: Sendable {
                 continue
             }
             let dataset = try await store.latest(figure.dataset).metadata
+            // A card shows one figure; a forecast is shown only with its status and intervals (`/prognose`).
+            if dataset.derivation?.isForecast == true {
+                missing.append(t(Message("KeyFiguresView.forecast", figure.title, figure.dataset)))
+                continue
+            }
             guard let measure = dataset.measure(named: figure.measure) else {
                 missing.append(t(Message("KeyFiguresView.noMeasure", figure.title, figure.dataset, figure.measure)))
                 continue

@@ -3,12 +3,17 @@ import Hummingbird
 import KrapteCore
 import KrapteRender
 
-/// The web pages, in Dutch (English on request): the start page, a page per dataset, the explorer, the key figures of a region, the
-/// spanningsindicator and the results of a survey. Server-rendered HTML that works without JavaScript; every choice is
-/// a GET form, so every state of a page has its own address.
+/// The web pages, in Dutch (English on request): the start page, a page per dataset, the explorer, the key figures
+/// of a region, the spanningsindicator, the results of a survey, the monitor of policy targets and the forecasts.
+/// Server-rendered HTML that works without JavaScript; every choice is a GET form, so every state of a page has its
+/// own address.
 struct PageRoutes: Sendable {
     let store: any Store
     let sheet: KeyFigureSheet
+    let targets: TargetsFile
+    let definitions: IndicatorDefinitions
+    /// Lets a few monitor and forecast pages be built at once (each fits forecast models).
+    let limiter: QueryLimiter
     let renderer: PageRenderer
     let cache: PageCache
 
@@ -23,11 +28,13 @@ struct PageRoutes: Sendable {
         }
         router.get("verkenner/:dataset") { request, context in
             let id = try context.parameters.decoded("dataset")
+            if let forecast = await forecastPage(id) { return forecast }
             return try await cached(request) { t in try await ExplorerView(store: store, t: t).page(id, request.uri.queryParameters) }
         }
         router.get("verkenner/:dataset/:chart") { request, context in
             let id = try context.parameters.decoded("dataset")
             let name = try context.parameters.decoded("chart")
+            if let forecast = await forecastPage(id) { return forecast }
             let t = Texts.shipped(Self.language(of: request))
             let page = try await ExplorerView(store: store, t: t).page(id, request.uri.queryParameters)
             let chart: String? =
@@ -70,6 +77,14 @@ struct PageRoutes: Sendable {
                 }
             return try Self.svgFile(chart, named: "spanningsindicator-" + name)
         }
+        router.get("monitor") { request, _ in
+            try await cached(request) { t in try await limiter.run { try await MonitorView(store: store, targets: targets, t: t).page() } }
+        }
+        router.get("prognose") { request, _ in
+            try await cached(request) { t in
+                try await limiter.run { try await ForecastView(store: store, definitions: definitions, t: t).page(request.uri.queryParameters) }
+            }
+        }
         router.get("api") { request, _ in
             try await cached(request) { t in try APIGuideView(t: t).page() }
         }
@@ -92,6 +107,16 @@ struct PageRoutes: Sendable {
         let page = ByteBuffer(string: renderer.render(try await build(.shipped(language)), in: language))
         cache.keep(page, at: address, version: version)
         return Self.html(page)
+    }
+
+    /// For a forecast's dataset, a redirect to its page (`/prognose`), which shows every forecast with its intervals;
+    /// nil for any other dataset.
+    func forecastPage(_ id: String) async -> Response? {
+        // A dataset that does not read is the explorer's to explain.
+        guard let dataset = try? await store.latest(id).metadata, dataset.derivation?.isForecast == true else {
+            return nil
+        }
+        return Response(status: .seeOther, headers: [.location: "/prognose?" + [("prognose", id)].queryString])
     }
 
     /// The language a request asks for with `?lang=`, else with `Accept-Language`.

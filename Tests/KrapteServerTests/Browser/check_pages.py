@@ -31,6 +31,8 @@ PAGES = {
     "kerncijfers": "/kerncijfers",
     "enquete": "/enquete/werkgeversenquete-synthetisch",
     "spanningsindicator": "/spanningsindicator",
+    "monitor": "/monitor",
+    "prognose": "/prognose?prognose=prognose-spanningsindicator&reeks=totaal",
     "api": "/api",
     "rapporten": "/rapporten",
     "error": "/verkenner/nope",
@@ -200,6 +202,39 @@ def check_tension(driver):
         fail(f"spanningsindicator: following {name!r} leads to {driver.find_element(By.TAG_NAME, 'h1').text!r}")
 
 
+def check_outlook(driver):
+    """The monitor at both widths shows each target's status in words and a progress bar a reader can see; the
+    forecast page's choice of series works without JavaScript and shows its table with a status per row."""
+    for width in (1280, 390):
+        driver.set_window_size(width, 2000)
+        driver.get(BASE + PAGES["monitor"])
+        cards = driver.find_elements(By.CSS_SELECTOR, "section.target")
+        if len(cards) < 4:
+            fail(f"monitor at {width}: {len(cards)} target cards")
+        for card in cards:
+            status = card.find_elements(By.CSS_SELECTOR, ".doel-status")
+            bar = card.find_elements(By.TAG_NAME, "progress")
+            if not status or not status[0].text.strip():
+                fail(f"monitor at {width}: a card without its status in words")
+            if not bar or bar[0].size["width"] < 80:
+                fail(f"monitor at {width}: a card without a visible progress bar")
+        if driver.execute_script("return document.documentElement.scrollWidth") > width + 1:
+            fail(f"monitor at {width}: the page is wider than the window")
+    driver.set_window_size(1280, 2000)
+    driver.get(BASE + PAGES["prognose"])
+    choices = Select(driver.find_element(By.ID, "f-reeks"))
+    option = choices.options[-1]
+    value = option.get_attribute("value")
+    choices.select_by_value(value)
+    driver.find_element(By.ID, "f-reeks").find_element(By.XPATH, "./ancestor::form").submit()
+    WebDriverWait(driver, 10).until(expected_conditions.url_contains("reeks="))
+    if f"reeks={value}" not in driver.current_url:
+        fail(f"prognose: choosing a series leads to {driver.current_url}")
+    statuses = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "tbody td .status-prognose")]
+    if not statuses or any(text != "prognose" for text in statuses):
+        fail(f"prognose: the table's rows show {statuses}")
+
+
 def resolve(node, components):
     if isinstance(node, dict):
         if "$ref" in node:
@@ -230,9 +265,14 @@ def check_openapi():
         "/api/v1/indicators/{indicator}": ("/api/v1/indicators/spanningsindicator", "200"),
         "/api/v1/indicators/{indicator}/observations": ("/api/v1/indicators/spanningsindicator/observations?RegioS=AM01", "200"),
         "/api/v1/health": ("/api/v1/health", "200"),
+        "/api/v1/targets": ("/api/v1/targets", "200"),
+        "/api/v1/forecasts": ("/api/v1/forecasts", "200"),
+        "/api/v1/forecasts/{forecast}": ("/api/v1/forecasts/prognose-spanningsindicator", "200"),
+        "/api/v1/datasets/{dataset}/observations#prognose": (
+            "/api/v1/datasets/prognose-spanningsindicator/observations?measure=prognose-spanningsindicator", "200"),
     }
     for template, (path, code) in samples.items():
-        schema = resolve(spec["paths"][template]["get"]["responses"][code]["content"]["application/json"]["schema"], components)
+        schema = resolve(spec["paths"][template.split("#")[0]]["get"]["responses"][code]["content"]["application/json"]["schema"], components)
         status, _, text = fetch(path)
         try:
             jsonschema.validate(json.loads(text), schema, cls=jsonschema.Draft202012Validator)
@@ -264,6 +304,7 @@ def main():
             check_page(driver, name, path)
         check_explorer(driver)
         check_tension(driver)
+        check_outlook(driver)
         check_reports(driver)
     finally:
         driver.quit()
