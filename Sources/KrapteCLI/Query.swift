@@ -76,7 +76,16 @@ struct Query: AsyncParsableCommand {
             let metadata = try? await db.latest(dataset).metadata
             let asked = query(measure: try await Self.measure(measure, of: dataset, in: db), metadata: metadata)
             let result = try await db.query(asked)
-            print(Self.render(result, format: format, extra: try await QueryResultDocument.forecastColumns(for: result, of: asked, in: db)))
+            let extra = try await QueryResultDocument.forecastColumns(for: result, of: asked, in: db)
+            // CSV and JSON go out as they are written, a megabyte at a time.
+            let write = { (bytes: [UInt8]) in try FileHandle.standardOutput.write(contentsOf: Data(bytes)) }
+            switch format {
+            case .table: print(Self.render(result, format: format, extra: extra))
+            case .csv: try QueryResultDocument(result, extra: extra).writeCSV(to: write)
+            case .json:
+                try QueryResultDocument(result, extra: extra).writeJSON(to: write)
+                try write([0x0A])
+            }
         } catch let error as StoreError {
             throw CLIError(error.message)
         }
@@ -135,7 +144,9 @@ struct Query: AsyncParsableCommand {
             if let d = r.dataset.derivation { text += "\n" + Self.describe(d) }
             return text
         case .csv:
-            return QueryResultDocument(r, extra: extra).csv.trimmingCharacters(in: .newlines)
+            var text = QueryResultDocument(r, extra: extra).csv
+            if text.hasSuffix("\n") { text.removeLast() }
+            return text
         case .json:
             return QueryResultDocument(r, extra: extra).json
         }

@@ -69,15 +69,24 @@ struct APIRoutes: Sendable {
         if request.uri.queryParameters.get("format") == "csv-nl" {
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"\(Self.fileName(id))-nl.csv\""
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.dutchExcelCSV)))
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: Self.csv(document, dutchExcel: true)))
         }
         if Self.wantsCSV(request) {
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"\(Self.fileName(id)).csv\""
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.csv)))
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: Self.csv(document, dutchExcel: false)))
         }
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.json)))
+        var json = ByteBuffer()
+        document.writeJSON { json.writeBytes($0) }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: json))
+    }
+
+    /// A page of observations as CSV bytes.
+    static func csv(_ document: QueryResultDocument, dutchExcel: Bool) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        document.writeCSV(dutchExcel: dutchExcel) { buffer.writeBytes($0) }
+        return buffer
     }
 
     /// The request's address with `cursor` set to the row `offset`.
