@@ -4,9 +4,14 @@ import json, os, subprocess
 
 
 def write_cube(krapte, rows, work):
-    """Writes the CSV of `rows` observations and its mapping into `work`; returns their paths."""
+    """Writes the CSV of `rows` observations and its mapping into `work`; returns their paths. Fails when the file does
+    not hold exactly `rows` observations, so that no rate is computed from a count the file does not have."""
     csv_path = os.path.join(work, 'cube.csv')
     subprocess.run([krapte, 'demo', '--cube-observations', str(rows), '--cube-file', csv_path], check=True, stdout=subprocess.DEVNULL)
+    with open(csv_path, 'rb') as f:
+        held = sum(1 for _ in f) - 1
+    assert held == rows, f'the cube file holds {held:,} observations, not {rows:,}'
+
     mapping = {'dataset': 'cube', 'period': 'period', 'status': 'status',
                'dimensions': [{'column': 'region', 'code': 'RegioS'}, {'column': 'sector', 'code': 'Sector'},
                               {'column': 'occupation', 'code': 'Beroep'}],
@@ -15,3 +20,7 @@ def write_cube(krapte, rows, work):
     with open(mapping_path, 'w') as f:
         json.dump(mapping, f)
     return csv_path, mapping_path
+
+
+# The columns that hold codes (`0111`), which the anchors must read as text, as Krapte does.
+TEXT_COLUMNS = ['period', 'region', 'sector', 'occupation', 'measure', 'status']
