@@ -69,8 +69,10 @@ import Testing
         #expect(html.contains("prognose: bewerking Krapte (prognose-spanningsindicator, versie "))
         // The explorer sends a forecast to its page, which shows its intervals.
         try await APITests.app(store).test(.router) { client in
-            let response = try await client.execute(uri: "/verkenner/\(Self.forecast)?measure=\(Self.forecast)", method: .get)
-            #expect(response.status == .seeOther && response.headers[.location] == "/prognose?prognose=\(Self.forecast)")
+            for uri in ["/verkenner/\(Self.forecast)?measure=\(Self.forecast)", "/verkenner/\(Self.forecast)/lijn.svg"] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .seeOther && response.headers[.location] == "/prognose?prognose=\(Self.forecast)", "\(uri)")
+            }
         }
     }
 

@@ -8,7 +8,9 @@ public struct ForecastPage: Page {
 
     /// One period ahead, as shown.
     public struct Row: Sendable {
+        /// The period (`2025 4e kwartaal`).
         public var period: String
+        /// The forecast in Dutch format.
         public var mean: String
         /// `506 – 862`.
         public var interval80: String

@@ -55,6 +55,7 @@ public struct MonitorPage: Page {
 
     /// A target without a card: its selection does not fit the store, or no data measure it.
     public struct Missing: Sendable {
+        /// The target's title.
         public var title: String
         /// Where it comes from.
         public var origin: String

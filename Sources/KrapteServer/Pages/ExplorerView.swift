@@ -24,9 +24,12 @@ struct ExplorerView: Sendable {
     /// One series as the charts and the table name it.
     typealias NamedSeries = (name: String, series: TimeSeries)
 
+    /// - Throws: `PageRoutes.Redirect` to `/prognose` for a forecast's dataset, whose figures are shown only with
+    ///   their intervals; `APIError` for a choice the dataset does not have.
     func page(_ id: String, _ parameters: Parameters) async throws -> ExplorerPage {
         let latest = try await store.latest(id)
         let dataset = latest.metadata
+        if dataset.derivation?.isForecast == true { throw PageRoutes.Redirect(to: "/prognose?" + [("prognose", id)].queryString) }
         let choice = try Self.choice(dataset, parameters)
         let (from, to) = (try Self.period(parameters, "van"), try Self.period(parameters, "tot"))
         let measure = choice.measure

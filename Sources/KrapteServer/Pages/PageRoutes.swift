@@ -28,15 +28,22 @@ struct PageRoutes: Sendable {
         }
         router.get("verkenner/:dataset") { request, context in
             let id = try context.parameters.decoded("dataset")
-            if let forecast = await forecastPage(id) { return forecast }
-            return try await cached(request) { t in try await ExplorerView(store: store, t: t).page(id, request.uri.queryParameters) }
+            do {
+                return try await cached(request) { t in try await ExplorerView(store: store, t: t).page(id, request.uri.queryParameters) }
+            } catch let redirect as Redirect {
+                return redirect.response
+            }
         }
         router.get("verkenner/:dataset/:chart") { request, context in
             let id = try context.parameters.decoded("dataset")
             let name = try context.parameters.decoded("chart")
-            if let forecast = await forecastPage(id) { return forecast }
             let t = Texts.shipped(Self.language(of: request))
-            let page = try await ExplorerView(store: store, t: t).page(id, request.uri.queryParameters)
+            let page: ExplorerPage
+            do {
+                page = try await ExplorerView(store: store, t: t).page(id, request.uri.queryParameters)
+            } catch let redirect as Redirect {
+                return redirect.response
+            }
             let chart: String? =
                 switch name {
                 case "lijn.svg": page.lineChart.flatMap { ChartDownload.standalone($0, source: page.sourceLine) }
@@ -109,14 +116,14 @@ struct PageRoutes: Sendable {
         return Self.html(page)
     }
 
-    /// For a forecast's dataset, a redirect to its page (`/prognose`), which shows every forecast with its intervals;
-    /// nil for any other dataset.
-    func forecastPage(_ id: String) async -> Response? {
-        // A dataset that does not read is the explorer's to explain.
-        guard let dataset = try? await store.latest(id).metadata, dataset.derivation?.isForecast == true else {
-            return nil
-        }
-        return Response(status: .seeOther, headers: [.location: "/prognose?" + [("prognose", id)].queryString])
+    /// A page that is shown elsewhere (a forecast's dataset in the explorer is shown on `/prognose`, with its
+    /// intervals): thrown while the page is built, answered with 303 and the address; never kept.
+    struct Redirect: Error {
+        /// The address to go to.
+        var to: String
+
+        /// The answer: 303 See Other with the address.
+        var response: Response { Response(status: .seeOther, headers: [.location: to]) }
     }
 
     /// The language a request asks for with `?lang=`, else with `Accept-Language`.
