@@ -66,7 +66,7 @@ struct Targets: AsyncParsableCommand {
                     let l = TargetLines(target, a, p, in: language)
                     let lines =
                         ["\(l.heading): \(p.status.label(in: language))", l.origin, l.measured, l.explanation] + [l.proxy].compactMap { $0 }
-                        + [l.figures] + [l.progress, l.needed, l.projection].compactMap { $0 } + [l.source]
+                        + [l.figures] + [l.progress, l.needed, l.projection, l.yearAgo].compactMap { $0 } + [l.source]
                     blocks.append(lines.joined(separator: "\n  "))
                 }
             }

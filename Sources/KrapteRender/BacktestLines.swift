@@ -15,18 +15,23 @@ public struct BacktestLines: Sendable {
     /// The sentences of `test` of the series `name`, its values with `decimals` decimals, in `language`.
     public init(_ test: ForecastBacktest, name: String, decimals: Int, in language: Language) {
         let t = { (m: Message) in m.text(in: language) }
-        let number = { (x: Double) in DutchNumberFormat.format(x, decimals: decimals) }
         if let mase = test.mase {
             heading = t(Message("Forecast.backtest.heading", name, test.checks.count, DutchNumberFormat.format(mase, decimals: 2)))
             let steps = test.maseBySteps.sorted { $0.key < $1.key }.map { "\($0.key): \(DutchNumberFormat.format($0.value, decimals: 2))" }
             bySteps = t(Message("Forecast.backtest.bySteps", steps.joined(separator: "; ")))
         }
-        if let check = test.aYearAgo, abs(check.relativeError) < 0.005 {
-            yearAgo = t(Message("Forecast.backtest.yearAgoExact", check.period, number(check.forecast), number(check.actual)))
-        } else if let check = test.aYearAgo {
-            let off = DutchNumberFormat.format(abs(check.relativeError) * 100, decimals: 0)
-            let direction = Message(check.forecast >= check.actual ? "Forecast.backtest.over" : "Forecast.backtest.under")
-            yearAgo = t(Message("Forecast.backtest.yearAgo", check.period, number(check.forecast), number(check.actual), off, direction))
+        yearAgo = test.aYearAgo.map { Self.yearAgo($0, decimals: decimals, in: language) }
+    }
+
+    /// `De prognose van een jaar eerder voor 2024 4e kwartaal was 19,6, waargenomen is 18,1: de prognose zat er 8%
+    /// naast (te hoog).`
+    public static func yearAgo(_ check: ForecastBacktest.Check, decimals: Int, in language: Language) -> String {
+        let number = { (x: Double) in DutchNumberFormat.format(x, decimals: decimals) }
+        guard abs(check.relativeError) >= 0.005 else {
+            return Message("Forecast.backtest.yearAgoExact", check.period, number(check.forecast), number(check.actual)).text(in: language)
         }
+        let off = DutchNumberFormat.format(abs(check.relativeError) * 100, decimals: 0)
+        let direction = Message(check.forecast >= check.actual ? "Forecast.backtest.over" : "Forecast.backtest.under")
+        return Message("Forecast.backtest.yearAgo", check.period, number(check.forecast), number(check.actual), off, direction).text(in: language)
     }
 }

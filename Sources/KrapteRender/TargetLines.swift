@@ -16,6 +16,8 @@ public struct TargetLines: Sendable {
     public var needed: String?
     /// The projection to the target period (a forecast, so said), or why there is none.
     public var projection: String?
+    /// What the forecast of a year before said about the latest value: the track record of the projection's method.
+    public var yearAgo: String?
     /// The proxy, when the measure is one.
     public var proxy: String?
     /// Where the target comes from.
@@ -67,6 +69,7 @@ public struct TargetLines: Sendable {
         } else if let refusal = p.projectionRefusal {
             projection = t(Message("Targets.noProjection", refusal))
         }
+        yearAgo = p.yearAgo.map { BacktestLines.yearAgo($0, decimals: decimals, in: language) }
         proxy = target.proxy.map { t(Message("Targets.proxy", $0)) }
         origin = t(Message("Targets.origin", target.origin))
         explanation = t(Message("Targets.explanation", target.explanation))

@@ -49,6 +49,12 @@ public struct TargetsDocument: Sendable {
                     s["requiredYearlyChange"] = Self.finite(p.requiredYearlyChange)
                     s["recentYearlyChange"] = Self.finite(p.recentYearlyChange)
                     s["projectionRefusal"] = p.projectionRefusal
+                    s["yearAgo"] = p.yearAgo.map { c -> [String: Any] in
+                        [
+                            "origin": c.origin.code, "period": c.period.code, "forecast": c.forecast, "actual": c.actual,
+                            "relativeError": c.relativeError, "status": prognose,
+                        ]
+                    }
                     s["projection"] = p.projection.map { j -> [String: Any] in
                         [
                             "period": j.period.code, "mean": j.mean, "lower80": j.lower80, "upper80": j.upper80, "lower95": j.lower95,

@@ -54,6 +54,9 @@ public struct TargetProgress: Sendable, Hashable {
     public var projection: Projection?
     /// Why there is no projection, in Dutch.
     public var projectionRefusal: String?
+    /// The track record of the projection's method on the series: the forecast made a year before the latest value
+    /// (from the observations up to then) against that value; nil when the series is too short for it.
+    public var yearAgo: ForecastBacktest.Check?
     /// The status.
     public var status: TargetStatus
 
@@ -131,6 +134,8 @@ public struct TargetProgress: Sendable, Hashable {
             } catch {
                 out.projectionRefusal = error.description
             }
+            let perYear = last.period.frequency.perYear
+            out.yearAgo = (try? ForecastBacktest.rollingOrigin(TimeSeries(observed), horizon: perYear, origins: perYear))?.aYearAgo
         }
         // The status: reached, or ahead of, on or behind the path by the margin.
         if let progress = out.progress, progress >= 1 {

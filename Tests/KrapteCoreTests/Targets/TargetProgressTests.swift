@@ -51,6 +51,11 @@ import Testing
         let near = TargetProgress.assess(try Self.target(#""baseline": "2014", "target": { "value": 160, "period": "2030" }"#), series: series)
         #expect((near.projection?.chance ?? 0) > 0.99)
         #expect(near.status == .voor, "150 in 2024 is on the way to 160 ahead of the path")
+        // The track record: the forecast from the ten years up to 2023 for 2024, as the forecast engine makes it.
+        let check = try #require(far.yearAgo)
+        let made = try SeriesForecast.make(Self.years(values.filter { $0.key < 2024 }), horizon: 1)
+        #expect(check.origin == Period.year(2023) && check.period == Period.year(2024) && check.steps == 1)
+        #expect(check.forecast == made.steps.first?.mean && check.actual == 149.6)
     }
 
     @Test func aCompoundPathAsksForAnEqualRate() throws {
