@@ -73,9 +73,10 @@ struct Query: AsyncParsableCommand {
     func run() async throws {
         do {
             let db = try await store.open(existing: true)
-            let metadata = try? await db.latest(dataset).metadata
-            let asked = query(measure: try await Self.measure(measure, of: dataset, in: db), metadata: metadata)
-            let result = try await db.query(asked)
+            // Read once; a dataset that does not read is the query's to explain.
+            let latest = try? await db.latest(dataset)
+            let asked = query(measure: try await Self.measure(measure, of: dataset, in: db), metadata: latest?.metadata)
+            let result = try await db.query(asked, latest: latest)
             let extra = try await QueryResultDocument.forecastColumns(for: result, of: asked, in: db)
             // CSV and JSON go out as they are written, a megabyte at a time.
             let write = { (bytes: [UInt8]) in try FileHandle.standardOutput.write(contentsOf: Data(bytes)) }

@@ -1,9 +1,6 @@
 import KrapteCore
 
 extension QueryResultDocument {
-    /// The measures of a forecast's interval bounds, in the order the columns show them.
-    public static let forecastBounds = ["ondergrens80", "bovengrens80", "ondergrens95", "bovengrens95"]
-
     /// For the forecast measure of a forecast's dataset, its interval bounds as columns beside the values (one per
     /// bound, a value per row), so that no export shows a forecast without its interval; none for any other result.
     /// - Throws: `StoreError` when the store cannot be read.
@@ -12,7 +9,7 @@ extension QueryResultDocument {
             return []
         }
         var columns: [Column] = []
-        for bound in forecastBounds where result.dataset.measures.contains(where: { $0.code == bound }) {
+        for bound in IndicatorEngine.boundMeasures.map(\.code) where result.dataset.measures.contains(where: { $0.code == bound }) {
             var q = query
             q.measure = bound
             let rows = try await store.query(q).rows

@@ -34,20 +34,15 @@ struct OutlookRoutes: Sendable {
 
     /// The forecasts in the store: each forecast's dataset with its release and series.
     func forecasts() async throws -> Response {
-        var list: [Entry] = []
-        for entry in try await store.datasets() {
-            let (dataset, vintages) = try await store.latest(entry.id)
-            guard let d = dataset.derivation, d.isForecast, let latest = vintages.last else { continue }
-            let records = d.forecasts ?? []
-            list.append(
-                Entry(
-                    id: dataset.id,
-                    title: dataset.title,
-                    vintage: latest.id,
-                    inputs: Set(d.inputs.map(\.dataset)).sorted(),
-                    series: records.count,
-                    refused: records.filter { $0.refusal != nil }.count
-                )
+        let list = try await store.forecasts().map { f in
+            let records = f.derivation.forecasts ?? []
+            return Entry(
+                id: f.dataset.id,
+                title: f.dataset.title,
+                vintage: f.vintage,
+                inputs: Set(f.derivation.inputs.map(\.dataset)).sorted(),
+                series: records.count,
+                refused: records.filter { $0.refusal != nil }.count
             )
         }
         return try APIRoutes.json(["forecasts": list])
@@ -66,28 +61,12 @@ struct OutlookRoutes: Sendable {
             records = records.filter { $0.members.joined(separator: ",") == asked }
             guard !records.isEmpty else { throw APIError(.notFound, Message("ForecastView.unknownSeries", dataset.title, asked.excerpt)) }
         }
+        let forecast = StoredForecast(dataset: dataset, vintage: latest.id, derivation: derivation)
+        let steps = try await limiter.run { try await store.steps(of: forecast, members: records.count == 1 ? records.first?.members : nil) }
         let dimensions = dataset.dimensions.map(\.code)
-        var values: [String: [[String]: TimeSeries]] = [:]
-        try await limiter.run {
-            for measure in [id] + QueryResultDocument.forecastBounds {
-                var byMembers: [[String]: TimeSeries] = [:]
-                for stored in try await store.series(of: id, vintage: latest.id, measure: measure) {
-                    byMembers[stored.members] = TimeSeries(stored.data)
-                }
-                values[measure] = byMembers
-            }
-        }
         let prognose = ObservationStatus.prognose.dutchLabel
         let series = records.map { r in
-            let mean = values[id]?[r.members]
-            let bound = { (measure: String, p: Period) in values[measure]?[r.members]?.value(at: p) }
-            let steps: [Step] = (mean?.points ?? []).compactMap { point in
-                guard let m = point.value, let l80 = bound("ondergrens80", point.period), let u80 = bound("bovengrens80", point.period),
-                    let l95 = bound("ondergrens95", point.period), let u95 = bound("bovengrens95", point.period)
-                else { return nil }
-                return Step(period: point.period, mean: m, lower80: l80, upper80: u80, lower95: l95, upper95: u95, status: prognose)
-            }
-            return Series(
+            Series(
                 members: Dictionary(zip(dimensions, r.members), uniquingKeysWith: { a, _ in a }),
                 method: r.method.rawValue,
                 model: r.model,
@@ -98,7 +77,17 @@ struct OutlookRoutes: Sendable {
                 last: r.last,
                 observations: r.observations,
                 refusal: r.refusal,
-                steps: steps
+                steps: (steps[r.members] ?? []).map { (s: SeriesForecast.Step) -> Step in
+                    Step(
+                        period: s.period,
+                        mean: s.mean,
+                        lower80: s.lower80,
+                        upper80: s.upper80,
+                        lower95: s.lower95,
+                        upper95: s.upper95,
+                        status: prognose
+                    )
+                }
             )
         }
         let measure = dataset.measures.first { $0.code == id }

@@ -127,7 +127,7 @@ extension IndicatorEngine {
     }
 
     /// The measures of a forecast's interval bounds, after the forecast itself.
-    static let boundMeasures = [
+    public static let boundMeasures = [
         (code: "ondergrens80", title: "Ondergrens 80%-voorspelinterval"),
         (code: "bovengrens80", title: "Bovengrens 80%-voorspelinterval"),
         (code: "ondergrens95", title: "Ondergrens 95%-voorspelinterval"),

@@ -41,6 +41,31 @@ public struct LineChart: Sendable {
             self.colour = colour
             self.opacity = opacity
         }
+
+        /// A forecast's 95% interval lightly and its 80% interval more strongly filled in `colour`, named in
+        /// `language`; `bound` gives the values of one bound of the steps, one per x label.
+        public static func forecast(
+            _ bound: ((SeriesForecast.Step) -> Double) -> [Double?],
+            colour: String,
+            in language: Language
+        ) -> [Fan] {
+            [
+                Fan(
+                    name: Message("MonitorView.fan95").text(in: language),
+                    lower: bound(\.lower95),
+                    upper: bound(\.upper95),
+                    colour: colour,
+                    opacity: 0.14
+                ),
+                Fan(
+                    name: Message("MonitorView.fan80").text(in: language),
+                    lower: bound(\.lower80),
+                    upper: bound(\.upper80),
+                    colour: colour,
+                    opacity: 0.28
+                ),
+            ]
+        }
     }
 
     /// The chart's id, unique on its page.

@@ -14,21 +14,8 @@ struct ForecastView: Sendable {
     /// The texts of the page's language.
     let t: Texts
 
-    /// A forecast in the store.
-    private struct Stored {
-        var dataset: Dataset
-        var vintage: Int64
-        var derivation: Derivation
-    }
-
     func page(_ parameters: Parameters) async throws -> ForecastPage {
-        var stored: [Stored] = []
-        for entry in try await store.datasets() {
-            let (dataset, vintages) = try await store.latest(entry.id)
-            if let derivation = dataset.derivation, derivation.isForecast, let last = vintages.last {
-                stored.append(Stored(dataset: dataset, vintage: last.id, derivation: derivation))
-            }
-        }
+        let stored = try await store.forecasts()
         let title = t(Message("ForecastView.title"))
         guard let first = stored.first else {
             return ForecastPage(
@@ -97,22 +84,13 @@ struct ForecastView: Sendable {
     }
 
     /// The forecast's figures, chart, model and track record.
-    private func fill(_ page: inout ForecastPage, _ chosen: Stored, _ record: ForecastRecord, name: String) async throws {
+    private func fill(_ page: inout ForecastPage, _ chosen: StoredForecast, _ record: ForecastRecord, name: String) async throws {
         let language = t.language
         let id = chosen.dataset.id
         let decimals = chosen.dataset.measures.first?.decimals ?? 1
         let number = { (x: Double) in DutchNumberFormat.format(x, decimals: decimals) }
         let filters = zip(chosen.dataset.dimensions, record.members).map { ObservationQuery.Filter(dimension: $0.code, members: [$1]) }
-        var values: [String: TimeSeries] = [:]
-        for measure in [id, "ondergrens80", "bovengrens80", "ondergrens95", "bovengrens95"] {
-            values[measure] = try await store.query(ObservationQuery(dataset: id, measure: measure, filters: filters)).singleSeries
-        }
-        let steps: [SeriesForecast.Step] = (values[id]?.points ?? []).compactMap { p in
-            guard let mean = p.value, let l80 = values["ondergrens80"]?.value(at: p.period), let u80 = values["bovengrens80"]?.value(at: p.period),
-                let l95 = values["ondergrens95"]?.value(at: p.period), let u95 = values["bovengrens95"]?.value(at: p.period)
-            else { return nil }
-            return SeriesForecast.Step(period: p.period, mean: mean, lower80: l80, upper80: u80, lower95: l95, upper95: u95)
-        }
+        let steps = try await store.steps(of: chosen, members: record.members)[record.members] ?? []
         guard let last = steps.last else { return }
         let unit = chosen.dataset.measures.first.map { ["aantal", ""].contains($0.unit) ? "" : " (\($0.unit))" } ?? ""
         let title = chosen.dataset.title
@@ -176,7 +154,7 @@ struct ForecastView: Sendable {
 
     /// The observed values the forecast rests on: its definition's selection read again, in the record's frequency
     /// and span; nil when the definition is not among the server's or its selection no longer reads.
-    private func observedSeries(_ chosen: Stored, _ record: ForecastRecord) async throws -> TimeSeries? {
+    private func observedSeries(_ chosen: StoredForecast, _ record: ForecastRecord) async throws -> TimeSeries? {
         guard let definition = definitions.indicators.first(where: { $0.id == chosen.derivation.indicator }),
             let selection = definition.inputs["input"], let first = record.first, let last = record.last
         else { return nil }
@@ -220,10 +198,7 @@ struct ForecastView: Sendable {
             ],
             decimals: decimals
         )
-        chart.fans = [
-            .init(name: t(Message("MonitorView.fan95")), lower: line(\.lower95), upper: line(\.upper95), colour: orange, opacity: 0.14),
-            .init(name: t(Message("MonitorView.fan80")), lower: line(\.lower80), upper: line(\.upper80), colour: orange, opacity: 0.28),
-        ]
+        chart.fans = LineChart.Fan.forecast(line, colour: orange, in: language)
         return chart.svg()
     }
 

@@ -114,10 +114,7 @@ struct MonitorView: Sendable {
             decimals: decimals
         )
         if !steps.isEmpty {
-            chart.fans = [
-                .init(name: t(Message("MonitorView.fan95")), lower: projected(\.lower95), upper: projected(\.upper95), colour: green, opacity: 0.14),
-                .init(name: t(Message("MonitorView.fan80")), lower: projected(\.lower80), upper: projected(\.upper80), colour: green, opacity: 0.28),
-            ]
+            chart.fans = LineChart.Fan.forecast(projected, colour: green, in: language)
         }
         return chart.svg()
     }
