@@ -61,5 +61,13 @@ import Testing
         } throws: { error in
             "\(error)".contains("er is geen doel 'onbekend'")
         }
+        // The server refuses the same file before it listens, naming the file and the place in it.
+        let db = try await Self.store.value
+        let serve = try #require(try Krapte.parseAsRoot(["serve", "--targets", file.path, "--db", db, "--port", "18099"]) as? Serve)
+        await #expect {
+            try await serve.run()
+        } throws: { error in
+            "\(error)".contains("doelen.json: targets[0]")
+        }
     }
 }
