@@ -1,5 +1,5 @@
-/// The start page: what the store holds, the pages built on it (key figures, the spanningsindicator, surveys), a
-/// search over the datasets, and the datasets with their publication and load dates.
+/// The start page: what the store holds, the pages built on it (key figures, the spanningsindicator, the monitor,
+/// forecasts, surveys), a search over the datasets, and the datasets with their publication and load dates.
 public struct HomePage: Page {
     public static let template = "home"
     /// The fixed texts of the page's language; the renderer sets them.
@@ -43,6 +43,8 @@ public struct HomePage: Page {
     public var empty: Bool
     /// Whether the spanningsindicator is computed, so that its page has figures.
     public var hasTension = false
+    /// Whether a forecast is computed, so that `/prognose` has figures.
+    public var hasForecasts = false
     /// The survey pages, by title.
     public var surveys: [FormChoice] = []
     /// What was searched for; empty for no search.

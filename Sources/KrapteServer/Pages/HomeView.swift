@@ -53,6 +53,7 @@ struct HomeView: Sendable {
                 )
         }
         page.hasTension = summaries.contains { $0.id == TensionView.tension }
+        page.hasForecasts = metadata.values.contains { $0.derivation?.isForecast == true }
         page.surveys = summaries.filter { d in metadata[d.id].map(SurveyDataset.holds) ?? false }.map { d in
             FormChoice(value: "/enquete/\(d.id.pathEncoded)", label: t(Message("HomeView.surveyTitle", d.title)), selected: false)
         }
