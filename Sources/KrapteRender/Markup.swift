@@ -7,10 +7,8 @@ public enum Markup {
     ///
     /// - Complexity: O(n) in the length of `text`.
     public static func escape(_ text: String) -> String {
-        // Most labels and values need no escaping: they are returned as they are.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
+        // Most labels and values need no escaping: they are returned as they are, after a look at their bytes.
+        guard needsEscaping(text) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {
@@ -25,6 +23,14 @@ public enum Markup {
             }
         }
         return out
+    }
+
+    /// Whether `text` holds a byte that `escape` replaces: a control character or one of `&<>"'`.
+    private static func needsEscaping(_ text: String) -> Bool {
+        func special(_ b: UInt8) -> Bool { b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 }
+        // A native string's bytes are read in place, without the iterator `utf8.contains` goes through.
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains(where: special) }) { return found }
+        return text.utf8.contains(where: special)
     }
 }
 

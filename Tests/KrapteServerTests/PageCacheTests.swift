@@ -27,6 +27,27 @@ import Testing
         #expect(cache.page("/b", version: 1) == nil && cache.page("/b", version: 0) == nil)
     }
 
+    /// A dataset's latest metadata is read once per version of the store, like the pages it is read for.
+    @Test func aDatasetsLatestVintageIsKeptWhileTheStoreIsUnchanged() async throws {
+        let store = try APITests.store()
+        let clock = NIOLockedValueBox(ContinuousClock.now)
+        let cache = PageCache(capacity: 2, maxAge: .seconds(1)) { clock.withLockedValue { $0 } }
+        let release = try APITests.release()
+        _ = try await store.load(release, loadedAt: Date())
+        let first = try await cache.latest(release.dataset.id, of: store)
+        #expect(first.vintages.count == 1)
+        // Another process loads a second vintage: within maxAge the page still sees the first, after it both.
+        var other = try APITests.emptyRelease()
+        let member = other.memberIndex(Member(code: "A", label: "Alpha"), dimension: 0)
+        other.append(SeriesKey(measure: 0, members: [member]), period: Period.quarter(2025, 1)!, value: 1, status: .definitief, row: 2)
+        _ = try await store.load(try other.finish(file: "t2"), loadedAt: Date())
+        #expect(try await cache.latest(release.dataset.id, of: store).vintages.count == 1)
+        clock.withLockedValue { $0 += .seconds(1) }
+        #expect(try await cache.latest(release.dataset.id, of: store).vintages.count == 2)
+        // A dataset that is not there is an error each time, and is not kept.
+        await #expect(throws: StoreError.self) { try await cache.latest("geen-dataset", of: store) }
+    }
+
     @Test func theOldestPageMakesRoom() async throws {
         let cache = PageCache(capacity: 2)
         #expect(try await cache.version(of: try APITests.store()) == 0)

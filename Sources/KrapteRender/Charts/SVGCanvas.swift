@@ -59,14 +59,42 @@ struct SVGCanvas {
         return (whole < 0 ? "-" : "") + String(abs(whole) / 10) + "." + String(abs(whole) % 10)
     }
 
+    /// Appends a coordinate as `n` writes it, without making a text of it first: a chart writes hundreds.
+    private mutating func put(_ value: Double) {
+        let tenths = (value * 10).rounded()
+        guard abs(tenths) < 1e15 else {
+            text += Self.n(value)
+            return
+        }
+        let whole = Int(tenths)
+        if whole < 0 { text += "-" }
+        text += String(abs(whole) / 10)
+        if whole % 10 != 0 { text += "." + String(abs(whole) % 10) }
+    }
+
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1) {
-        text += "<line x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\""
-        text += width == 1 ? "/>\n" : " stroke-width=\"\(Self.n(width))\"/>\n"
+        text += "<line x1=\""
+        put(x1)
+        text += "\" y1=\""
+        put(y1)
+        text += "\" x2=\""
+        put(x2)
+        text += "\" y2=\""
+        put(y2)
+        text += "\" stroke=\""
+        text += stroke
+        text += width == 1 ? "\"/>\n" : "\" stroke-width=\"\(Self.n(width))\"/>\n"
     }
 
     /// Text at a point; `anchor` is start, middle or end.
     mutating func label(_ x: Double, _ y: Double, _ content: String, anchor: String = "start", fill: String = "#1A1A1A") {
-        text += "<text x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\">\(Markup.escape(content))</text>\n"
+        text += "<text x=\""
+        put(x)
+        text += "\" y=\""
+        put(y)
+        text += "\" text-anchor=\"" + anchor + "\" fill=\"" + fill + "\">"
+        text += Markup.escape(content)
+        text += "</text>\n"
     }
 
     /// A label of one or more lines, right-aligned at `x` and centred on `y` (the row's middle), 13 pixels apart:
@@ -125,24 +153,33 @@ struct SVGCanvas {
     }
 
     mutating func path(_ points: [(Double, Double)?], stroke: String, width: Double = 2, dashed: Bool = false) {
-        var d = ""
+        guard points.contains(where: { $0 != nil }) else { return }
+        text += "<path d=\""
         var pen = false
         for point in points {
             guard let (x, y) = point else {
                 pen = false
                 continue
             }
-            d += (pen ? "L" : "M") + Self.n(x) + " " + Self.n(y)
+            text += pen ? "L" : "M"
+            put(x)
+            text += " "
+            put(y)
             pen = true
         }
-        guard !d.isEmpty else { return }
-        text += "<path d=\"\(d)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\""
+        text += "\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\""
         text += dashed ? " stroke-dasharray=\"6 3\"/>\n" : "/>\n"
     }
 
     /// A point with a tooltip.
     mutating func dot(_ x: Double, _ y: Double, fill: String, tooltip: String) {
-        text += "<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"3\" fill=\"\(fill)\"><title>\(Markup.escape(tooltip))</title></circle>\n"
+        text += "<circle cx=\""
+        put(x)
+        text += "\" cy=\""
+        put(y)
+        text += "\" r=\"3\" fill=\"" + fill + "\"><title>"
+        text += Markup.escape(tooltip)
+        text += "</title></circle>\n"
     }
 
     /// The hatch pattern that marks suppressed cells (`rect(..., pattern: true)`).

@@ -18,12 +18,13 @@ extension ExplorerView {
         let choice = { (m: Member, label: String) in FormChoice(value: m.code, label: label, selected: chosen.contains(m)) }
         var groups: [ExplorerPage.OptionGroup] = []
         if d.kind == .geography {
+            let levelOf = shown.map { RegionLevel(code: $0.code) }
             var levels: [RegionLevel?] = []
-            for m in shown where !levels.contains(RegionLevel(code: m.code)) { levels.append(RegionLevel(code: m.code)) }
+            for level in levelOf where !levels.contains(level) { levels.append(level) }
             // Nederland and regions of no known level first, without a heading; then a group per level.
             let sorted = levels.sorted { ($0 == nil || $0 == .land ? 0 : 1) < ($1 == nil || $1 == .land ? 0 : 1) }
             groups = sorted.map { level in
-                let options = shown.filter { RegionLevel(code: $0.code) == level }.map { choice($0, label($0)) }
+                let options = zip(shown, levelOf).filter { $0.1 == level }.map { m, _ in choice(m, label(m)) }
                 return ExplorerPage.OptionGroup(
                     label: level == nil || level == .land ? nil : heading(level?.pluralName(in: t.language)),
                     options: options

@@ -9,6 +9,8 @@ struct ExplorerView: Sendable {
     let store: any Store
     /// The texts of the page's language.
     let t: Texts
+    /// Where the server keeps the datasets' latest metadata while the store is unchanged; nil to read it each time.
+    var kept: PageCache? = nil
 
     /// The most lines one chart draws; more series are drawn as small multiples, a panel each.
     static let maxLines = 8
@@ -27,7 +29,7 @@ struct ExplorerView: Sendable {
     /// - Throws: `PageRoutes.Redirect` to `/prognose` for a forecast's dataset, whose figures are shown only with
     ///   their intervals; `APIError` for a choice the dataset does not have.
     func page(_ id: String, _ parameters: Parameters) async throws -> ExplorerPage {
-        let latest = try await store.latest(id)
+        let latest = if let kept { try await kept.latest(id, of: store) } else { try await store.latest(id) }
         let dataset = latest.metadata
         if dataset.derivation?.isForecast == true { throw PageRoutes.Redirect(to: "/prognose?" + [("prognose", id)].queryString) }
         let choice = try Self.choice(dataset, parameters)
@@ -51,7 +53,11 @@ struct ExplorerView: Sendable {
                 from.flatMap { f in periods.first { $0 >= f } } ?? periods[0],
                 to.flatMap { t in periods.last { $0 <= t } } ?? periods[periods.count - 1]
             )
-        let shown = shownRange.map { r in periods.filter { r.contains($0) } } ?? []
+        // Each period labelled once: the two lists of the form, the chart and the table all name it.
+        let labels = periods.map { $0.label(in: t.language) }
+        let shownIndices = shownRange.map { r in periods.indices.filter { r.contains(periods[$0]) } } ?? []
+        let shown = shownIndices.map { periods[$0] }
+        let shownLabels = shownIndices.map { labels[$0] }
         let varying = choice.members.indices.filter { choice.members[$0].count > 1 }
         let series: [NamedSeries] = all.map { entry in
             (varying.isEmpty ? measure.title : varying.map { entry.members[$0].label }.joined(separator: " · "), entry.series)
@@ -75,12 +81,12 @@ struct ExplorerView: Sendable {
             filters: zip(dataset.dimensions, choice.members).map { d, members in
                 Self.filter(d, chosen: members, query: parameters.get("zoek-\(d.code)") ?? "", t: t)
             },
-            from: periods.map { FormChoice(value: $0.code, label: $0.label(in: t.language), selected: $0 == shownRange?.lowerBound) },
-            to: periods.map { FormChoice(value: $0.code, label: $0.label(in: t.language), selected: $0 == shownRange?.upperBound) },
+            from: zip(periods, labels).map { FormChoice(value: $0.code, label: $1, selected: $0 == shownRange?.lowerBound) },
+            to: zip(periods, labels).map { FormChoice(value: $0.code, label: $1, selected: $0 == shownRange?.upperBound) },
             notices: notices,
-            lineChart: Self.lineChart(measure, series, shown, frequency: frequency, t: t),
+            lineChart: Self.lineChart(measure, series, shown, labels: shownLabels, frequency: frequency, t: t),
             barChart: Self.barChart(measure, series, at: shown.last, periods: shown.count, t: t),
-            table: Self.table(measure, series, shown, t: t),
+            table: Self.table(measure, series, shown, labels: shownLabels, t: t),
             sourceLine: t(
                 Message(
                     "ExplorerView.sourceLine",
@@ -154,19 +160,27 @@ struct ExplorerView: Sendable {
 
     static func unit(_ measure: Measure) -> String { measure.unit.isEmpty ? "" : " (\(measure.unit))" }
 
-    /// The series over the periods shown: one line each, or for more than `maxLines` series a small chart each.
-    static func lineChart(_ measure: Measure, _ series: [NamedSeries], _ shown: [Period], frequency: Period.Frequency?, t: Texts) -> String? {
+    /// The series over the periods shown (`labels` their labels): one line each, or for more than `maxLines` series a
+    /// small chart each.
+    static func lineChart(
+        _ measure: Measure,
+        _ series: [NamedSeries],
+        _ shown: [Period],
+        labels: [String],
+        frequency: Period.Frequency?,
+        t: Texts
+    ) -> String? {
         // One period is a bar chart, not a column of dots.
-        guard shown.count > 1, let first = shown.first, let last = shown.last else { return nil }
+        guard shown.count > 1, let first = labels.first, let last = labels.last else { return nil }
         let language = t.language
-        let title = t(Message("ExplorerView.lineTitle", measure.title + unit(measure), first.label(in: language), last.label(in: language)))
+        let title = t(Message("ExplorerView.lineTitle", measure.title + unit(measure), first, last))
         let per = frequency?.name(in: language) ?? t(Message("ExplorerView.period"))
         guard series.count <= maxLines else {
             var panels = SmallMultiples(
                 id: "lijn",
                 title: title,
                 summary: t(Message("ExplorerView.panelsSummary", measure.title, per, series.count)),
-                xLabels: shown.map { $0.label(in: language) },
+                xLabels: labels,
                 panels: series.map { s in SmallMultiples.Panel(title: s.name, values: shown.map { s.series.value(at: $0) }) },
                 decimals: measure.decimals
             )
@@ -178,7 +192,7 @@ struct ExplorerView: Sendable {
             id: "lijn",
             title: title,
             summary: t(Message("ExplorerView.lineSummary", measure.title, per, drawn.map(\.name).joined(separator: ", "))),
-            xLabels: shown.map { $0.label(in: language) },
+            xLabels: labels,
             xTicks: PeriodAxis.ticks(shown, in: language),
             series: drawn.map { s in LineChart.Series(name: s.name, values: shown.map { s.series.value(at: $0) }) },
             decimals: measure.decimals
@@ -199,15 +213,15 @@ struct ExplorerView: Sendable {
         ).svg()
     }
 
-    /// A row per period shown and a column per series, each value with its status mark.
-    static func table(_ measure: Measure, _ series: [NamedSeries], _ shown: [Period], t: Texts) -> DataTable? {
+    /// A row per period shown (`labels` their labels) and a column per series, each value with its status mark.
+    static func table(_ measure: Measure, _ series: [NamedSeries], _ shown: [Period], labels: [String], t: Texts) -> DataTable? {
         guard !shown.isEmpty else { return nil }
         return DataTable(
             caption: "\(measure.title)\(unit(measure))",
             headings: [DataTable.Heading(t(Message("ExplorerView.periodHeading")))] + series.map { DataTable.Heading($0.name, numeric: true) },
-            rows: shown.map { p in
+            rows: zip(shown, labels).map { p, label in
                 DataTable.Row(
-                    [DataTable.Cell(p.label(in: t.language), rowHeader: true)]
+                    [DataTable.Cell(label, rowHeader: true)]
                         + series.map { s in
                             let point = s.series[p]
                             return DataTable.valueCell(

@@ -29,7 +29,8 @@ struct PageRoutes: Sendable {
         router.get("verkenner/:dataset") { request, context in
             let id = try context.parameters.decoded("dataset")
             do {
-                return try await cached(request) { t in try await ExplorerView(store: store, t: t).page(id, request.uri.queryParameters) }
+                return try await cached(request) { t in try await ExplorerView(store: store, t: t, kept: cache).page(id, request.uri.queryParameters)
+                }
             } catch let redirect as Redirect {
                 return redirect.response
             }
@@ -40,7 +41,7 @@ struct PageRoutes: Sendable {
             let t = Texts.shipped(Self.language(of: request))
             let page: ExplorerPage
             do {
-                page = try await ExplorerView(store: store, t: t).page(id, request.uri.queryParameters)
+                page = try await ExplorerView(store: store, t: t, kept: cache).page(id, request.uri.queryParameters)
             } catch let redirect as Redirect {
                 return redirect.response
             }
