@@ -275,6 +275,20 @@ import Testing
         #expect(list.contains(#"<option value="0111" selected>"#))
     }
 
+    /// A whole member list is made once and kept by the server; each page marks its own choice on it, and no other.
+    @Test func eachPageMarksOnlyItsOwnChoiceOnTheKeptLists() async throws {
+        let store = try await DemoStore.make()
+        try await APITests.app(store).test(.router) { client in
+            for (query, chosen) in [("Beroep=0111", ["0111"]), ("Beroep=0112,0113", ["0112", "0113"]), ("", ["0111"]), ("Beroep=0113", ["0113"])] {
+                let response = try await client.execute(uri: "/verkenner/demo-spanning?" + query, method: .get)
+                let html = String(buffer: response.body)
+                let list = try #require(html.firstMatch(of: /<select id="f-Beroep"(?s:.*?)<\/select>/)).output
+                #expect(list.matches(of: /<option value="(\d+)" selected>/).map { String($0.output.1) } == chosen, "\(query)")
+                #expect(list.matches(of: #/<option /#).count == 16)
+            }
+        }
+    }
+
     @Test func theSpanningsindicatorPageAsksForTheIndicatorFirst() async throws {
         let (status, html, _) = try await Self.get(try await APITests.loaded(), "/spanningsindicator")
         #expect(status == .notFound && html.contains("krapte compute --all"))

@@ -6,6 +6,23 @@ extension ExplorerView {
     /// A dimension with more members than this gets a field that narrows its list.
     static let searchableMembers = 20
 
+    /// The choice of `d`'s members in the explorer of dataset `id` at `vintage`. A whole list (no `query`) is the same
+    /// on every page of the dataset but for the members chosen: it is made once per version of the store and
+    /// language, and only the chosen are marked on it.
+    func filter(_ d: KrapteCore.Dimension, of id: String, vintage: Int64, chosen: [Member], query: String) async throws -> ExplorerPage.Filter {
+        guard let kept, query.trimmingCharacters(in: .whitespaces).isEmpty else { return Self.filter(d, chosen: chosen, query: query, t: t) }
+        var filter = try await kept.kept("filter \(id) \(vintage) \(d.code) \(t.language.rawValue)", of: store) {
+            Self.filter(d, chosen: [], query: "", t: t)
+        }
+        let codes = Set(chosen.map(\.code))
+        for g in filter.groups.indices {
+            for o in filter.groups[g].options.indices where codes.contains(filter.groups[g].options[o].value) {
+                filter.groups[g].options[o].selected = true
+            }
+        }
+        return filter
+    }
+
     /// The choice of a dimension's members: regions grouped by level (provinces, arbeidsmarktregio's, gemeenten),
     /// other members indented under their parent, narrowed to those whose code or label holds `query` (and those
     /// chosen, which stay chosen).

@@ -64,12 +64,16 @@ struct ExplorerView: Sendable {
         }
         var notices: [String] = []
         if shown.isEmpty { notices.append(t(Message("ExplorerView.noFigures"))) }
-        let filters = zip(dataset.dimensions, choice.members).map { d, members in (d.code, members.map(\.code).joined(separator: ",")) }
-        var api = [("measure", measure.code)] + filters
+        let chosen = zip(dataset.dimensions, choice.members).map { d, members in (d.code, members.map(\.code).joined(separator: ",")) }
+        var api = [("measure", measure.code)] + chosen
         var state = api
         if let shownRange {
             api.append(("period", shownRange.description))
             state += [("van", shownRange.lowerBound.code), ("tot", shownRange.upperBound.code)]
+        }
+        var filters: [ExplorerPage.Filter] = []
+        for (d, members) in zip(dataset.dimensions, choice.members) {
+            filters.append(try await filter(d, of: id, vintage: result.vintage.id, chosen: members, query: parameters.get("zoek-\(d.code)") ?? ""))
         }
         // The downloads ask for the largest page, which holds every row the explorer can show (at most `maxSeries`
         // series).
@@ -78,9 +82,7 @@ struct ExplorerView: Sendable {
             pageTitle: dataset.title,
             dataset: id,
             measures: dataset.measures.map { FormChoice(value: $0.code, label: $0.title, selected: $0 == measure) },
-            filters: zip(dataset.dimensions, choice.members).map { d, members in
-                Self.filter(d, chosen: members, query: parameters.get("zoek-\(d.code)") ?? "", t: t)
-            },
+            filters: filters,
             from: zip(periods, labels).map { FormChoice(value: $0.code, label: $1, selected: $0 == shownRange?.lowerBound) },
             to: zip(periods, labels).map { FormChoice(value: $0.code, label: $1, selected: $0 == shownRange?.upperBound) },
             notices: notices,

@@ -16,8 +16,8 @@ final class PageCache: Sendable {
         var asking = false
         var pages: [String: ByteBuffer] = [:]
         var order: [String] = []
-        /// Datasets' latest metadata and vintages (`Store.latest`) at `version`.
-        var latest: [String: (metadata: Dataset, vintages: [Vintage])] = [:]
+        /// What pages derive from the store's contents at `version` (`kept(_:of:_:)`), by key.
+        var derived: [String: any Sendable] = [:]
     }
 
     private let state = NIOLockedValueBox(State())
@@ -62,13 +62,20 @@ final class PageCache: Sendable {
     /// is the same: a page not kept then costs one read of the store (its series) instead of two.
     /// - Throws: what `Store.version()` and `Store.latest(_:)` throw; a dataset that is not there is not kept.
     func latest(_ dataset: String, of store: any Store) async throws -> (metadata: Dataset, vintages: [Vintage]) {
+        try await kept("latest " + dataset, of: store) { try await store.latest(dataset) }
+    }
+
+    /// What `make` derives from the store's contents, kept under `key` like the pages while the store's version is
+    /// the same (at most `capacity` values; a new version forgets them). `key` names what is made and from what.
+    /// - Throws: what `Store.version()` and `make` throw; what fails is not kept.
+    func kept<T: Sendable>(_ key: String, of store: any Store, _ make: () async throws -> T) async throws -> T {
         let version = try await version(of: store)
-        if let kept = state.withLockedValue({ $0.version == version ? $0.latest[dataset] : nil }) { return kept }
-        let latest = try await store.latest(dataset)
+        if let kept = state.withLockedValue({ $0.version == version ? $0.derived[key] as? T : nil }) { return kept }
+        let value = try await make()
         state.withLockedValue { s in
-            if s.version == version, s.latest.count < capacity { s.latest[dataset] = latest }
+            if s.version == version, s.derived.count < capacity { s.derived[key] = value }
         }
-        return latest
+        return value
     }
 
     /// Forgets every page and the version, after a load through this server.
