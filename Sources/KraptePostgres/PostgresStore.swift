@@ -299,12 +299,14 @@ public final class PostgresStore: Store {
         }
     }
 
-    /// The highest vintage id ever given (a sequence never gives one twice) plus the vintages removed.
+    /// The highest id of a vintage stored, now or before its removal (ids are never given twice), plus the vintages
+    /// removed. Read from the rows, not from the sequence: a read replica replays the rows exactly, while a sequence
+    /// is logged 32 values ahead, so that a server on a replica would not see the next loads.
     public func version() async throws -> Int64 {
         try await read(Message("PostgresStore.doing.version")) { [client, logger] in
             let rows = try await client.query(
                 """
-                SELECT ((SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM vintage_id_seq)
+                SELECT (GREATEST((SELECT COALESCE(MAX(id), 0) FROM vintage), (SELECT COALESCE(MAX(vintage_id), 0) FROM removal))
                     + (SELECT COUNT(*) FROM removal))::BIGINT
                 """,
                 logger: logger

@@ -10,6 +10,9 @@ struct APIRoutes: Sendable {
     let store: any Store
     /// Lets a few queries of observations run at once.
     let limiter: QueryLimiter
+    /// Where the server keeps the datasets' latest metadata while the store is unchanged (as for its pages); nil to
+    /// read it with every query.
+    var kept: PageCache? = nil
 
     /// The query parameters of an observations request that are not a dimension filter.
     /// The largest cursor, as the OpenAPI document says: the largest whole number JSON keeps exactly (2^53 - 1).
@@ -53,7 +56,10 @@ struct APIRoutes: Sendable {
     func observations(_ id: String, _ request: Request, measure: String? = nil) async throws -> Response {
         let query = try Self.query(dataset: id, request.uri.queryParameters, measure: measure)
         let (result, extra) = try await limiter.run {
-            let result = try await store.query(query)
+            // A query of the latest vintage takes the dataset's metadata as kept: one read of the store, its series.
+            let latest =
+                if query.asOf == nil, let kept { try await kept.latest(id, of: store) } else { nil as (metadata: Dataset, vintages: [Vintage])? }
+            let result = try await store.query(query, latest: latest)
             return (result, try await QueryResultDocument.forecastColumns(for: result, of: query, in: store))
         }
         let end = result.offset + result.rows.count

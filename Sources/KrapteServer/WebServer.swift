@@ -70,11 +70,11 @@ public enum WebServer {
         router.add(middleware: APIErrorMiddleware(renderer: .shipped))
         router.add(middleware: RequestLimitMiddleware(maxURILength: configuration.maxURILength))
         let limiter = QueryLimiter(maximum: configuration.maxConcurrentQueries)
-        let api = APIRoutes(store: store, limiter: limiter)
+        let cache = PageCache()
+        let api = APIRoutes(store: store, limiter: limiter, kept: cache)
         api.add(to: router)
         IndicatorRoutes(store: store, definitions: configuration.definitions, api: api).add(to: router)
         OutlookRoutes(store: store, targets: configuration.targets, limiter: limiter).add(to: router)
-        let cache = PageCache()
         AdminRoutes(store: store, token: configuration.adminToken, maxBytes: configuration.maxUploadBytes, cache: cache).add(to: router)
         OpenAPIDocument.add(to: router)
         PageRoutes(

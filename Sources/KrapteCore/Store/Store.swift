@@ -75,9 +75,8 @@ public protocol Store: Sendable {
 
     /// A number that grows with every load that stores something and every removal, and stays the same otherwise,
     /// so that anything computed from the store can be kept while it is unchanged; 0 for a store that was never
-    /// written to. Without removals it is the id of the newest vintage. On PostgreSQL a load that fails once it has
-    /// begun to write (a duplicate found while a large release is merged, a lost connection) moves it on too, as
-    /// sequences are not rolled back; that costs a recomputation, never a stale answer.
+    /// written to. Without removals it is the id of the newest vintage. A load that fails leaves it as it was. It is
+    /// read from what the store holds, so that a server reading a replica of the database sees it move too.
     func version() async throws -> Int64
 
     /// Removes vintage `vintage` of `dataset`, or every vintage when it is nil, with their series, in one
