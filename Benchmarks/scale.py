@@ -174,9 +174,14 @@ def serve_and_measure(db, work, label):
         first = time.perf_counter()
         assert b'<svg' in urllib.request.urlopen(base + '/spanningsindicator').read()
         first = (time.perf_counter() - first) * 1000
-        results = [('one series (API, each a new one)', wrk(base, series, work, 'series')),
-                   ("a region's spanningsindicator page (never kept)", wrk(base, pages, work, 'pages')),
-                   ('the spanningsindicator page of Nederland (kept)', wrk(base, ['/spanningsindicator'], work, 'nl'))]
+        # Between the runs the server is given a few seconds to finish the requests wrk left behind when it stopped
+        # (fifty pages of a second each), so that each run measures only its own requests.
+        results = []
+        for name, paths, file in [('one series (API, each a new one)', series, 'series'),
+                                  ("a region's spanningsindicator page (never kept)", pages, 'pages'),
+                                  ('the spanningsindicator page of Nederland (kept)', ['/spanningsindicator'], 'nl')]:
+            results.append((name, wrk(base, paths, work, file)))
+            time.sleep(3)
         for name, (rps, p50, p99, errors) in results:
             print(f'  {label:10s} {name:50s} {rps:8.0f} req/s  p50 {p50:8.2f} ms  p99 {p99:8.2f} ms  non-2xx {errors}')
         print(f'  {label:10s} the spanningsindicator page of Nederland, first rendering: {first:.0f} ms')

@@ -48,6 +48,46 @@ import Testing
         await #expect(throws: StoreError.self) { try await cache.latest("geen-dataset", of: store) }
     }
 
+    /// Fifty requests for a page not kept get it from one rendering; after a failed rendering each renders its own.
+    @Test func aPageAskedByManyAtOnceIsRenderedOnce() async throws {
+        let cache = PageCache()
+        #expect(try await cache.version(of: try APITests.store()) == 0)
+        let renderings = NIOLockedValueBox(0)
+        let pages = try await withThrowingTaskGroup(of: ByteBuffer.self) { group in
+            for _ in 0..<50 {
+                group.addTask {
+                    try await cache.rendered("/a", version: 0) {
+                        renderings.withLockedValue { $0 += 1 }
+                        try await Task.sleep(for: .milliseconds(100))
+                        return ByteBuffer(string: "a")
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(pages.count == 50 && pages.allSatisfy { $0 == ByteBuffer(string: "a") })
+        #expect(renderings.withLockedValue { $0 } == 1)
+        #expect(cache.page("/a", version: 0) == ByteBuffer(string: "a"))
+        struct Failed: Error {}
+        let failures = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<5 {
+                group.addTask {
+                    do {
+                        _ = try await cache.rendered("/b", version: 0) {
+                            try await Task.sleep(for: .milliseconds(50))
+                            throw Failed()
+                        }
+                        return false
+                    } catch {
+                        return error is Failed
+                    }
+                }
+            }
+            return await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+        }
+        #expect(failures == 5 && cache.page("/b", version: 0) == nil)
+    }
+
     @Test func theOldestPageMakesRoom() async throws {
         let cache = PageCache(capacity: 2)
         #expect(try await cache.version(of: try APITests.store()) == 0)

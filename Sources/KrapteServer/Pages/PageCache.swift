@@ -18,6 +18,16 @@ final class PageCache: Sendable {
         var order: [String] = []
         /// What pages derive from the store's contents at `version` (`kept(_:of:_:)`), by key.
         var derived: [String: any Sendable] = [:]
+        /// The pages being rendered, by version and address, each with the requests waiting for it.
+        var rendering: [String: [CheckedContinuation<Turn, Never>]] = [:]
+    }
+
+    /// What a request that asks for a page not kept does: render it, or take it from the request that rendered it.
+    enum Turn {
+        case render
+        case rendered(ByteBuffer)
+        /// The rendering failed: the request renders the page itself (and gets its own error).
+        case failed
     }
 
     private let state = NIOLockedValueBox(State())
@@ -51,7 +61,7 @@ final class PageCache: Sendable {
             throw error
         }
         state.withLockedValue { s in
-            if s.version != version { s = State(version: version) }
+            if s.version != version { s = State(version: version, rendering: s.rendering) }
             s.checkedAt = now
             s.asking = false
         }
@@ -78,9 +88,50 @@ final class PageCache: Sendable {
         return value
     }
 
-    /// Forgets every page and the version, after a load through this server.
+    /// Forgets every page and the version, after a load through this server. Requests waiting for a page being
+    /// rendered still get it.
     func clear() {
-        state.withLockedValue { $0 = State() }
+        state.withLockedValue { s in s = State(rendering: s.rendering) }
+    }
+
+    /// The page at `address` at store version `version`, rendered by `render` once however many requests ask for it
+    /// at the same time: the others wait and get the same page. Without this, the fifty readers of a page that a
+    /// load has just dropped from the cache would each render it (BENCHMARKS.md, 102.4 million observations).
+    /// - Throws: what `render` throws; a request that waited for a rendering that failed renders the page itself.
+    func rendered(_ address: String, version: Int64, _ render: () async throws -> ByteBuffer) async throws -> ByteBuffer {
+        let key = "\(version) \(address)"
+        let turn = await withCheckedContinuation { (turn: CheckedContinuation<Turn, Never>) in
+            let first = state.withLockedValue { s -> Bool in
+                guard s.rendering[key] != nil else {
+                    s.rendering[key] = []
+                    return true
+                }
+                s.rendering[key]?.append(turn)
+                return false
+            }
+            if first { turn.resume(returning: .render) }
+        }
+        switch turn {
+        case .rendered(let page): return page
+        case .failed: return try await render()
+        case .render:
+            let page: ByteBuffer
+            do {
+                page = try await render()
+            } catch {
+                finish(key, .failed)
+                throw error
+            }
+            keep(page, at: address, version: version)
+            finish(key, .rendered(page))
+            return page
+        }
+    }
+
+    /// Hands the outcome of a rendering to the requests that wait for it.
+    private func finish(_ key: String, _ outcome: Turn) {
+        let waiting = state.withLockedValue { $0.rendering.removeValue(forKey: key) } ?? []
+        for turn in waiting { turn.resume(returning: outcome) }
     }
 
     /// The page at `address` as rendered at store version `version`, if kept.

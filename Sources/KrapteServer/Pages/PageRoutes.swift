@@ -112,8 +112,9 @@ struct PageRoutes: Sendable {
         let language = Self.language(of: request)
         let address = language.rawValue + " " + request.uri.string
         if let page = cache.page(address, version: version) { return Self.html(page) }
-        let page = ByteBuffer(string: renderer.render(try await build(.shipped(language)), in: language))
-        cache.keep(page, at: address, version: version)
+        let page = try await cache.rendered(address, version: version) {
+            ByteBuffer(string: renderer.render(try await build(.shipped(language)), in: language))
+        }
         return Self.html(page)
     }
 
