@@ -9,7 +9,8 @@ struct ExplorerView: Sendable {
     let store: any Store
     /// The texts of the page's language.
     let t: Texts
-    /// Where the server keeps the datasets' latest metadata while the store is unchanged; nil to read it each time.
+    /// Where the server keeps what pages derive from the store (a dataset's latest metadata, whole member lists)
+    /// while the store is unchanged; nil to make them for each page.
     var kept: PageCache? = nil
 
     /// The most lines one chart draws; more series are drawn as small multiples, a panel each.

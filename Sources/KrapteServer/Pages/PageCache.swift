@@ -7,7 +7,9 @@ import NIOCore
 ///
 /// The store's version is asked at most once per `maxAge` (a quarter of a second): a load by another process shows
 /// on the pages within that time, a load through this server (`POST /api/v1/ingest`) at once, as it calls
-/// `clear()`. Holds at most `capacity` pages, dropping the oldest first; a new version empties it.
+/// `clear()`. Holds at most `capacity` pages, dropping the oldest first; a new version empties it. It keeps, the same
+/// way, what pages and the API derive from the store (`latest(_:of:)`, `kept(_:of:_:)`), and renders a page that many
+/// ask for at once only once (`rendered(_:version:_:)`).
 final class PageCache: Sendable {
     private struct State {
         var version: Int64 = -1
