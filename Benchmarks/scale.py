@@ -17,8 +17,10 @@ numbered on (`0111-1`, `GM0036`) when more are asked. The figures are generated,
     scripts/with-postgres.sh python3 Benchmarks/scale.py [OCCUPATIONS REGIONS QUARTERS] [SECONDS]
 
 Needs Debian's postgresql, wrk and about 15 GB of free disk at full size; takes about 25 minutes on 2 cores."""
-import csv, json, os, random, re, socket, subprocess, sys, tempfile, time, urllib.request, uuid
+import csv, json, os, random, subprocess, sys, tempfile, time, urllib.request, uuid
 from urllib.parse import urlsplit, urlunsplit
+
+from loadtest import THREAD_IDS, figures, free_port, wait_until_up
 
 KRAPTE = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '.build-release', 'release', 'krapte'))
 SERVER = os.environ['KRAPTE_TEST_POSTGRES']
@@ -103,21 +105,8 @@ def timed(command, **kw):
     return time.perf_counter() - start
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(('127.0.0.1', 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 # Every request a new address: each wrk thread walks its own share of the list given.
-WALK = """
-local threads = 0
-function setup(thread)
-  thread:set("id", threads)
-  threads = threads + 1
-end
+WALK = THREAD_IDS + """
 function init(args)
   n = 0
   paths = {}
@@ -138,15 +127,8 @@ def wrk(base, paths, work, name):
     script = os.path.join(work, 'walk.lua')
     with open(script, 'w') as f:
         f.write(WALK)
-    out = subprocess.run(['wrk', '-t2', '-c50', f'-d{SECONDS}s', '--latency', '-s', script, base, '--', listing],
-                         check=True, capture_output=True, text=True).stdout
-
-    def ms(label):
-        value, unit = re.search(rf'{label}\s+([\d.]+)(us|ms|s)\b', out).groups()
-        return float(value) * {'us': 0.001, 'ms': 1, 's': 1000}[unit]
-    errors = re.search(r'Non-2xx or 3xx responses: (\d+)', out)
-    rps = float(re.search(r'Requests/sec:\s+([\d.]+)', out).group(1))
-    return rps, ms('50%'), ms('99%'), int(errors.group(1)) if errors else 0
+    return figures(subprocess.run(['wrk', '-t2', '-c50', f'-d{SECONDS}s', '--latency', '-s', script, base, '--', listing],
+                                  check=True, capture_output=True, text=True).stdout)
 
 
 def serve_and_measure(db, work, label):
@@ -155,12 +137,7 @@ def serve_and_measure(db, work, label):
                               stderr=subprocess.DEVNULL)
     try:
         base = f'http://127.0.0.1:{port}'
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + '/static/krapte.css', timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_up(base)
         occupations, regions, quarters = codes()
         rng = random.Random(19)
         series = [f'/api/v1/datasets/demo-spanning/observations?measure={rng.choice(MEASURES)}'

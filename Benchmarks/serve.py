@@ -8,29 +8,18 @@ smallest static response (its style sheet), in the same run.
 Needs Debian's wrk. Prints requests per second and latency percentiles of each, and the ratios; the goals are a p99
 under 50 ms on the chart page, kept or not, and at least half the static response's requests per second for the
 kept page."""
-import json, os, re, socket, subprocess, sys, tempfile, time, urllib.request
+import json, os, subprocess, sys, tempfile, time, urllib.request
+
+from loadtest import THREAD_IDS, figures, free_port, wait_until_up
 
 KRAPTE = os.path.join(os.path.dirname(__file__), '..', '.build-release', 'release', 'krapte')
 SECONDS = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 CONNECTIONS = int(sys.argv[2]) if len(sys.argv) > 2 else 100
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(('127.0.0.1', 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 # Every request a page not asked for before: each of wrk's threads walks its own share of 2 measures x 93
 # occupations x 36 regions x 40 first quarters (267,840 addresses), so that no page is kept when it is asked.
-FRESH = """
-local threads = 0
-function setup(thread)
-  thread:set("id", threads)
-  threads = threads + 1
-end
+FRESH = THREAD_IDS + """
 function init(args)
   n = 0
   occupations = {}
@@ -59,13 +48,7 @@ def wrk(url, script=None, args=()):
     command = ['wrk', '-t2', f'-c{CONNECTIONS}', f'-d{SECONDS}s', '--latency']
     if script:
         command += ['-s', script]
-    out = subprocess.run(command + [url, '--'] + list(args), check=True, capture_output=True, text=True).stdout
-    rps = float(re.search(r'Requests/sec:\s+([\d.]+)', out).group(1))
-    def ms(label):
-        value, unit = re.search(rf'{label}\s+([\d.]+)(us|ms|s)\b', out).groups()
-        return float(value) * {'us': 0.001, 'ms': 1, 's': 1000}[unit]
-    errors = re.search(r'Non-2xx or 3xx responses: (\d+)', out)
-    return rps, ms('50%'), ms('99%'), int(errors.group(1)) if errors else 0
+    return figures(subprocess.run(command + [url, '--'] + list(args), check=True, capture_output=True, text=True).stdout)
 
 
 def main():
@@ -76,12 +59,7 @@ def main():
     server = subprocess.Popen([KRAPTE, 'serve', '--db', db, '--port', str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         base = f'http://127.0.0.1:{port}'
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + '/static/krapte.css', timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_until_up(base)
         explorer = base + '/verkenner/demo-spanning?measure=OpenstaandeVacatures&Beroep=0111&RegioS=AM01'
         page = urllib.request.urlopen(explorer).read().decode()
         assert '<svg' in page and page.count('<tr>') >= 80, 'the explorer page has no chart over 80 quarters'

@@ -7,7 +7,9 @@
 Needs Debian's wrk. A warm-up of 10 s with the same mix comes first. Prints requests per second, latency, socket
 errors and answers other than 2xx or 3xx, and RSS after the warm-up and at the end; the goal is no errors, no 5xx
 and RSS at the end within 1.5 times RSS after the warm-up."""
-import os, re, socket, subprocess, sys, tempfile, threading, time, urllib.request
+import os, re, subprocess, sys, tempfile, threading, time, urllib.request
+
+from loadtest import free_port, wait_until_up
 
 KRAPTE = os.path.join(os.path.dirname(__file__), '..', '.build-release', 'release', 'krapte')
 SECONDS = int(sys.argv[1]) if len(sys.argv) > 1 else 60
@@ -42,14 +44,6 @@ end
 """ % ', '.join(f'"{p}"' for p in PATHS)
 
 
-def free_port():
-    s = socket.socket()
-    s.bind(('127.0.0.1', 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def rss(pid):
     with open(f'/proc/{pid}/status') as f:
         return int(next(line for line in f if line.startswith('VmRSS:')).split()[1]) // 1024
@@ -75,12 +69,7 @@ log = open(os.path.join(work, 'serve.log'), 'w')
 server = subprocess.Popen([KRAPTE, 'serve', '--db', db, '--port', str(port)], stdout=log, stderr=subprocess.STDOUT)
 base = f'http://127.0.0.1:{port}'
 try:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + '/api/v1/health', timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_until_up(base)
     # Every path of the mix answers as expected before the soak: 200, and 404 for the dataset that is not there.
     for p in PATHS:
         try:
