@@ -1,8 +1,9 @@
 import KrapteCore
 
 /// The long lists of a page written directly, not by the template engine: a select's options and a table's rows
-/// repeat the same few tags hundreds of times (an explorer page has about 300 options and 80 rows), and writing
-/// them here makes a page that is not kept about four times faster to build (BENCHMARKS.md). The templates still
+/// repeat the same few tags hundreds of times (an explorer page has about 300 options and 80 rows, a region's
+/// spanningsindicator page over 400 occupations as many rows and options), and writing them here makes a page that
+/// is not kept about four times faster to build (BENCHMARKS.md). The templates still
 /// say where each list goes (`{{{options}}}`, `{{{bodyRows}}}`); the markup is what they wrote, escaped alike.
 extension Markup {
     /// `<option>` elements, the chosen ones `selected`.
@@ -52,6 +53,23 @@ extension Markup {
                 out += "</td>"
             }
             out += "</tr>\n"
+        }
+        return out
+    }
+
+    /// The rows of the spanningsindicator's table of occupations, a line each, the page's own occupation marked
+    /// `selected`, each typering in its colour's class.
+    static func rows(_ occupations: [TensionPage.Occupation]) -> String {
+        var out = ""
+        out.reserveCapacity(occupations.count * 360)
+        for o in occupations {
+            out += o.selected ? "<tr class=\"selected\">" : "<tr>"
+            out += "<td class=\"num\">" + String(o.rank) + "</td>"
+            out += "<th scope=\"row\"><a href=\"" + escape(o.link) + "\">" + escape(o.label) + "</a></th>"
+            for figure in [o.vacancies, o.benefits, o.value] { out += "<td class=\"num\">" + escape(figure) + "</td>" }
+            out += "<td><span class=\"typering " + escape(o.typeringClass) + "\">" + escape(o.typering) + "</span></td>"
+            out += "<td class=\"num\">" + escape(o.yearChange) + "</td><td class=\"num\">" + escape(o.sincePeak) + "</td>"
+            out += "<td>" + escape(o.peak) + "</td></tr>\n"
         }
         return out
     }

@@ -90,9 +90,9 @@ extension TensionPage: MustacheParent {
         case "pageTitle": pageTitle
         case "illustrative": illustrative
         case "t": t
-        case "regions": regions
-        case "occupationChoices": occupationChoices
-        case "periods": periods
+        case "regionOptions": Markup.options(regions)
+        case "occupationOptions": Markup.options(occupationChoices)
+        case "periodOptions": Markup.options(periods)
         case "headline": headline
         case "chart": chart
         case "trail": trail
@@ -102,7 +102,7 @@ extension TensionPage: MustacheParent {
         case "tightest": tightest
         case "loosest": loosest
         case "topLists": !tightest.isEmpty
-        case "occupations": occupations
+        case "occupationRows": Markup.rows(occupations)
         case "sourceLine": sourceLine
         case "csvURL": csvURL
         case "excelURL": excelURL
@@ -129,6 +129,55 @@ extension TensionPage.Occupation: MustacheParent {
         case "sincePeak": sincePeak
         case "peak": peak
         case "selected": selected
+        default: nil
+        }
+    }
+}
+
+extension TensionPage.RegionsMap: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "svg": svg
+        case "source": source
+        case "caption": caption
+        case "rows": rows
+        default: nil
+        }
+    }
+}
+
+extension TensionPage.RegionsMap.Row: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "link": link
+        case "value": value
+        case "typering": typering
+        case "typeringClass": typeringClass
+        case "selected": selected
+        default: nil
+        }
+    }
+}
+
+extension TensionPage.Column: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "link": link
+        case "sort": sort
+        case "numeric": numeric
+        default: nil
+        }
+    }
+}
+
+extension TensionPage.Choice: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "link": link
+        case "current": current
         default: nil
         }
     }
